@@ -1,0 +1,76 @@
+// spinaptic/concepts.hpp: one C++20 concept per policy family, naming what a policy must provide.
+// A policy that does not satisfy its concept is rejected at compile time with the concept's name
+// and the missing member in the diagnostic.
+#pragma once
+
+#include <concepts>
+
+#include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/units.hpp"
+
+namespace spinaptic {
+
+/// A thermoelectric response V_s(P, I) of one junction, with analytic derivatives, at the
+/// unit-checked API (bias_enhanced_tms, measured_tms).
+template <class R>
+concept thermoelectric_response = requires(const R& r, device::magnetic_state s, units::power p,
+                                           units::current i) {
+  { r.thermovoltage(s, p, i) } -> std::same_as<units::voltage>;
+  { r.dV_dI(s, p, i) } -> std::same_as<units::resistance>;
+  { r.dV_dP(s, p, i) } -> std::same_as<units::responsivity>;
+  { r.max_current() } -> std::same_as<units::current>;
+  { r.max_power() } -> std::same_as<units::power>;
+  { r.max_voltage() } -> std::same_as<units::voltage>;
+};
+
+/// A thermoelectric response that also exposes the dimensionless raw kernels used in hot loops:
+/// v = V/V_max as a function of p = P/P_max and x = I/I_max, and its partial derivatives.
+template <class R>
+concept normalized_response = thermoelectric_response<R> &&
+    requires(const R& r, device::magnetic_state s, double p, double x) {
+  { r.normalized(s, p, x) } -> std::same_as<double>;
+  { r.normalized_dx(s, p, x) } -> std::same_as<double>;
+  { r.normalized_dp(s, p, x) } -> std::same_as<double>;
+};
+
+/// A resistance model: R(state, V) and the self-consistent bias voltage V = I R(state, V).
+template <class R>
+concept resistance_model = requires(const R& r, device::magnetic_state s, units::voltage v,
+                                    units::current i) {
+  { r.resistance(s, v) } -> std::same_as<units::resistance>;
+  { r.bias_voltage(s, i) } -> std::same_as<units::voltage>;
+};
+
+/// A heating model: the steady temperature difference across the barrier from laser power and
+/// Joule heating, and its inverse in laser-power terms.
+template <class H>
+concept heating_model = requires(const H& h, units::power p, units::current i, units::resistance r,
+                                 units::temperature dT) {
+  { h.temperature_difference(p, i, r) } -> std::same_as<units::temperature>;
+  { h.equivalent_laser_power(dT) } -> std::same_as<units::power>;
+};
+
+/// A magnetic-state policy: reports the junction's current state.
+template <class S>
+concept state_model = requires(const S& s) {
+  { s.state() } -> std::same_as<device::magnetic_state>;
+};
+
+/// An electrical drive: bias current as a function of time.
+template <class D>
+concept electrical_drive = requires(const D& d, units::time t) {
+  { d.current_at(t) } -> std::same_as<units::current>;
+};
+
+/// An optical drive: absorbed laser power as a function of time, and the laser-on window.
+template <class D>
+concept optical_drive = requires(const D& d, units::time t) {
+  { d.power_at(t) } -> std::same_as<units::power>;
+  { d.laser_on(t) } -> std::convertible_to<bool>;
+};
+
+/// A hybrid drive: both.
+template <class D>
+concept hybrid_drive = electrical_drive<D> && optical_drive<D>;
+
+}  // namespace spinaptic

@@ -1,0 +1,68 @@
+// spinaptic/device/thermoelectric.hpp: tunnel magneto-Seebeck (TMS) thermovoltage at zero bias,
+// and the scales shared by the bias-enhanced response models.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/error.hpp"
+#include "spinaptic/units.hpp"
+
+namespace spinaptic::device {
+
+/// Thermovoltage of a junction with Seebeck coefficient S across a temperature difference dT,
+///   V = -S dT   (Walter et al., Nat. Mater. 10, 742 (2011)).
+[[nodiscard]] inline units::voltage seebeck_thermovoltage(units::seebeck_coefficient s,
+                                                         units::temperature dT) {
+  return -(s * dT);
+}
+
+/// Tunnel magneto-Seebeck ratio TMS = (S_P - S_AP) / min(|S_P|, |S_AP|).
+[[nodiscard]] inline double tms_ratio(units::seebeck_coefficient s_p, units::seebeck_coefficient s_ap) {
+  const double a = units::in_si(s_p), b = units::in_si(s_ap);
+  const double m = std::min(std::abs(a), std::abs(b));
+  if (!(m > 0.0)) throw invalid_parameter("min(|S_P|, |S_AP|) [V/K]", m, "> 0");
+  return (a - b) / m;
+}
+
+/// Seebeck policy: state-dependent Seebeck coefficients, V(state, dT) = -S_state dT.
+/// Defaults S_P = -50 uV/K, S_AP = -60 uV/K (TMS ~ 20 %, the MgO range of Walter 2011 and
+/// Huebner et al. arXiv:1604.07569; project default, the paper gives no value).
+struct tunnel_magneto_seebeck {
+  units::seebeck_coefficient seebeck_parallel = units::as<units::seebeck_coefficient>(-50e-6);
+  units::seebeck_coefficient seebeck_antiparallel = units::as<units::seebeck_coefficient>(-60e-6);
+
+  [[nodiscard]] units::seebeck_coefficient seebeck(magnetic_state s) const noexcept {
+    return s == magnetic_state::parallel ? seebeck_parallel : seebeck_antiparallel;
+  }
+  [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::temperature dT) const {
+    return seebeck_thermovoltage(seebeck(s), dT);
+  }
+};
+
+/// The scales that normalise a response surface: x = I / I_max, p = P / P_max, v = V / V_max.
+/// Oberbauer et al. 2025, Fig. 4d: I_max = 3.0 mA, P_max = 150 mW, V_AP,max = 23.35 mV.
+struct response_scale {
+  units::voltage max_voltage;  ///< V_max [V], the response at (P_max, I_max) in the AP state
+  units::current max_current;  ///< I_max [A] > 0
+  units::power max_power;      ///< P_max [W] > 0
+
+  response_scale(units::voltage v_max, units::current i_max, units::power p_max)
+      : max_voltage(v_max), max_current(i_max), max_power(p_max) {
+    detail::require_finite("V_max [V]", units::in_si(v_max));
+    if (units::in_si(v_max) == 0.0) throw invalid_parameter("V_max [V]", 0.0, "finite and != 0");
+    detail::require_positive("I_max [A]", units::in_si(i_max));
+    detail::require_positive("P_max [W]", units::in_si(p_max));
+  }
+
+  /// Dimensionless coordinates of a drive point. NaN inputs throw.
+  [[nodiscard]] double normalized_current(units::current i) const {
+    return detail::require_finite("bias current I [A]", units::in_si(i)) / units::in_si(max_current);
+  }
+  [[nodiscard]] double normalized_power(units::power p) const {
+    return detail::require_non_negative("laser power P [W]", units::in_si(p)) / units::in_si(max_power);
+  }
+};
+
+}  // namespace spinaptic::device
