@@ -12,21 +12,26 @@ namespace spinaptic::excitation {
 /// Pulse shapes of a laser pulse train; each maps the time since a pulse's start, s, to the
 /// fraction of peak power.
 struct square_pulse {
+  static constexpr double extent = 1.0;  ///< pulse duration in units of `width`
   /// 1 for s in [0, width), else 0.
   [[nodiscard]] static double shape(double s, double width) noexcept { return s >= 0.0 && s < width ? 1.0 : 0.0; }
   /// Laser-on window used by a lock-in style split: the pulse itself.
   [[nodiscard]] static bool on(double s, double width) noexcept { return s >= 0.0 && s < width; }
 };
 
-/// Gaussian pulse with full width at half maximum `width`, centred at s = width (so that the
-/// leading tail starts at s = 0): exp(-4 ln2 (s - width)^2 / width^2).
+/// Gaussian pulse with full width at half maximum `width`, centred at s = 2 width so that the
+/// leading tail at s = 0 is 2^-16 of the peak: exp(-4 ln2 (s - 2 width)^2 / width^2).
+/// A pulse occupies [0, 4 width) of its period.
 struct gaussian_pulse {
+  static constexpr double extent = 4.0;  ///< pulse duration in units of `width`
   [[nodiscard]] static double shape(double s, double width) noexcept {
-    const double z = (s - width) / width;
+    const double z = (s - 2.0 * width) / width;
     return std::exp(-4.0 * std::numbers::ln2 * z * z);
   }
   /// Laser-on window: within the FWHM around the centre.
-  [[nodiscard]] static bool on(double s, double width) noexcept { return std::abs(s - width) <= 0.5 * width; }
+  [[nodiscard]] static bool on(double s, double width) noexcept {
+    return std::abs(s - 2.0 * width) <= 0.5 * width;
+  }
 };
 
 /// A periodic laser pulse train, P(t) = P_peak * shape((t - delay) mod (1/f_rep)), t >= delay.
@@ -44,8 +49,9 @@ struct laser_pulse_train {
     detail::require_non_negative("laser peak power [W]", units::in_si(p_peak));
     detail::require_positive("laser pulse width [s]", units::in_si(w));
     detail::require_positive("laser repetition rate [Hz]", units::in_si(f_rep));
-    if (!(units::in_si(w) * units::in_si(f_rep) <= 1.0))
-      throw invalid_parameter("laser pulse width x repetition rate", units::in_si(w) * units::in_si(f_rep),
+    if (!(Shape::extent * units::in_si(w) * units::in_si(f_rep) <= 1.0))
+      throw invalid_parameter("laser pulse duration x repetition rate",
+                              Shape::extent * units::in_si(w) * units::in_si(f_rep),
                               "<= 1 (pulses must not overlap)");
     detail::require_non_negative("laser pulse delay [s]", units::in_si(t0));
   }
