@@ -128,7 +128,7 @@ class measured_tms {
     if (g.empty())
       throw error(std::string("spinaptic: measured_tms has no data for the ") +
                   std::string(to_string(s)) + " state");
-    const double p = scale_.normalized_power(laser_power), x = scale_.normalized_current(bias);
+    const auto [p, x] = scale_.normalize(laser_power, bias);
     const double eps = 1e-12;
     if (p < g.powers.front() - eps || p > g.powers.back() + eps)
       throw invalid_parameter("laser power P [W]", units::in_si(laser_power),

@@ -62,8 +62,8 @@ class bias_enhanced_tms {
   /// v(p, x) = V / V_max.
   [[nodiscard]] double normalized(magnetic_state s, double p, double x) const noexcept {
     const auto& c = coefficients(s);
-    double sum = 0.0, pm = 1.0;
-    for (std::size_t m = 0; m < PowerOrder; ++m) {
+    double pm = p, sum = p * polynomial(c[0], x);  // first term seeds the sum: no 0.0 + ... to fold
+    for (std::size_t m = 1; m < PowerOrder; ++m) {
       pm *= p;
       sum += pm * polynomial(c[m], x);
     }
@@ -72,8 +72,8 @@ class bias_enhanced_tms {
   /// dv/dx.
   [[nodiscard]] double normalized_dx(magnetic_state s, double p, double x) const noexcept {
     const auto& c = coefficients(s);
-    double sum = 0.0, pm = 1.0;
-    for (std::size_t m = 0; m < PowerOrder; ++m) {
+    double pm = p, sum = p * polynomial_derivative(c[0], x);
+    for (std::size_t m = 1; m < PowerOrder; ++m) {
       pm *= p;
       sum += pm * polynomial_derivative(c[m], x);
     }
@@ -82,10 +82,10 @@ class bias_enhanced_tms {
   /// dv/dp.
   [[nodiscard]] double normalized_dp(magnetic_state s, double p, double x) const noexcept {
     const auto& c = coefficients(s);
-    double sum = 0.0, pm1 = 1.0;  // p^(m-1)
-    for (std::size_t m = 0; m < PowerOrder; ++m) {
-      sum += static_cast<double>(m + 1) * pm1 * polynomial(c[m], x);
+    double pm1 = 1.0, sum = polynomial(c[0], x);  // pm1 = p^(m-1)
+    for (std::size_t m = 1; m < PowerOrder; ++m) {
       pm1 *= p;
+      sum += static_cast<double>(m + 1) * pm1 * polynomial(c[m], x);
     }
     return sum;
   }
@@ -94,20 +94,33 @@ class bias_enhanced_tms {
   /// V_s(P, I) [V].
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::power laser_power,
                                              units::current bias) const {
-    return normalized(s, scale_.normalized_power(laser_power), scale_.normalized_current(bias)) *
-           scale_.max_voltage;
+    const auto [p, x] = scale_.normalize(laser_power, bias);
+    return normalized(s, p, x) * scale_.max_voltage;
   }
   /// dV/dI [V/A = ohm], analytic.
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power laser_power,
                                         units::current bias) const {
-    return normalized_dx(s, scale_.normalized_power(laser_power), scale_.normalized_current(bias)) *
-           scale_.max_voltage / scale_.max_current;
+    const auto [p, x] = scale_.normalize(laser_power, bias);
+    return normalized_dx(s, p, x) * (scale_.max_voltage / scale_.max_current);
   }
   /// dV/dP [V/W], analytic.
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power laser_power,
                                           units::current bias) const {
-    return normalized_dp(s, scale_.normalized_power(laser_power), scale_.normalized_current(bias)) *
-           scale_.max_voltage / scale_.max_power;
+    const auto [p, x] = scale_.normalize(laser_power, bias);
+    return normalized_dp(s, p, x) * (scale_.max_voltage / scale_.max_power);
+  }
+
+  /// V_s(P, I) and dV/dI without the drive-point check, for loops over inputs already
+  /// validated. Precondition: P finite and >= 0, I finite (violations give NaN, not an error).
+  [[nodiscard]] units::voltage thermovoltage_unchecked(magnetic_state s, units::power laser_power,
+                                                       units::current bias) const noexcept {
+    const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);
+    return normalized(s, p, x) * scale_.max_voltage;
+  }
+  [[nodiscard]] units::resistance dV_dI_unchecked(magnetic_state s, units::power laser_power,
+                                                  units::current bias) const noexcept {
+    const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);
+    return normalized_dx(s, p, x) * (scale_.max_voltage / scale_.max_current);
   }
 
  private:

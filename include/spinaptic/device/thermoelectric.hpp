@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/error.hpp"
@@ -54,15 +56,34 @@ struct response_scale {
     if (units::in_si(v_max) == 0.0) throw invalid_parameter("V_max [V]", 0.0, "finite and != 0");
     detail::require_positive("I_max [A]", units::in_si(i_max));
     detail::require_positive("P_max [W]", units::in_si(p_max));
+    inverse_max_current_ = 1.0 / units::in_si(i_max);
+    inverse_max_power_ = 1.0 / units::in_si(p_max);
   }
 
-  /// Dimensionless coordinates of a drive point. NaN inputs throw.
-  [[nodiscard]] double normalized_current(units::current i) const {
-    return detail::require_finite("bias current I [A]", units::in_si(i)) / units::in_si(max_current);
+  /// Dimensionless coordinates (p, x) = (P / P_max, I / I_max) of a drive point. A NaN or
+  /// negative power or a NaN current throws invalid_parameter; the check is one predicted branch.
+  [[nodiscard]] std::pair<double, double> normalize(units::power p, units::current i) const {
+    const double pn = units::in_si(p) * inverse_max_power_;
+    const double xn = units::in_si(i) * inverse_max_current_;
+    if (!(pn >= 0.0 && pn <= std::numeric_limits<double>::max()) ||
+        !(std::abs(xn) <= std::numeric_limits<double>::max())) [[unlikely]]
+      reject(p, i);
+    return {pn, xn};
   }
-  [[nodiscard]] double normalized_power(units::power p) const {
-    return detail::require_non_negative("laser power P [W]", units::in_si(p)) / units::in_si(max_power);
+
+  /// (p, x) without the range check. Precondition: P finite and >= 0, I finite.
+  [[nodiscard]] std::pair<double, double> normalize_unchecked(units::power p, units::current i) const noexcept {
+    return {units::in_si(p) * inverse_max_power_, units::in_si(i) * inverse_max_current_};
   }
+
+ private:
+  [[noreturn, gnu::cold, gnu::noinline]] static void reject(units::power p, units::current i) {
+    detail::require_non_negative("laser power P [W]", units::in_si(p));
+    detail::require_finite("bias current I [A]", units::in_si(i));
+    throw error("spinaptic: drive point out of range");
+  }
+  double inverse_max_current_ = 0.0;
+  double inverse_max_power_ = 0.0;
 };
 
 }  // namespace spinaptic::device
