@@ -93,12 +93,12 @@ class measured_tms {
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power laser_power,
                                         units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
-    return normalized_dx(s, p, x) * scale_.max_voltage / scale_.max_current;
+    return normalized_dx(s, p, x) * scale_.voltage_per_current();
   }
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power laser_power,
                                           units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
-    return normalized_dp(s, p, x) * scale_.max_voltage / scale_.max_power;
+    return normalized_dp(s, p, x) * scale_.voltage_per_power();
   }
 
  private:

@@ -101,13 +101,13 @@ class bias_enhanced_tms {
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power laser_power,
                                         units::current bias) const {
     const auto [p, x] = scale_.normalize(laser_power, bias);
-    return normalized_dx(s, p, x) * (scale_.max_voltage / scale_.max_current);
+    return normalized_dx(s, p, x) * scale_.voltage_per_current();
   }
   /// dV/dP [V/W], analytic.
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power laser_power,
                                           units::current bias) const {
     const auto [p, x] = scale_.normalize(laser_power, bias);
-    return normalized_dp(s, p, x) * (scale_.max_voltage / scale_.max_power);
+    return normalized_dp(s, p, x) * scale_.voltage_per_power();
   }
 
   /// V_s(P, I) and dV/dI without the drive-point check, for loops over inputs already
@@ -120,7 +120,7 @@ class bias_enhanced_tms {
   [[nodiscard]] units::resistance dV_dI_unchecked(magnetic_state s, units::power laser_power,
                                                   units::current bias) const noexcept {
     const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);
-    return normalized_dx(s, p, x) * (scale_.max_voltage / scale_.max_current);
+    return normalized_dx(s, p, x) * scale_.voltage_per_current();
   }
 
  private:

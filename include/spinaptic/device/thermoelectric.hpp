@@ -58,6 +58,16 @@ struct response_scale {
     detail::require_positive("P_max [W]", units::in_si(p_max));
     inverse_max_current_ = 1.0 / units::in_si(i_max);
     inverse_max_power_ = 1.0 / units::in_si(p_max);
+    volts_per_ampere_ = units::in_si(v_max) / units::in_si(i_max);
+    volts_per_watt_ = units::in_si(v_max) / units::in_si(p_max);
+  }
+
+  /// V_max / I_max [ohm] and V_max / P_max [V/W]: the scales of dv/dx and dv/dp, computed once.
+  [[nodiscard]] units::resistance voltage_per_current() const noexcept {
+    return units::as<units::resistance>(volts_per_ampere_);
+  }
+  [[nodiscard]] units::responsivity voltage_per_power() const noexcept {
+    return units::as<units::responsivity>(volts_per_watt_);
   }
 
   /// Dimensionless coordinates (p, x) = (P / P_max, I / I_max) of a drive point. A NaN or
@@ -84,6 +94,8 @@ struct response_scale {
   }
   double inverse_max_current_ = 0.0;
   double inverse_max_power_ = 0.0;
+  double volts_per_ampere_ = 0.0;
+  double volts_per_watt_ = 0.0;
 };
 
 }  // namespace spinaptic::device
