@@ -61,23 +61,12 @@ class bias_enhanced_tms {
 
   /// v(p, x) = V / V_max.
   [[nodiscard]] double normalized(magnetic_state s, double p, double x) const noexcept {
-    const auto& c = coefficients(s);
-    double pm = p, sum = p * polynomial(c[0], x);  // first term seeds the sum: no 0.0 + ... to fold
-    for (std::size_t m = 1; m < PowerOrder; ++m) {
-      pm *= p;
-      sum += pm * polynomial(c[m], x);
-    }
-    return sum;
+    return power_series(coefficients(s), p, [x](const coefficient_row& row) { return polynomial(row, x); });
   }
   /// dv/dx.
   [[nodiscard]] double normalized_dx(magnetic_state s, double p, double x) const noexcept {
-    const auto& c = coefficients(s);
-    double pm = p, sum = p * polynomial_derivative(c[0], x);
-    for (std::size_t m = 1; m < PowerOrder; ++m) {
-      pm *= p;
-      sum += pm * polynomial_derivative(c[m], x);
-    }
-    return sum;
+    return power_series(coefficients(s), p,
+                        [x](const coefficient_row& row) { return polynomial_derivative(row, x); });
   }
   /// dv/dp.
   [[nodiscard]] double normalized_dp(magnetic_state s, double p, double x) const noexcept {
@@ -124,6 +113,17 @@ class bias_enhanced_tms {
   }
 
  private:
+  /// sum_{m=1..M} p^m g(c_m): the first term seeds the sum (no 0.0 + ... the compiler may not fold).
+  template <class RowFunction>
+  [[nodiscard]] static double power_series(const coefficient_matrix& c, double p, RowFunction g) noexcept {
+    double pm = p, sum = p * g(c[0]);
+    for (std::size_t m = 1; m < PowerOrder; ++m) {
+      pm *= p;
+      sum += pm * g(c[m]);
+    }
+    return sum;
+  }
+
   response_scale scale_;
   std::array<coefficient_matrix, 2> coefficients_;  // [parallel, antiparallel]
 };
