@@ -29,17 +29,24 @@ namespace spinaptic::detail {
   return splitmix64(splitmix64(seed ^ splitmix64(stream)) + 0xD1B54A32D192ED03ull * block);
 }
 
-/// Sequential counter-based generator over one key: draw k is mix(key + k gamma).
+/// Key of time step n of a simulation: every junction of that step draws from it, junction j at
+/// the disjoint counter range [j 2^8, (j + 1) 2^8) (see counter_rng's start).
+[[nodiscard]] constexpr std::uint64_t step_key(std::uint64_t seed, std::uint64_t step) noexcept {
+  return splitmix64(splitmix64(seed) + 0xD1B54A32D192ED03ull * step);
+}
+
+/// Sequential counter-based generator over one key: draw k is mix(key + (start + k) gamma).
 class counter_rng {
  public:
-  constexpr explicit counter_rng(std::uint64_t key) noexcept : key_(key) {}
+  constexpr explicit counter_rng(std::uint64_t key, std::uint64_t start = 0) noexcept
+      : key_(key), n_(start) {}
   constexpr std::uint64_t next() noexcept { return splitmix64(key_ + 0x9E3779B97F4A7C15ull * ++n_); }
   /// Uniform in the open interval (0, 1) with 53 random bits.
   double uniform() noexcept { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
 
  private:
   std::uint64_t key_;
-  std::uint64_t n_ = 0;
+  std::uint64_t n_;
 };
 
 /// Ziggurat tables for the standard normal (Marsaglia & Tsang 2000, 128 layers, R = 3.4426).
