@@ -17,7 +17,7 @@
 //  * Signals: c = m_f m_r. V_AC = V_P (1 + c)/2 + V_AP (1 - c)/2 from the junction's thermovoltage
 //    in each state; conductance G = (G_P + G_AP)/2 + (G_P - G_AP)/2 c (Slonczewski angle law,
 //    paper.md 7.1), V_DC = I / G. Each Barkhausen jump also emits a voltage spike on V_AC of
-//    amplitude gain * delta |V_AP - V_P| decaying with time constant tau_spike (defaults 10, 5 ms).
+//    amplitude gain * delta |V_AP - V_P| decaying with time constant tau_spike (defaults 10, 1 ms).
 #pragma once
 
 #include <algorithm>
@@ -58,7 +58,7 @@ struct hysteresis_parameters {
   double min_jump = 0.005;   ///< smallest Barkhausen jump, fraction of the P-AP signal
   double max_jump = 0.05;    ///< largest jump
   double spike_gain = 10.0;  ///< spike amplitude / permanent V_AC step of a jump
-  units::time spike_decay_time = units::as<units::time>(5e-3);
+  units::time spike_decay_time = units::as<units::time>(1e-3);
 
   [[nodiscard]] hysteresis_parameters validated() const {
     const double hc = detail::require_positive("free-layer switching field [A/m]", units::in_si(free_switching_field));
