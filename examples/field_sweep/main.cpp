@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   loop << "# time_s,field_Oe,v_ac_mV,v_dc_mV,state(0=P;1=AP),spike_mV\n";
   raster << "# trial,time_s,field_Oe\n";
   neuron::spike_raster trains;
-  std::size_t switches = 0;
+  std::size_t switches = 0, jumps = 0;
   for (std::uint64_t trial = 0; trial < 20; ++trial) {
     const auto tr = sweep.run(junction, 150.0_mW, 3.0_mA, protocol, trial);
     if (trial == 0) {
@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
              << int(tr.state(i)) << ',' << 1e3 * tr.spike_component(i) << '\n';
       for (std::size_t i = 1; i < tr.state.size(); ++i) switches += tr.state(i) != tr.state(i - 1);
     }
+    jumps += tr.jump_times.size();
     trains.push_back(detector.detect(tr.time, tr.spike_component));
     for (double t : trains.back().times) {
       // field at the spike time: interpolate on the sampled sweep
@@ -56,8 +57,9 @@ int main(int argc, char** argv) {
   std::size_t spikes = 0;
   for (const auto& s : trains) spikes += s.size();
   std::cout << "field_sweep: P/AP transitions in one cycle = " << switches
-            << " (double switching: 4), spikes over 20 sweeps = " << spikes
-            << " (expected ~ 2 branches x 5 jumps x 20 = 200, fewer when jumps overlap)\n";
+            << " (double switching: 4); over 20 sweeps " << spikes << " spikes detected for " << jumps
+            << " Barkhausen jumps (a jump within the refractory time or on a spike's tail is not"
+               " a new crossing)\n";
 
   example::plot(dir, "field_sweep", R"gp(set terminal pngcairo size 900,900 font ",10"
 set output 'field_sweep.png'
