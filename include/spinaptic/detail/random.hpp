@@ -35,7 +35,8 @@ namespace spinaptic::detail {
   return splitmix64(splitmix64(seed) + 0xD1B54A32D192ED03ull * step);
 }
 
-/// Sequential counter-based generator over one key: draw k is mix(key + (start + k) gamma).
+/// Sequential counter-based generator over one key: draw k = 1, 2, ... is
+/// mix(key + (start + k) gamma).
 class counter_rng {
  public:
   constexpr explicit counter_rng(std::uint64_t key, std::uint64_t start = 0) noexcept
