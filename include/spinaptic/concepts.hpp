@@ -4,6 +4,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/units.hpp"
@@ -72,5 +73,17 @@ concept optical_drive = requires(const D& d, units::time t) {
 /// A hybrid drive: both.
 template <class D>
 concept hybrid_drive = electrical_drive<D> && optical_drive<D>;
+
+/// A magnetization-dynamics policy: an ensemble of junctions whose magnetic state evolves under
+/// per-junction current and temperature (macrospin_ensemble, neel_brown_ensemble).
+template <class M>
+concept magnetization_dynamics = requires(M& m, const M& cm, std::size_t j, units::time dt,
+                                          units::current i, units::temperature t) {
+  { cm.size() } -> std::same_as<std::size_t>;
+  { cm.state(j) } -> std::same_as<device::magnetic_state>;
+  m.set_current(j, i);
+  m.set_temperature(j, t);
+  m.advance(dt, std::size_t{1});
+};
 
 }  // namespace spinaptic

@@ -2,9 +2,14 @@
 #pragma once
 
 #include "spinaptic/concepts.hpp"
+#include "spinaptic/device/demagnetization.hpp"
+#include "spinaptic/device/hysteresis.hpp"
+#include "spinaptic/device/macrospin.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/device/magnetization.hpp"
 #include "spinaptic/device/measured_response.hpp"
 #include "spinaptic/device/mtj.hpp"
+#include "spinaptic/device/neel_brown.hpp"
 #include "spinaptic/device/presets.hpp"
 #include "spinaptic/device/resistance.hpp"
 #include "spinaptic/device/response_surface.hpp"
@@ -16,4 +21,5 @@
 #include "spinaptic/excitation/hybrid.hpp"
 #include "spinaptic/excitation/optical.hpp"
 #include "spinaptic/io/csv.hpp"
+#include "spinaptic/neuron/spikes.hpp"
 #include "spinaptic/units.hpp"
