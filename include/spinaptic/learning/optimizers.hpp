@@ -35,24 +35,24 @@ struct adam {
   double beta2 = 0.999;
   double epsilon = 1e-8;
 
+  // optimiser state (public so that adam stays an aggregate: adam{.learning_rate = 1e-3})
+  std::vector<double> first_moment{}, second_moment{};
+  std::size_t steps = 0;
+
   void reset(std::size_t n) {
-    first_moment_.assign(n, 0.0);
-    second_moment_.assign(n, 0.0);
-    steps_ = 0;
+    first_moment.assign(n, 0.0);
+    second_moment.assign(n, 0.0);
+    steps = 0;
   }
   void step(double* x, const double* grad, std::size_t n) noexcept {
-    ++steps_;
-    const double c1 = 1.0 - std::pow(beta1, double(steps_)), c2 = 1.0 - std::pow(beta2, double(steps_));
+    ++steps;
+    const double c1 = 1.0 - std::pow(beta1, double(steps)), c2 = 1.0 - std::pow(beta2, double(steps));
     for (std::size_t k = 0; k < n; ++k) {
-      first_moment_[k] = beta1 * first_moment_[k] + (1.0 - beta1) * grad[k];
-      second_moment_[k] = beta2 * second_moment_[k] + (1.0 - beta2) * grad[k] * grad[k];
-      x[k] -= learning_rate * (first_moment_[k] / c1) / (std::sqrt(second_moment_[k] / c2) + epsilon);
+      first_moment[k] = beta1 * first_moment[k] + (1.0 - beta1) * grad[k];
+      second_moment[k] = beta2 * second_moment[k] + (1.0 - beta2) * grad[k] * grad[k];
+      x[k] -= learning_rate * (first_moment[k] / c1) / (std::sqrt(second_moment[k] / c2) + epsilon);
     }
   }
-
- private:
-  std::vector<double> first_moment_, second_moment_;
-  std::size_t steps_ = 0;
 };
 
 }  // namespace spinaptic::learning
