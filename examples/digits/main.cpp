@@ -73,7 +73,8 @@ settings parse(int argc, char** argv) {
   s.batch = count("batch", 32);
   s.threads = count("threads", 1);
   s.eval_every = count("eval-every", 1);
-  s.beta = num("beta", 200.0);
+  // output scale beta: logits are beta U / (N_in V_max), so larger images want a larger beta
+  s.beta = num("beta", s.data == "digits" ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0);
   s.optimizer = kv.count("optimizer") ? kv["optimizer"] : "sgd";
   s.lr = num("lr", s.optimizer == "adam" ? 1e-3 : 0.05);
   s.range = kv.count("range") ? kv["range"] : "bipolar";
@@ -196,6 +197,9 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
     std::ofstream(s.export_dir + "/meta.txt") << Inputs << ' ' << data.train.size() << ' ' << data.test.size() << ' '
                                                << s.epochs << ' ' << s.batch << ' ' << s.beta << ' ' << s.lr << ' '
                                                << s.range << ' ' << s.optimizer << '\n';
+    std::ofstream coefficients(s.export_dir + "/coefficients.txt");  // c_1k of V_AP = V_max p sum_k c_1k x^k
+    coefficients.precision(17);
+    for (double c : layer.response().coefficients(device::antiparallel)[0]) coefficients << c << '\n';
   }
   std::ofstream orders;
   if (!s.export_dir.empty()) orders.open(s.export_dir + "/order.u32", std::ios::binary);
