@@ -21,13 +21,16 @@ namespace {
 constexpr std::size_t batch = 32, outputs = 10;
 constexpr double beta = 200.0;
 
+/// Random drives with the dark-pixel fraction of the real data (measured on the fetched files:
+/// 48.9 % of the 8x8 digit pixels and 80.7 % of the MNIST pixels are 0), random currents.
 struct workload {
   std::vector<double> drives, currents;
   std::vector<std::uint8_t> labels;
   workload(std::size_t inputs) : drives(batch * inputs), currents(inputs * outputs), labels(batch) {
     std::mt19937_64 engine(1);
     std::uniform_real_distribution<double> p(0.0, 1.0), x(-1.0, 1.0);
-    for (double& d : drives) d = p(engine);
+    std::bernoulli_distribution dark(inputs == 64 ? 0.489 : 0.807);
+    for (double& d : drives) d = dark(engine) ? 0.0 : p(engine);
     for (double& c : currents) c = x(engine);
     for (std::size_t b = 0; b < batch; ++b) labels[b] = static_cast<std::uint8_t>(b % outputs);
   }

@@ -24,7 +24,7 @@ struct training_options {
   double output_scale = 100.0;  ///< beta: logits z_l = beta U_l / (N_in V_max)
   std::size_t batch_size = 32;  ///< mini-batch size B
   std::size_t threads = 1;      ///< threads per batch; results do not depend on it
-  std::size_t chunks = 4;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
+  std::size_t chunks = 2;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
 };
 
 /// Loss and accuracy over one pass.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <span>
@@ -142,6 +143,22 @@ class crossbar {
   void prepare() const {
     check_deviations();
     const std::size_t n = device_count();
+    if constexpr (factorised) {
+      if (!deviations_.has_spread() && !deviations_.has_stuck() && dac_.current_bits == 0) {
+        // ideal devices: one polynomial row per power order, a straight loop over the currents
+        const double* x = currents_.data();
+        for (std::size_t m = 0; m < power_order; ++m) {
+          const auto row = response_.coefficients(state_)[m];
+          double* g = g_.data() + m * n;
+          double* dg = dg_.data() + m * n;
+          for (std::size_t d = 0; d < n; ++d) {
+            g[d] = Response::polynomial(row, x[d]);
+            dg[d] = Response::polynomial_derivative(row, x[d]);
+          }
+        }
+        return;
+      }
+    }
     const double lo = normalized_lower_bound();
     const double* x = currents_.data();
     for (std::size_t d = 0; d < n; ++d) {
@@ -174,7 +191,20 @@ class crossbar {
       double* ub = u + b * L;
       std::fill(ub, ub + L, 0.0);
       const double* pb = p + b * N;
-      if constexpr (factorised) {
+      if constexpr (factorised && Outputs != dynamic_extent) {
+        // compile-time column count: the L running sums stay in registers over the rows
+        std::array<double, Outputs> sums{};
+        for (std::size_t j = 0; j < N; ++j) {
+          if (pb[j] == 0.0) continue;  // a dark row adds nothing (v = 0 at p = 0)
+          double pm = 1.0;
+          for (std::size_t m = 0; m < power_order; ++m) {
+            pm *= pb[j];
+            const double* g = g_.data() + m * n + j * Outputs;
+            for (std::size_t l = 0; l < Outputs; ++l) sums[l] += pm * g[l];
+          }
+        }
+        for (std::size_t l = 0; l < Outputs; ++l) ub[l] = sums[l];
+      } else if constexpr (factorised) {
         for (std::size_t j = 0; j < N; ++j) {
           double pm = 1.0;
           for (std::size_t m = 0; m < power_order; ++m) {
@@ -197,6 +227,28 @@ class crossbar {
   /// delta through the column sums to the normalised currents, after prepare(). No allocation.
   void backward_prepared(const double* p, const double* delta, std::size_t batch, double* grad) const noexcept {
     const std::size_t N = inputs_, L = outputs_, n = N * L;
+    if constexpr (factorised && Outputs != dynamic_extent) {
+      // per row j and power m: A_l = sum_b p_bj^m delta_bl in registers, then grad_jl += G'_m(x_jl) A_l
+      for (std::size_t j = 0; j < N; ++j) {
+        std::array<std::array<double, Outputs>, power_order> sums{};
+        for (std::size_t b = 0; b < batch; ++b) {
+          const double pj = p[b * N + j];
+          if (pj == 0.0) continue;  // a dark row carries no gradient
+          const double* db = delta + b * Outputs;
+          double pm = 1.0;
+          for (std::size_t m = 0; m < power_order; ++m) {
+            pm *= pj;
+            for (std::size_t l = 0; l < Outputs; ++l) sums[m][l] += pm * db[l];
+          }
+        }
+        double* gr = grad + j * Outputs;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          const double* dg = dg_.data() + m * n + j * Outputs;
+          for (std::size_t l = 0; l < Outputs; ++l) gr[l] += dg[l] * sums[m][l];
+        }
+      }
+      return;
+    }
     for (std::size_t b = 0; b < batch; ++b) {
       const double* pb = p + b * N;
       const double* db = delta + b * L;
