@@ -8,7 +8,9 @@
 //          [--optimizer sgd|adam] [--range bipolar|non_negative] [--seed S] [--test-fraction F]
 //          [--threads T] [--eval-every N] [--out DIR] [--no-plots] [--export DIR]
 //          [--spread SIGMA] [--stuck FRACTION] [--stuck-mode parallel|zero] [--noise-uV SIGMA]
-//          [--current-bits B] [--power-bits B] [--crosstalk ALPHA]
+//          [--current-bits B] [--power-bits B] [--crosstalk ALPHA] [--deploy-only]
+// Non-idealities are off by default; with any of them the chip is trained with them
+// (hardware-aware training) unless --deploy-only trains the ideal model and evaluates it on them.
 // The data come from scripts/fetch-data (cache: $SPINAPTIC_DATA or ~/.cache/spinaptic).
 // The last line printed is machine-readable: test_accuracy=0.xxxx
 #include <chrono>
@@ -48,6 +50,7 @@ struct settings {
   std::string optimizer = "sgd", range = "bipolar", out = "out/digits", export_dir;
   std::uint64_t seed = 1;
   bool plots = true;
+  bool hardware_aware = true;  ///< train on the non-ideal chip (else: train ideal, deploy on it)
   nonideal::hardware hardware{};
 };
 
@@ -62,6 +65,7 @@ settings parse(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--no-plots") { s.plots = false; continue; }
+    if (a == "--deploy-only") { s.hardware_aware = false; continue; }
     if (a.rfind("--", 0) != 0 || i + 1 >= argc) usage("bad argument '" + a + "'");
     kv[a.substr(2)] = argv[++i];
   }
@@ -174,13 +178,19 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
   layer_type layer(preset::response(), device::antiparallel, range);
   std::mt19937_64 engine(s.seed);  // the one engine of this simulation
   learning::initialise_currents(layer, engine);
-  s.hardware.realise(layer, engine);
+  // Hardware-aware training trains on the non-ideal chip; --deploy-only trains the ideal model and
+  // moves the currents onto the non-ideal chip for the final evaluation.
+  const nonideal::hardware ideal{};
+  const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
+  trained_on.realise(layer, engine);
 
   auto train_drives = encoding::encode(data.train), test_drives = encoding::encode(data.test);
-  s.hardware.apply_to_drives(train_drives);
-  s.hardware.apply_to_drives(test_drives);
-  auto noise = s.hardware.noise;
-  noise.column_resistance = double(Inputs) * preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
+  trained_on.apply_to_drives(train_drives);
+  trained_on.apply_to_drives(test_drives);
+  const auto column_resistance =
+      double(Inputs) * preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
+  auto noise = trained_on.noise;
+  noise.column_resistance = column_resistance;
 
   learning::trainer trainer(layer, optimizer, {.output_scale = s.beta, .batch_size = s.batch, .threads = s.threads}, noise);
   std::filesystem::create_directories(s.out);
@@ -228,8 +238,18 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
     }
     progress(epoch, s.epochs, r.mean_loss, train_acc, test_acc, evaluate);
   }
-  const auto test = trainer.evaluate(test_drives, data.test.labels, engine);
-  const auto train = trainer.evaluate(train_drives, data.train.labels, engine);
+  if (!s.hardware_aware) {  // deploy the ideal training result on the non-ideal chip
+    s.hardware.realise(layer, engine);
+    train_drives = encoding::encode(data.train);
+    test_drives = encoding::encode(data.test);
+    s.hardware.apply_to_drives(train_drives);
+    s.hardware.apply_to_drives(test_drives);
+  }
+  auto chip_noise = s.hardware.noise;
+  chip_noise.column_resistance = column_resistance;
+  learning::trainer chip(layer, learning::sgd{}, {.output_scale = s.beta, .batch_size = s.batch}, chip_noise);
+  const auto test = chip.evaluate(test_drives, data.test.labels, engine);
+  const auto train = chip.evaluate(train_drives, data.train.labels, engine);
 
   // Energy and latency per classification over the test set.
   energy::ledger ledger(preset::max_power(), preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)),

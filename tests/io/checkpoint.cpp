@@ -27,12 +27,7 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 std::string load_error(const std::string& path) {
-  try {
-    (void)io::load_checkpoint(path);
-  } catch (const file_error& e) {
-    return e.what();
-  }
-  return "no error";
+  return testing::file_error_message([&] { (void)io::load_checkpoint(path); });
 }
 layer_type trained_like_layer() {
   layer_type layer(preset::response());

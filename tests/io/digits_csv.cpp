@@ -8,6 +8,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 
+#include "../support/fetched_data.hpp"
 #include "../support/temp_dir.hpp"
 
 using namespace spinaptic;
@@ -21,12 +22,7 @@ std::string line(int shift, const std::string& label) {
 }
 
 std::string message_of(const std::string& path) {
-  try {
-    (void)io::read_digits_csv(path);
-  } catch (const file_error& e) {
-    return e.what();
-  }
-  return "no error";
+  return testing::file_error_message([&] { (void)io::read_digits_csv(path); });
 }
 }  // namespace
 
@@ -86,11 +82,8 @@ TEST_CASE("digits CSV: malformed files are refused with file, line and column", 
 }
 
 TEST_CASE("digits CSV: the fetched scikit-learn copy has 1797 images, 174-183 per class", "[io][digits][data]") {
-  const std::string path = io::data_directory() + "/digits/digits.csv";
-  if (!std::filesystem::exists(path)) {
-    WARN("skipped: " << path << " not fetched (scripts/fetch-data digits)");
-    return;
-  }
+  const std::string path = testing::fetched_data("digits/digits.csv");
+  if (path.empty()) return;
   const auto set = io::read_digits_csv(path);
   CHECK(set.size() == 1797);  // UCI optdigits test set (sklearn descr/digits.rst)
   std::array<int, 10> counts{};

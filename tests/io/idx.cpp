@@ -10,6 +10,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/idx.hpp>
 
+#include "../support/fetched_data.hpp"
 #include "../support/temp_dir.hpp"
 
 using namespace spinaptic;
@@ -38,12 +39,7 @@ bytes labels(const std::vector<unsigned char>& values, std::uint32_t magic = 0x8
 }
 template <class F>
 std::string message_of(F&& read) {
-  try {
-    read();
-  } catch (const file_error& e) {
-    return e.what();
-  }
-  return "no error";
+  return testing::file_error_message(read);
 }
 }  // namespace
 
@@ -114,11 +110,8 @@ TEST_CASE("IDX: malformed files are refused with file and byte offset", "[io][id
 }
 
 TEST_CASE("IDX: the fetched MNIST files hold 60000 + 10000 28x28 images", "[io][idx][data]") {
+  if (testing::fetched_data("mnist/t10k-labels-idx1-ubyte").empty()) return;
   const std::string root = io::data_directory() + "/mnist/";
-  if (!std::filesystem::exists(root + "t10k-labels-idx1-ubyte")) {
-    WARN("skipped: MNIST not fetched (scripts/fetch-data mnist)");
-    return;
-  }
   const auto labels_train = io::read_idx_labels(root + "train-labels-idx1-ubyte");
   CHECK(labels_train.size() == 60000);
   CHECK(labels_train[0] == 5);  // the first MNIST training digit is a 5, the first test digit a 7

@@ -19,6 +19,8 @@
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
+#include "../support/fetched_data.hpp"
+
 using namespace spinaptic;
 using preset = device::presets::hybrid_mgo_800nm;
 
@@ -162,11 +164,8 @@ TEST_CASE("stratified split keeps the class proportions and is disjoint", "[lear
 }
 
 TEST_CASE("CI-sized training on the 8x8 digits reaches >= 90 % test accuracy", "[learning][data]") {
-  const std::string path = io::data_directory() + "/digits/digits.csv";
-  if (!std::filesystem::exists(path)) {
-    WARN("skipped: " << path << " not fetched (scripts/fetch-data digits)");
-    return;
-  }
+  const std::string path = testing::fetched_data("digits/digits.csv");
+  if (path.empty()) return;
   const auto all = io::read_digits_csv(path);
   std::mt19937_64 engine(1);
   auto [train_idx, test_idx] = learning::stratified_split(all.labels, 10, 0.3, engine);

@@ -1,5 +1,5 @@
 // tests/support/temp_dir.hpp: a fresh temporary directory per test, removed afterwards, and
-// helpers to write small files into it.
+// helpers to write small files into it and to catch the file_error a reader throws.
 #pragma once
 
 #include <cstdlib>
@@ -10,6 +10,8 @@
 #include <vector>
 
 #include <unistd.h>
+
+#include <spinaptic/error.hpp>
 
 namespace spinaptic::testing {
 
@@ -43,5 +45,16 @@ class temp_dir {
  private:
   std::filesystem::path path_;
 };
+
+/// The message of the spinaptic::file_error that `f()` throws, or "no error".
+template <class F>
+std::string file_error_message(F&& f) {
+  try {
+    f();
+  } catch (const spinaptic::file_error& e) {
+    return e.what();
+  }
+  return "no error";
+}
 
 }  // namespace spinaptic::testing
