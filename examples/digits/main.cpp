@@ -145,8 +145,8 @@ void write_plots(const std::string& out) {
         "reset\nset datafile separator ','\n"
         "set terminal pngcairo size 1000,480 noenhanced\n"
         "set output '" << out << "/currents.png'\n"
-        "set multiplot layout 2,5 title 'Trained bias current per class, mA (cf. Fig. 4g)'\n"
-        "set palette defined (-3 'blue', 0 'white', 3 'red'); set cbrange [-3:3]\n"
+        "set multiplot layout 2,5 title 'Trained bias current per pixel and class (cf. Fig. 4g): blue -3 mA, white 0, red +3 mA'\n"
+        "set palette defined (-3 'blue', 0 'white', 3 'red'); set cbrange [-3:3]; unset colorbox\n"
         "unset xtics; unset ytics; set size ratio 1; set yrange [*:*] reverse\n";
   for (int l = 0; l < 10; ++l)
     gp << "set title 'class " << l << "'; plot '" << out << "/currents.csv' skip 1 using 1:2:" << 3 + l
@@ -164,7 +164,8 @@ void write_plots(const std::string& out) {
         "set output '" << out << "/response.png'\n"
         "set title 'AP-state response V(P, I) of the 800 nm junction (cf. Fig. 4d)'\n"
         "set xlabel 'P (mW)'; set ylabel 'I (mA)'; set cblabel 'V (mV)'; set view map\n"
-        "set palette defined (-1 'blue', 0 'white', 1 'red')\n"
+        "set palette defined (-1 'blue', 0 'white', 1 'red'); set cbrange [-25:25]\n"
+        "set xrange [0:150]; set yrange [-3:3]\n"
         "plot '" << out << "/response.csv' skip 1 using 1:2:3 with image notitle\n";
   gp.close();
   if (std::system(("gnuplot '" + script + "' 2>" + out + "/gnuplot.log").c_str()) != 0)
@@ -248,6 +249,7 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
   auto chip_noise = s.hardware.noise;
   chip_noise.column_resistance = column_resistance;
   learning::trainer chip(layer, learning::sgd{}, {.output_scale = s.beta, .batch_size = s.batch}, chip_noise);
+  history.close();  // complete before it is plotted
   const auto test = chip.evaluate(test_drives, data.test.labels, engine);
   const auto train = chip.evaluate(train_drives, data.train.labels, engine);
 
