@@ -7,7 +7,7 @@
 //   digits [--data digits|mnist8|mnist28] [--epochs N] [--beta B] [--lr ETA] [--batch B]
 //          [--optimizer sgd|adam] [--range bipolar|non_negative] [--seed S] [--test-fraction F]
 //          [--threads T] [--eval-every N] [--out DIR] [--no-plots] [--export DIR]
-//          [--spread SIGMA] [--stuck FRACTION] [--stuck-mode parallel|zero] [--noise-uV SIGMA]
+//          [--spread SIGMA] [--stuck FRACTION] [--stuck-mode parallel|zero] [--noise-uV SIGMA] [--bandwidth-Hz DF]
 //          [--current-bits B] [--power-bits B] [--crosstalk ALPHA] [--deploy-only]
 // Non-idealities are off by default; with any of them the chip is trained with them
 // (hardware-aware training) unless --deploy-only trains the ideal model and evaluates it on them.
@@ -92,6 +92,7 @@ settings parse(int argc, char** argv) {
   if (kv.count("stuck-mode"))
     s.hardware.stuck.mode = kv["stuck-mode"] == "zero" ? nonideal::stuck_mode::zero_current : nonideal::stuck_mode::parallel;
   s.hardware.noise.amplifier_floor = units::as<units::voltage>(num("noise-uV", 0.0) * 1e-6);
+  s.hardware.noise.bandwidth = units::as<units::frequency>(num("bandwidth-Hz", 0.0));  // Johnson noise of the column
   s.hardware.dac.current_bits = unsigned(count("current-bits", 0));
   s.hardware.dac.power_bits = unsigned(count("power-bits", 0));
   s.hardware.crosstalk.neighbour_fraction = num("crosstalk", 0.0);
