@@ -146,3 +146,37 @@ TEST_CASE("a measured table sampled from the polynomial reproduces it at the gri
   CHECK(a[0] == Approx(b[0]).epsilon(1e-12));
   CHECK(a[1] == Approx(b[1]).epsilon(1e-12));
 }
+
+TEST_CASE("the lit-row kernels equal the dense kernels (dark rows skipped)", "[crossbar][sparse]") {
+  constexpr std::size_t N = 12, L = 3, B = 5;
+  auto drives = random_drives(B, N, 8);
+  for (std::size_t k = 0; k < drives.size(); k += 3) drives[k] = 0.0;  // a third of the rows dark
+  const std::vector<double> delta{0.3, -1.0, 0.5, 1.0, 0.2, -0.7, -0.4, 0.9, 0.1, 0.6, -0.2, 0.8, 0.5, 0.5, -1.0};
+  const auto all = network::lit_rows::of(drives.data(), B, N);
+  CHECK(all.start[B] == B * N - (B * N + 2) / 3);  // every third drive is dark
+  network::lit_rows batch;
+  batch.reserve(3, N);
+  const std::vector<std::size_t> pick{4, 0, 2};
+  batch.gather(all, pick.data(), 3);
+  std::vector<double> picked;
+  for (auto i : pick) picked.insert(picked.end(), drives.begin() + long(i * N), drives.begin() + long((i + 1) * N));
+  auto compare = [&](auto& layer) {
+    randomise(layer, 9);
+    layer.prepare();
+    std::vector<double> dense_u(3 * L), lit_u(3 * L), dense_g(N * L, 0.0), lit_g(N * L, 0.0), scratch(layer.lit_scratch_size());
+    layer.forward_prepared(picked.data(), 3, dense_u.data());
+    layer.forward_lit(batch, 0, 3, lit_u.data());
+    layer.backward_prepared(picked.data(), delta.data(), 3, dense_g.data());
+    layer.backward_lit(batch, 0, 3, delta.data(), scratch.data(), lit_g.data());
+    for (std::size_t k = 0; k < 3 * L; ++k) CHECK(lit_u[k] == Approx(dense_u[k]).epsilon(1e-13));
+    for (std::size_t k = 0; k < N * L; ++k) CHECK(lit_g[k] == Approx(dense_g[k]).epsilon(1e-13).margin(1e-15));
+    std::vector<double> second(L);  // a sub-range: the last sample alone
+    layer.forward_lit(batch, 2, 1, second.data());
+    for (std::size_t l = 0; l < L; ++l) CHECK(second[l] == Approx(dense_u[2 * L + l]).epsilon(1e-13));
+  };
+  network::crossbar<N, L, preset::response_type> fixed(preset::response());
+  network::crossbar<network::dynamic_extent, network::dynamic_extent, preset::response_type> dynamic(
+      preset::response(), N, L);
+  compare(fixed);
+  compare(dynamic);
+}

@@ -15,6 +15,7 @@
 #include "spinaptic/error.hpp"
 #include "spinaptic/learning/optimizers.hpp"
 #include "spinaptic/learning/softmax_cross_entropy.hpp"
+#include "spinaptic/network/lit_rows.hpp"
 #include "spinaptic/nonideal/read_noise.hpp"
 
 namespace spinaptic::learning {
@@ -59,7 +60,12 @@ class trainer {
     detail::require_positive("output scale beta", options.output_scale);
     options_.chunks = std::clamp<std::size_t>(options.chunks, 1, options.batch_size);
     const std::size_t N = layer.inputs(), L = layer.outputs(), B = options.batch_size;
-    batch_drives_.resize(B * N);
+    if constexpr (Crossbar::factorised) {
+      lit_.reserve(B, N);
+      lit_scratch_.resize(options_.chunks * layer.lit_scratch_size());
+    } else {
+      batch_drives_.resize(B * N);
+    }
     batch_labels_.resize(B);
     column_sums_.resize(B * L);
     deltas_.resize(B * L);
@@ -152,16 +158,24 @@ class trainer {
   void step(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, const std::size_t* indices,
             std::size_t B, Engine& engine, pass_result& r) {
     const std::size_t N = layer_.inputs(), L = layer_.outputs(), C = std::min(options_.chunks, B);
-    for (std::size_t b = 0; b < B; ++b) {  // gather the batch
-      const double* src = drives.data() + indices[b] * N;
-      std::copy(src, src + N, batch_drives_.data() + b * N);
-      batch_labels_[b] = labels[indices[b]];
-    }
+    // Gather the batch: the lit rows only for a polynomial response (dark rows add nothing),
+    // else the dense drive vectors.
+    if constexpr (Crossbar::factorised)
+      lit_.gather(lit_rows_of(drives), indices, B);
+    else
+      for (std::size_t b = 0; b < B; ++b) {
+        const double* src = drives.data() + indices[b] * N;
+        std::copy(src, src + N, batch_drives_.data() + b * N);
+      }
+    for (std::size_t b = 0; b < B; ++b) batch_labels_[b] = labels[indices[b]];
     layer_.prepare();
     // Forward is per sample; the noise is drawn serially so that it does not depend on threads.
     auto forward_chunk = [&](std::size_t c) {
       const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-      layer_.forward_prepared(batch_drives_.data() + lo * N, hi - lo, column_sums_.data() + lo * L);
+      if constexpr (Crossbar::factorised)
+        layer_.forward_lit(lit_, lo, hi - lo, column_sums_.data() + lo * L);
+      else
+        layer_.forward_prepared(batch_drives_.data() + lo * N, hi - lo, column_sums_.data() + lo * L);
     };
     pool_->run(C, forward_chunk);
     noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
@@ -171,15 +185,22 @@ class trainer {
       chunk_loss_[c] = softmax_cross_entropy(column_sums_.data() + lo * L, batch_labels_.data() + lo, hi - lo, L,
                                              logit_scale(), deltas_.data() + lo * L, &chunk_correct_[c]);
       double* g = chunk_gradients_.data() + c * N * L;
-      std::fill(g, g + N * L, 0.0);
-      layer_.backward_prepared(batch_drives_.data() + lo * N, deltas_.data() + lo * L, hi - lo, g);
+      if constexpr (Crossbar::factorised) {
+        layer_.backward_lit(lit_, lo, hi - lo, deltas_.data() + lo * L,
+                            lit_scratch_.data() + c * layer_.lit_scratch_size(), g);
+      } else {
+        std::fill(g, g + N * L, 0.0);
+        layer_.backward_prepared(batch_drives_.data() + lo * N, deltas_.data() + lo * L, hi - lo, g);
+      }
     };
     pool_->run(C, backward_chunk);
     const double inv_batch = 1.0 / double(B);
-    std::fill(gradient_.begin(), gradient_.end(), 0.0);
-    for (std::size_t c = 0; c < C; ++c) {  // ordered reduction
+    std::copy(chunk_gradients_.begin(), chunk_gradients_.begin() + std::ptrdiff_t(N * L), gradient_.begin());
+    for (std::size_t c = 1; c < C; ++c) {  // ordered reduction
       const double* g = chunk_gradients_.data() + c * N * L;
       for (std::size_t d = 0; d < N * L; ++d) gradient_[d] += g[d];
+    }
+    for (std::size_t c = 0; c < C; ++c) {
       r.mean_loss += chunk_loss_[c];
       r.correct += chunk_correct_[c];
     }
@@ -191,12 +212,26 @@ class trainer {
     for (std::size_t d = 0; d < N * L; ++d) x[d] = std::clamp(x[d], lo, 1.0);
   }
 
+  /// The lit rows of the whole training set, computed once per drive matrix (outside the
+  /// steps: a new matrix, or the same one changed in size, is indexed again on its first step).
+  const network::lit_rows& lit_rows_of(const xt::xtensor<double, 2>& drives) {
+    if (indexed_drives_ != drives.data() || indexed_samples_ != drives.shape()[0]) {
+      dataset_lit_ = network::lit_rows::of(drives.data(), drives.shape()[0], drives.shape()[1]);
+      indexed_drives_ = drives.data();
+      indexed_samples_ = drives.shape()[0];
+    }
+    return dataset_lit_;
+  }
+
   Crossbar& layer_;
   Optimizer optimizer_;
   training_options options_;
   nonideal::read_noise noise_;
   std::unique_ptr<detail::worker_pool> pool_;
-  std::vector<double> batch_drives_, column_sums_, deltas_, chunk_gradients_, gradient_, chunk_loss_;
+  network::lit_rows lit_, dataset_lit_;
+  const double* indexed_drives_ = nullptr;
+  std::size_t indexed_samples_ = 0;
+  std::vector<double> lit_scratch_, batch_drives_, column_sums_, deltas_, chunk_gradients_, gradient_, chunk_loss_;
   std::vector<std::uint8_t> batch_labels_;
   std::vector<std::size_t> chunk_correct_, order_;
 };

@@ -17,6 +17,7 @@
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/encoding/optical_intensity.hpp"
 #include "spinaptic/error.hpp"
+#include "spinaptic/network/lit_rows.hpp"
 #include "spinaptic/nonideal/dac_quantisation.hpp"
 #include "spinaptic/nonideal/device_deviations.hpp"
 #include "spinaptic/units.hpp"
@@ -195,7 +196,6 @@ class crossbar {
         // compile-time column count: the L running sums stay in registers over the rows
         std::array<double, Outputs> sums{};
         for (std::size_t j = 0; j < N; ++j) {
-          if (pb[j] == 0.0) continue;  // a dark row adds nothing (v = 0 at p = 0)
           double pm = 1.0;
           for (std::size_t m = 0; m < power_order; ++m) {
             pm *= pb[j];
@@ -233,7 +233,6 @@ class crossbar {
         std::array<std::array<double, Outputs>, power_order> sums{};
         for (std::size_t b = 0; b < batch; ++b) {
           const double pj = p[b * N + j];
-          if (pj == 0.0) continue;  // a dark row carries no gradient
           const double* db = delta + b * Outputs;
           double pm = 1.0;
           for (std::size_t m = 0; m < power_order; ++m) {
@@ -270,6 +269,80 @@ class crossbar {
                        response_.normalized_dx(device_state(d), pb[j], effective_[d]);
           }
       }
+    }
+  }
+
+  // ---- sparse kernels (polynomial responses): only the lit rows of each sample --------------
+  /// Scratch doubles backward_lit needs: (M - 1) x Inputs x Outputs (none for M = 1).
+  [[nodiscard]] std::size_t lit_scratch_size() const noexcept { return (power_order - 1) * device_count(); }
+
+  /// u[b][l] for samples first .. first+count-1 of `batch`, after prepare(); equal to
+  /// forward_prepared on the dense drives (up to the order of the additions). No allocation.
+  void forward_lit(const lit_rows& batch, std::size_t first, std::size_t count, double* u) const noexcept
+    requires factorised
+  {
+    const std::size_t n = device_count();
+    const std::size_t L = Outputs != dynamic_extent ? Outputs : outputs_;
+    for (std::size_t b = 0; b < count; ++b) {
+      const std::size_t lo = batch.start[first + b], hi = batch.start[first + b + 1];
+      double* ub = u + b * L;
+      if constexpr (Outputs != dynamic_extent) {
+        std::array<double, Outputs> sums{};  // in registers
+        for (std::size_t e = lo; e < hi; ++e) {
+          const double p = batch.drive[e];
+          double pm = 1.0;
+          for (std::size_t m = 0; m < power_order; ++m) {
+            pm *= p;
+            const double* g = g_.data() + m * n + std::size_t(batch.row[e]) * Outputs;
+            for (std::size_t l = 0; l < Outputs; ++l) sums[l] += pm * g[l];
+          }
+        }
+        for (std::size_t l = 0; l < Outputs; ++l) ub[l] = sums[l];
+      } else {
+        std::fill(ub, ub + L, 0.0);
+        for (std::size_t e = lo; e < hi; ++e) {
+          double pm = 1.0;
+          for (std::size_t m = 0; m < power_order; ++m) {
+            pm *= batch.drive[e];
+            const double* g = g_.data() + m * n + std::size_t(batch.row[e]) * L;
+            for (std::size_t l = 0; l < L; ++l) ub[l] += pm * g[l];
+          }
+        }
+      }
+    }
+  }
+
+  /// grad = dLoss/dx of samples first .. first+count-1 with dLoss/du = delta (row b - first),
+  /// after prepare(). Unlike backward_prepared it *writes* grad (no zeroing needed):
+  ///   A_m[j][l] = sum_b p_bj^m delta_bl over the lit rows,  grad_jl = sum_m G'_m(x_jl) A_m[j][l].
+  /// A_1 is accumulated in grad itself, A_2..A_M in `scratch` (lit_scratch_size() doubles).
+  void backward_lit(const lit_rows& batch, std::size_t first, std::size_t count, const double* delta,
+                    double* scratch, double* grad) const noexcept
+    requires factorised
+  {
+    const std::size_t n = device_count();
+    const std::size_t L = Outputs != dynamic_extent ? Outputs : outputs_;
+    std::fill(grad, grad + n, 0.0);
+    std::fill(scratch, scratch + (power_order - 1) * n, 0.0);
+    for (std::size_t b = 0; b < count; ++b) {
+      const std::size_t lo = batch.start[first + b], hi = batch.start[first + b + 1];
+      const double* db = delta + b * L;
+      for (std::size_t e = lo; e < hi; ++e) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= batch.drive[e];
+          double* a = (m == 0 ? grad : scratch + (m - 1) * n) + std::size_t(batch.row[e]) * L;
+          if constexpr (Outputs != dynamic_extent)
+            for (std::size_t l = 0; l < Outputs; ++l) a[l] += pm * db[l];
+          else
+            for (std::size_t l = 0; l < L; ++l) a[l] += pm * db[l];
+        }
+      }
+    }
+    for (std::size_t d = 0; d < n; ++d) {
+      double g = dg_[d] * grad[d];
+      for (std::size_t m = 1; m < power_order; ++m) g += dg_[m * n + d] * scratch[(m - 1) * n + d];
+      grad[d] = g;
     }
   }
 
