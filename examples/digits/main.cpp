@@ -296,8 +296,9 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
 
   std::printf("train accuracy %.4f, test accuracy %.4f (%zu test images)\n", train.accuracy, test.accuracy, test.samples);
   std::printf("training time %.3f s (%zu epochs, %zu threads)\n", train_seconds, s.epochs, s.threads);
-  std::printf("per classification: laser %.3g J, Joule %.3g J, total %.3g J, latency %.3g s\n",
-              units::in_si(cost.laser), units::in_si(cost.joule), units::in_si(cost.total()), units::in_si(cost.latency));
+  std::printf("per classification: laser %.3g J (%.3g J per row pulse), Joule %.3g J, total %.3g J, latency %.3g s\n",
+              units::in_si(cost.laser), units::in_si(cost.laser_per_row_pulse), units::in_si(cost.joule),
+              units::in_si(cost.total()), units::in_si(cost.latency));
   std::printf("outputs in %s (history.csv, currents.csv, confusion.csv, response.csv, currents.ckpt%s)\n",
               s.out.c_str(), s.plots ? ", *.png" : "");
   std::printf("train_seconds=%.6f\n", train_seconds);

@@ -27,6 +27,7 @@ TEST_CASE("energy per classification: laser pulses plus Joule heating, latency p
   const auto cost = ledger.mean();
   // laser: mean sum p = 1.5 -> 1.5 * 150 mW * 5 us = 1.125 uJ
   CHECK(units::in_si(cost.laser) == Approx(1.125e-6).epsilon(1e-12));
+  CHECK(units::in_si(cost.laser_per_row_pulse) == Approx(1.125e-6 / 4).epsilon(1e-12));
   // Joule: 45e-6 A^2 * 40 ohm * 5 us = 9 nJ
   CHECK(units::in_si(cost.joule) == Approx(9e-9).epsilon(1e-12));
   CHECK(units::in_si(cost.total()) == Approx(1.134e-6).epsilon(1e-12));

@@ -28,6 +28,7 @@ struct read_timing {
 /// Energy of one classification, split by where it is spent.
 struct classification_cost {
   units::energy laser = units::as<units::energy>(0.0);  ///< sum_j P_j t_pulse (one pulse per row)
+  units::energy laser_per_row_pulse = units::as<units::energy>(0.0);  ///< laser / N_rows
   units::energy joule = units::as<units::energy>(0.0);  ///< sum_jl I_jl^2 R t_pulse
   units::time latency = units::as<units::time>(0.0);    ///< t_pulse + t_conv
 
@@ -65,6 +66,7 @@ class ledger {
     double p = 0.0;
     for (std::size_t j = 0; j < rows; ++j) p += drives[j];
     sum_of_drives_ += p;
+    rows_ = rows;
     ++classifications_;
   }
 
@@ -77,6 +79,7 @@ class ledger {
     c.latency = timing_.latency();
     if (classifications_ == 0) return c;
     c.laser = units::as<units::energy>(t * max_power_ * sum_of_drives_ / double(classifications_));
+    c.laser_per_row_pulse = c.laser / double(rows_);
     c.joule = units::as<units::energy>(t * resistance_ * sum_squared_current_);
     return c;
   }
@@ -85,7 +88,7 @@ class ledger {
   double max_power_, resistance_, sum_squared_current_;
   read_timing timing_;
   double sum_of_drives_ = 0.0;
-  std::size_t classifications_ = 0;
+  std::size_t classifications_ = 0, rows_ = 1;
 };
 
 }  // namespace spinaptic::energy
