@@ -8,6 +8,7 @@
 #include <random>
 #include <vector>
 
+#include <spinaptic/device/measured_response.hpp>
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
 #include <spinaptic/io/data_directory.hpp>
@@ -112,6 +113,23 @@ TEST_CASE("training reaches 100 % on a linearly separable set, with SGD and with
   CHECK(accuracy == 1.0);
   train_separable(learning::adam{.learning_rate = 0.01}, 1, 1, &accuracy);
   CHECK(accuracy == 1.0);
+}
+
+TEST_CASE("a crossbar of a measured response table trains like the polynomial it samples", "[learning][measured]") {
+  // the paper surface sampled on an 11 x 21 grid, then interpolated bilinearly (measured_tms)
+  const auto r = preset::response();
+  device::response_grid g;
+  for (int i = 0; i <= 10; ++i) g.powers.push_back(i / 10.0);
+  for (int k = -10; k <= 10; ++k) g.currents.push_back(k / 10.0);
+  for (double p : g.powers)
+    for (double x : g.currents) g.values.push_back(r.normalized(device::antiparallel, p, x));
+  network::crossbar<16, 4, device::measured_tms> layer(device::measured_tms(r.scale(), {}, g));
+  std::mt19937_64 engine(1);
+  learning::initialise_currents(layer, engine);
+  const separable_set data(7);
+  learning::trainer trainer(layer, learning::sgd{.learning_rate = 0.05}, {.output_scale = 100.0, .batch_size = 16, .threads = 2});
+  for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data.drives, data.labels, engine);
+  CHECK(trainer.evaluate(data.drives, data.labels, engine).accuracy == 1.0);
 }
 
 TEST_CASE("the same seed gives the same currents bit for bit, for any thread count", "[learning][reproducible]") {
