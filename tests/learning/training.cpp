@@ -21,6 +21,7 @@
 #include <spinaptic/network/crossbar.hpp>
 
 #include "../support/fetched_data.hpp"
+#include "../support/sampled_measurement.hpp"
 
 using namespace spinaptic;
 using preset = device::presets::hybrid_mgo_800nm;
@@ -117,13 +118,7 @@ TEST_CASE("training reaches 100 % on a linearly separable set, with SGD and with
 
 TEST_CASE("a crossbar of a measured response table trains like the polynomial it samples", "[learning][measured]") {
   // the paper surface sampled on an 11 x 21 grid, then interpolated bilinearly (measured_tms)
-  const auto r = preset::response();
-  device::response_grid g;
-  for (int i = 0; i <= 10; ++i) g.powers.push_back(i / 10.0);
-  for (int k = -10; k <= 10; ++k) g.currents.push_back(k / 10.0);
-  for (double p : g.powers)
-    for (double x : g.currents) g.values.push_back(r.normalized(device::antiparallel, p, x));
-  network::crossbar<16, 4, device::measured_tms> layer(device::measured_tms(r.scale(), {}, g));
+  network::crossbar<16, 4, device::measured_tms> layer(testing::sampled_measurement(10, 10));
   std::mt19937_64 engine(1);
   learning::initialise_currents(layer, engine);
   const separable_set data(7);

@@ -10,6 +10,8 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
+#include "../support/sampled_measurement.hpp"
+
 using namespace spinaptic;
 using namespace spinaptic::literals;
 using preset = device::presets::hybrid_mgo_800nm;
@@ -17,15 +19,7 @@ using paper_layer = network::crossbar<64, 10, preset::response_type>;
 
 namespace {
 /// A measured sweep sampled from the paper's polynomial surface on a 6 x 9 grid.
-device::measured_tms sampled_measurement() {
-  const auto r = preset::response();
-  device::response_grid g;
-  for (int i = 0; i <= 5; ++i) g.powers.push_back(i / 5.0);
-  for (int k = -4; k <= 4; ++k) g.currents.push_back(k / 4.0);
-  for (double p : g.powers)
-    for (double x : g.currents) g.values.push_back(r.normalized(device::antiparallel, p, x));
-  return device::measured_tms(r.scale(), {}, g);
-}
+device::measured_tms sampled_measurement() { return testing::sampled_measurement(5, 4); }
 
 template <class Layer>
 void randomise(Layer& layer, unsigned seed) {

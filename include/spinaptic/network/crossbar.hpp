@@ -187,32 +187,15 @@ class crossbar {
   /// u[b][l] = sum_j v(p[b][j], x_jl) = U_l / V_max for `batch` drive vectors p (row-major
   /// [b][j], p = P/P_max), after prepare(). No allocation.
   void forward_prepared(const double* p, std::size_t batch, double* u) const noexcept {
-    const std::size_t N = inputs_, L = outputs_, n = N * L;
+    const std::size_t N = inputs_, L = outputs_;
     for (std::size_t b = 0; b < batch; ++b) {
       double* ub = u + b * L;
       std::fill(ub, ub + L, 0.0);
       const double* pb = p + b * N;
-      if constexpr (factorised && Outputs != dynamic_extent) {
-        // compile-time column count: the L running sums stay in registers over the rows
-        std::array<double, Outputs> sums{};
-        for (std::size_t j = 0; j < N; ++j) {
-          double pm = 1.0;
-          for (std::size_t m = 0; m < power_order; ++m) {
-            pm *= pb[j];
-            const double* g = g_.data() + m * n + j * Outputs;
-            for (std::size_t l = 0; l < Outputs; ++l) sums[l] += pm * g[l];
-          }
-        }
-        for (std::size_t l = 0; l < Outputs; ++l) ub[l] = sums[l];
-      } else if constexpr (factorised) {
-        for (std::size_t j = 0; j < N; ++j) {
-          double pm = 1.0;
-          for (std::size_t m = 0; m < power_order; ++m) {
-            pm *= pb[j];
-            const double* g = g_.data() + m * n + j * L;
-            for (std::size_t l = 0; l < L; ++l) ub[l] += pm * g[l];
-          }
-        }
+      if constexpr (factorised) {
+        column_sums(ub, [&](auto add_row) {
+          for (std::size_t j = 0; j < N; ++j) add_row(j, pb[j]);
+        });
       } else {
         for (std::size_t j = 0; j < N; ++j)
           for (std::size_t l = 0; l < L; ++l) {
@@ -281,34 +264,11 @@ class crossbar {
   void forward_lit(const lit_rows& batch, std::size_t first, std::size_t count, double* u) const noexcept
     requires factorised
   {
-    const std::size_t n = device_count();
-    const std::size_t L = Outputs != dynamic_extent ? Outputs : outputs_;
     for (std::size_t b = 0; b < count; ++b) {
       const std::size_t lo = batch.start[first + b], hi = batch.start[first + b + 1];
-      double* ub = u + b * L;
-      if constexpr (Outputs != dynamic_extent) {
-        std::array<double, Outputs> sums{};  // in registers
-        for (std::size_t e = lo; e < hi; ++e) {
-          const double p = batch.drive[e];
-          double pm = 1.0;
-          for (std::size_t m = 0; m < power_order; ++m) {
-            pm *= p;
-            const double* g = g_.data() + m * n + std::size_t(batch.row[e]) * Outputs;
-            for (std::size_t l = 0; l < Outputs; ++l) sums[l] += pm * g[l];
-          }
-        }
-        for (std::size_t l = 0; l < Outputs; ++l) ub[l] = sums[l];
-      } else {
-        std::fill(ub, ub + L, 0.0);
-        for (std::size_t e = lo; e < hi; ++e) {
-          double pm = 1.0;
-          for (std::size_t m = 0; m < power_order; ++m) {
-            pm *= batch.drive[e];
-            const double* g = g_.data() + m * n + std::size_t(batch.row[e]) * L;
-            for (std::size_t l = 0; l < L; ++l) ub[l] += pm * g[l];
-          }
-        }
-      }
+      column_sums(u + b * columns(), [&](auto add_row) {
+        for (std::size_t e = lo; e < hi; ++e) add_row(std::size_t(batch.row[e]), batch.drive[e]);
+      });
     }
   }
 
@@ -387,6 +347,38 @@ class crossbar {
       throw invalid_parameter("crossbar extents inputs*outputs", double(inputs * outputs),
                               ">= 1 input row and >= 2 output columns");
     std::fill(currents_.begin(), currents_.end(), 0.0);
+  }
+
+  /// The column count, a compile-time constant when Outputs is static.
+  [[nodiscard]] constexpr std::size_t columns() const noexcept {
+    if constexpr (Outputs != dynamic_extent) return Outputs;
+    else return outputs_;
+  }
+
+  /// u_b[l] = sum over the rows that `for_each_row(add_row)` visits, add_row(j, p), of
+  /// sum_m p^m G_m(x_jl) (polynomial responses, after prepare()). With a compile-time column
+  /// count the running sums live in a local array that the compiler keeps in registers.
+  template <class ForEachRow>
+  void column_sums(double* ub, ForEachRow&& for_each_row) const noexcept {
+    const std::size_t n = device_count();
+    auto accumulate = [&](double* sums) {
+      for_each_row([&](std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          const double* g = g_.data() + m * n + j * columns();
+          for (std::size_t l = 0; l < columns(); ++l) sums[l] += pm * g[l];
+        }
+      });
+    };
+    if constexpr (Outputs != dynamic_extent) {
+      std::array<double, Outputs> sums{};
+      accumulate(sums.data());
+      std::copy(sums.begin(), sums.end(), ub);
+    } else {
+      std::fill(ub, ub + outputs_, 0.0);
+      accumulate(ub);
+    }
   }
 
   [[nodiscard]] double gain(std::size_t d) const noexcept {
