@@ -137,6 +137,22 @@ TEST_CASE("the same seed gives the same currents bit for bit, for any thread cou
   CHECK(a != d);
 }
 
+TEST_CASE("drives edited in place are re-read after forget_drives()", "[learning]") {
+  network::crossbar<16, 4, preset::response_type> layer(preset::response());
+  separable_set data(3);
+  learning::trainer trainer(layer, learning::sgd{}, {.batch_size = 4});
+  std::mt19937_64 engine(1);
+  const std::vector<std::size_t> first{0, 1, 2, 3};
+  trainer.train_batch(data.drives, data.labels, first.data(), 4, engine);
+  // all rows dark: v = 0 at p = 0, so the gradient and the step are zero once re-indexed
+  for (double& p : data.drives) p = 0.0;
+  trainer.forget_drives();
+  const std::vector<double> before(layer.normalized_currents().begin(), layer.normalized_currents().end());
+  const auto r = trainer.train_batch(data.drives, data.labels, first.data(), 4, engine);
+  CHECK(std::vector<double>(layer.normalized_currents().begin(), layer.normalized_currents().end()) == before);
+  CHECK(r.mean_loss == Approx(std::log(4.0)));  // uniform softmax over 4 classes
+}
+
 TEST_CASE("currents stay inside [-I_max, I_max], or [0, I_max] in non-negative mode", "[learning]") {
   for (auto range : {network::current_range::bipolar, network::current_range::non_negative}) {
     network::crossbar<16, 4, preset::response_type> layer(preset::response(), device::antiparallel, range);

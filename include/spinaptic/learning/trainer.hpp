@@ -47,9 +47,12 @@ struct evaluation : pass_result {
 ///   u = forward(p), (+ read noise when configured: hardware-aware training)
 ///   dL/dx_jl = (1/B) sum_b delta_bl dv/dx(p_bj, x_jl),  delta = s (softmax(s u) - y), s = beta/N_in
 ///   x <- clip(optimizer(x, dL/dx), [x_lo, 1])   (x_lo = -1 bipolar, 0 non-negative)
-/// All buffers are allocated at construction: a step allocates nothing. The batch is cut into a
-/// fixed number of chunks whose gradients are summed in chunk order, so a run is bit-identical
-/// for any thread count; the shuffle and the noise come from the caller's engine only.
+/// All buffers are allocated at construction: a step allocates nothing (for a polynomial
+/// response the lit rows of a drive matrix are indexed once, on its first step, see
+/// network/lit_rows.hpp; the steps then visit only lit rows). The batch is cut into a fixed
+/// number of chunks whose gradients are summed in chunk order, so a run is bit-identical for any
+/// thread count; the shuffle and the noise come from the caller's engine only. A drive matrix is
+/// indexed once per address and size: after changing its values in place, call forget_drives().
 template <class Crossbar, optimizer Optimizer>
 class trainer {
  public:
@@ -80,6 +83,11 @@ class trainer {
   [[nodiscard]] Optimizer& optimizer_state() noexcept { return optimizer_; }
   /// logit scale s = beta / N_in.
   [[nodiscard]] double logit_scale() const noexcept { return options_.output_scale / double(layer_.inputs()); }
+  /// Drops the lit-row index of the training drives (needed only after editing them in place).
+  void forget_drives() noexcept {
+    indexed_drives_ = nullptr;
+    indexed_samples_ = 0;
+  }
   /// The sample order of the last epoch (for reproducing a run elsewhere).
   [[nodiscard]] const std::vector<std::size_t>& last_order() const noexcept { return order_; }
 
