@@ -1,0 +1,58 @@
+// spinaptic/learning/optimizers.hpp: gradient steps on the normalised device controls x = I/I_max.
+#pragma once
+
+#include <cmath>
+#include <concepts>
+#include <cstddef>
+#include <vector>
+
+namespace spinaptic::learning {
+
+/// An optimiser of a flat array of controls: `reset(n)` sizes its state (outside the training
+/// step), `step(x, grad, n)` updates x in place without allocating.
+template <class O>
+concept optimizer = requires(O& o, double* x, const double* g, std::size_t n) {
+  o.reset(n);
+  o.step(x, g, n);
+};
+
+/// Mini-batch stochastic gradient descent, x <- x - eta g. The learning rate acts on the
+/// normalised current x = I/I_max (so eta in A per unit loss gradient is eta I_max^2).
+/// Paper reproduction default eta = 0.05 (shared/research/paper.md section 6.5).
+struct sgd {
+  double learning_rate = 0.05;
+  void reset(std::size_t) noexcept {}
+  void step(double* x, const double* grad, std::size_t n) const noexcept {
+    for (std::size_t k = 0; k < n; ++k) x[k] -= learning_rate * grad[k];
+  }
+};
+
+/// Adam (Kingma & Ba, arXiv:1412.6980, Algorithm 1) on x = I/I_max:
+///   m <- b1 m + (1-b1) g,  v <- b2 v + (1-b2) g^2,  x <- x - eta m/(1-b1^t) / (sqrt(v/(1-b2^t)) + eps).
+struct adam {
+  double learning_rate = 1e-3;
+  double beta1 = 0.9;
+  double beta2 = 0.999;
+  double epsilon = 1e-8;
+
+  // optimiser state (public so that adam stays an aggregate: adam{.learning_rate = 1e-3})
+  std::vector<double> first_moment{}, second_moment{};
+  std::size_t steps = 0;
+
+  void reset(std::size_t n) {
+    first_moment.assign(n, 0.0);
+    second_moment.assign(n, 0.0);
+    steps = 0;
+  }
+  void step(double* x, const double* grad, std::size_t n) noexcept {
+    ++steps;
+    const double c1 = 1.0 - std::pow(beta1, double(steps)), c2 = 1.0 - std::pow(beta2, double(steps));
+    for (std::size_t k = 0; k < n; ++k) {
+      first_moment[k] = beta1 * first_moment[k] + (1.0 - beta1) * grad[k];
+      second_moment[k] = beta2 * second_moment[k] + (1.0 - beta2) * grad[k] * grad[k];
+      x[k] -= learning_rate * (first_moment[k] / c1) / (std::sqrt(second_moment[k] / c2) + epsilon);
+    }
+  }
+};
+
+}  // namespace spinaptic::learning

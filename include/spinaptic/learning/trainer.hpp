@@ -1,0 +1,247 @@
+// spinaptic/learning/trainer.hpp: mini-batch training of a crossbar's bias currents with
+// softmax cross-entropy and analytic gradients, and its evaluation.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <vector>
+
+#include <xtensor/xtensor.hpp>
+
+#include "spinaptic/detail/worker_pool.hpp"
+#include "spinaptic/error.hpp"
+#include "spinaptic/learning/optimizers.hpp"
+#include "spinaptic/learning/softmax_cross_entropy.hpp"
+#include "spinaptic/network/lit_rows.hpp"
+#include "spinaptic/nonideal/read_noise.hpp"
+
+namespace spinaptic::learning {
+
+/// Training hyper-parameters (shared/research/paper.md sections 6.3 and 6.5).
+struct training_options {
+  double output_scale = 100.0;  ///< beta: logits z_l = beta U_l / (N_in V_max)
+  std::size_t batch_size = 32;  ///< mini-batch size B
+  std::size_t threads = 1;      ///< threads per batch; results do not depend on it
+  std::size_t chunks = 2;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
+};
+
+/// Loss and accuracy over one pass.
+struct pass_result {
+  double mean_loss = 0.0;
+  double accuracy = 0.0;
+  std::size_t correct = 0;
+  std::size_t samples = 0;
+};
+
+/// Evaluation with the confusion matrix [true class][predicted class].
+struct evaluation : pass_result {
+  xt::xtensor<std::size_t, 2> confusion = xt::xtensor<std::size_t, 2>::from_shape({0, 0});
+};
+
+/// Trains `layer` (a network::crossbar) on normalised row drives p [sample][row] with labels.
+/// One step on a mini-batch B (Oberbauer et al. 2025 Fig. 4 network, reference equations of
+/// shared/research/paper.md section 6.3):
+///   u = forward(p), (+ read noise when configured: hardware-aware training)
+///   dL/dx_jl = (1/B) sum_b delta_bl dv/dx(p_bj, x_jl),  delta = s (softmax(s u) - y), s = beta/N_in
+///   x <- clip(optimizer(x, dL/dx), [x_lo, 1])   (x_lo = -1 bipolar, 0 non-negative)
+/// All buffers are allocated at construction: a step allocates nothing (for a polynomial
+/// response the lit rows of a drive matrix are indexed once, on its first step, see
+/// network/lit_rows.hpp; the steps then visit only lit rows). The batch is cut into a fixed
+/// number of chunks whose gradients are summed in chunk order, so a run is bit-identical for any
+/// thread count; the shuffle and the noise come from the caller's engine only. A drive matrix is
+/// indexed once per address and size: after changing its values in place, call forget_drives().
+template <class Crossbar, optimizer Optimizer>
+class trainer {
+ public:
+  trainer(Crossbar& layer, Optimizer opt, training_options options, nonideal::read_noise noise = {})
+      : layer_(layer), optimizer_(std::move(opt)), options_(options), noise_(noise),
+        pool_(std::make_unique<detail::worker_pool>(options.threads)) {
+    if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
+    detail::require_positive("output scale beta", options.output_scale);
+    options_.chunks = std::clamp<std::size_t>(options.chunks, 1, options.batch_size);
+    const std::size_t N = layer.inputs(), L = layer.outputs(), B = options.batch_size;
+    if constexpr (Crossbar::factorised) {
+      lit_.reserve(B, N);
+      lit_scratch_.resize(options_.chunks * layer.lit_scratch_size());
+    } else {
+      batch_drives_.resize(B * N);
+    }
+    batch_labels_.resize(B);
+    column_sums_.resize(B * L);
+    deltas_.resize(B * L);
+    chunk_gradients_.resize(options_.chunks * N * L);
+    gradient_.resize(N * L);
+    chunk_loss_.resize(options_.chunks);
+    chunk_correct_.resize(options_.chunks);
+    optimizer_.reset(N * L);
+  }
+
+  [[nodiscard]] const training_options& options() const noexcept { return options_; }
+  [[nodiscard]] Optimizer& optimizer_state() noexcept { return optimizer_; }
+  /// logit scale s = beta / N_in.
+  [[nodiscard]] double logit_scale() const noexcept { return options_.output_scale / double(layer_.inputs()); }
+  /// Drops the lit-row index of the training drives (needed only after editing them in place).
+  void forget_drives() noexcept {
+    indexed_drives_ = nullptr;
+    indexed_samples_ = 0;
+  }
+  /// The sample order of the last epoch (for reproducing a run elsewhere).
+  [[nodiscard]] const std::vector<std::size_t>& last_order() const noexcept { return order_; }
+
+  /// One epoch over all samples in a fresh random order; returns the running loss and accuracy
+  /// of the batches as they were trained.
+  template <class Engine>
+  pass_result train_epoch(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, Engine& engine) {
+    check(drives, labels);
+    const std::size_t n = labels.size();
+    if (order_.size() != n) {
+      order_.resize(n);
+      for (std::size_t i = 0; i < n; ++i) order_[i] = i;
+    }
+    for (std::size_t k = n; k > 1; --k) {  // Fisher-Yates
+      std::uniform_int_distribution<std::size_t> pick(0, k - 1);
+      std::swap(order_[k - 1], order_[pick(engine)]);
+    }
+    pass_result r;
+    for (std::size_t start = 0; start < n; start += options_.batch_size) {
+      const std::size_t B = std::min(options_.batch_size, n - start);
+      step(drives, labels, order_.data() + start, B, engine, r);
+    }
+    return finish(r);
+  }
+
+  /// Trains one mini-batch given by sample indices (B <= batch_size); returns its loss/accuracy.
+  template <class Engine>
+  pass_result train_batch(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels,
+                          const std::size_t* indices, std::size_t count, Engine& engine) {
+    check(drives, labels);
+    if (count == 0 || count > options_.batch_size) throw size_mismatch("mini-batch size bound", options_.batch_size, count);
+    pass_result r;
+    step(drives, labels, indices, count, engine, r);
+    return finish(r);
+  }
+
+  /// Loss, accuracy and confusion matrix of the current currents (with read noise when configured).
+  template <class Engine>
+  evaluation evaluate(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, Engine& engine) {
+    check(drives, labels);
+    const std::size_t N = layer_.inputs(), L = layer_.outputs(), n = labels.size();
+    evaluation e;
+    e.confusion = xt::zeros<std::size_t>({L, L});
+    layer_.prepare();
+    for (std::size_t start = 0; start < n; start += options_.batch_size) {
+      const std::size_t B = std::min(options_.batch_size, n - start);
+      layer_.forward_prepared(drives.data() + start * N, B, column_sums_.data());
+      noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
+      e.mean_loss += softmax_cross_entropy(column_sums_.data(), labels.data() + start, B, L, logit_scale(),
+                                           deltas_.data(), &e.correct);
+      for (std::size_t b = 0; b < B; ++b)
+        ++e.confusion(labels[start + b], Crossbar::argmax(column_sums_.data() + b * L, L));
+    }
+    e.samples = n;
+    static_cast<pass_result&>(e) = finish(e);
+    return e;
+  }
+
+ private:
+  void check(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels) const {
+    if (drives.shape()[1] != layer_.inputs()) throw size_mismatch("drive vector length (crossbar rows)", layer_.inputs(), drives.shape()[1]);
+    if (drives.shape()[0] != labels.size()) throw size_mismatch("number of labels", drives.shape()[0], labels.size());
+    for (auto y : labels)
+      if (y >= layer_.outputs()) throw invalid_parameter("label", y, "< number of crossbar columns");
+  }
+
+  static pass_result finish(pass_result r) {
+    if (r.samples) {
+      r.mean_loss /= double(r.samples);
+      r.accuracy = double(r.correct) / double(r.samples);
+    }
+    return r;
+  }
+
+  template <class Engine>
+  void step(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, const std::size_t* indices,
+            std::size_t B, Engine& engine, pass_result& r) {
+    const std::size_t N = layer_.inputs(), L = layer_.outputs(), C = std::min(options_.chunks, B);
+    // Gather the batch: the lit rows only for a polynomial response (dark rows add nothing),
+    // else the dense drive vectors.
+    if constexpr (Crossbar::factorised)
+      lit_.gather(lit_rows_of(drives), indices, B);
+    else
+      for (std::size_t b = 0; b < B; ++b) {
+        const double* src = drives.data() + indices[b] * N;
+        std::copy(src, src + N, batch_drives_.data() + b * N);
+      }
+    for (std::size_t b = 0; b < B; ++b) batch_labels_[b] = labels[indices[b]];
+    layer_.prepare();
+    // Forward is per sample; the noise is drawn serially so that it does not depend on threads.
+    auto forward_chunk = [&](std::size_t c) {
+      const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+      if constexpr (Crossbar::factorised)
+        layer_.forward_lit(lit_, lo, hi - lo, column_sums_.data() + lo * L);
+      else
+        layer_.forward_prepared(batch_drives_.data() + lo * N, hi - lo, column_sums_.data() + lo * L);
+    };
+    pool_->run(C, forward_chunk);
+    noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
+    auto backward_chunk = [&](std::size_t c) {
+      const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+      chunk_correct_[c] = 0;
+      chunk_loss_[c] = softmax_cross_entropy(column_sums_.data() + lo * L, batch_labels_.data() + lo, hi - lo, L,
+                                             logit_scale(), deltas_.data() + lo * L, &chunk_correct_[c]);
+      double* g = chunk_gradients_.data() + c * N * L;
+      if constexpr (Crossbar::factorised) {
+        layer_.backward_lit(lit_, lo, hi - lo, deltas_.data() + lo * L,
+                            lit_scratch_.data() + c * layer_.lit_scratch_size(), g);
+      } else {
+        std::fill(g, g + N * L, 0.0);
+        layer_.backward_prepared(batch_drives_.data() + lo * N, deltas_.data() + lo * L, hi - lo, g);
+      }
+    };
+    pool_->run(C, backward_chunk);
+    const double inv_batch = 1.0 / double(B);
+    std::copy(chunk_gradients_.begin(), chunk_gradients_.begin() + std::ptrdiff_t(N * L), gradient_.begin());
+    for (std::size_t c = 1; c < C; ++c) {  // ordered reduction
+      const double* g = chunk_gradients_.data() + c * N * L;
+      for (std::size_t d = 0; d < N * L; ++d) gradient_[d] += g[d];
+    }
+    for (std::size_t c = 0; c < C; ++c) {
+      r.mean_loss += chunk_loss_[c];
+      r.correct += chunk_correct_[c];
+    }
+    for (double& g : gradient_) g *= inv_batch;
+    r.samples += B;
+    double* x = layer_.normalized_currents().data();
+    optimizer_.step(x, gradient_.data(), N * L);
+    const double lo = layer_.normalized_lower_bound();
+    for (std::size_t d = 0; d < N * L; ++d) x[d] = std::clamp(x[d], lo, 1.0);
+  }
+
+  /// The lit rows of the whole training set, computed once per drive matrix (outside the
+  /// steps: a new matrix, or the same one changed in size, is indexed again on its first step).
+  const network::lit_rows& lit_rows_of(const xt::xtensor<double, 2>& drives) {
+    if (indexed_drives_ != drives.data() || indexed_samples_ != drives.shape()[0]) {
+      dataset_lit_ = network::lit_rows::of(drives.data(), drives.shape()[0], drives.shape()[1]);
+      indexed_drives_ = drives.data();
+      indexed_samples_ = drives.shape()[0];
+    }
+    return dataset_lit_;
+  }
+
+  Crossbar& layer_;
+  Optimizer optimizer_;
+  training_options options_;
+  nonideal::read_noise noise_;
+  std::unique_ptr<detail::worker_pool> pool_;
+  network::lit_rows lit_, dataset_lit_;
+  const double* indexed_drives_ = nullptr;
+  std::size_t indexed_samples_ = 0;
+  std::vector<double> lit_scratch_, batch_drives_, column_sums_, deltas_, chunk_gradients_, gradient_, chunk_loss_;
+  std::vector<std::uint8_t> batch_labels_;
+  std::vector<std::size_t> chunk_correct_, order_;
+};
+
+}  // namespace spinaptic::learning

@@ -1,0 +1,421 @@
+// spinaptic/network/crossbar.hpp: the optically driven MTJ crossbar of Oberbauer et al. 2025,
+// Fig. 4: rows driven by laser power, one trainable bias current per junction, column sums of
+// thermovoltages, argmax readout.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <xtensor/xtensor.hpp>
+
+#include "spinaptic/concepts.hpp"
+#include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/encoding/optical_intensity.hpp"
+#include "spinaptic/error.hpp"
+#include "spinaptic/network/lit_rows.hpp"
+#include "spinaptic/nonideal/dac_quantisation.hpp"
+#include "spinaptic/nonideal/device_deviations.hpp"
+#include "spinaptic/units.hpp"
+
+namespace spinaptic {
+
+/// A normalized response whose surface is a polynomial v = sum_{m=1..M} p^m G_m(x),
+/// G_m(x) = sum_{k=0..3} c_mk x^k (bias_enhanced_tms): the crossbar then factorises its column sums
+/// into M small matrix products (see crossbar::forward_prepared).
+template <class R>
+concept polynomial_response = normalized_response<R> && requires(const R& r, device::magnetic_state s) {
+  { R::power_order } -> std::convertible_to<std::size_t>;
+  { R::polynomial(r.coefficients(s)[0], 0.0) } -> std::same_as<double>;
+  { R::polynomial_derivative(r.coefficients(s)[0], 0.0) } -> std::same_as<double>;
+};
+
+}  // namespace spinaptic
+
+namespace spinaptic::network {
+
+/// Extent for sizes known only at run time (e.g. read from a checkpoint): crossbar<dynamic_extent, ...>.
+inline constexpr std::size_t dynamic_extent = std::dynamic_extent;
+
+/// Range of the trainable bias currents: [-I_max, I_max] (signed weights through the odd terms of
+/// the cubic response; project default) or [0, I_max] (one current source polarity; Fig. 4g of
+/// the paper hints at it). shared/research/paper.md section 6.3.
+enum class current_range { bipolar, non_negative };
+
+[[nodiscard]] constexpr double lower_bound(current_range r) noexcept {
+  return r == current_range::bipolar ? -1.0 : 0.0;
+}
+
+namespace detail_crossbar {
+template <class R>
+constexpr std::size_t power_order() {
+  if constexpr (polynomial_response<R>) return R::power_order;
+  else return 0;
+}
+}  // namespace detail_crossbar
+
+/// Inputs x Outputs junctions (row j, column l) under the paper's reference equations
+/// (shared/research/paper.md section 6.3; Oberbauer et al. 2025, Fig. 4c-e):
+///   p_j = P_j / P_max                         row drive (Encoding: optical_intensity)
+///   V_jl = V_s(P_j, I_jl)                     junction thermovoltage (Response, state s = AP)
+///   U_l  = sum_j V_jl                         series sum along column l [V]
+///   y    = argmax_l U_l                       predicted class
+/// Hot arrays hold the normalised currents x_jl = I_jl / I_max (row-major [j][l]) and the
+/// normalised column sums u_l = U_l / V_max; `current()` / `column_voltage()` convert at the API.
+///
+/// Any `normalized_response` works (e.g. measured_tms, per device per sample). For a
+/// `polynomial_response` the column sums factorise, u_l = sum_m sum_j p_j^m G_m(x_jl), so
+/// `prepare()` tabulates G_m(x_jl) and G'_m(x_jl) once per update and a batch costs M
+/// (batch x Inputs) by (Inputs x Outputs) products.
+///
+/// Non-idealities it carries (all off by default): per-device deviations (device_spread,
+/// stuck_devices) and the current DAC; the forward pass sees the quantised currents, gradients
+/// are with respect to the stored full-precision ones (straight-through).
+///
+/// Thread safety: `prepare()` writes the tables; `forward_prepared` / `backward_prepared` only
+/// read them and may run concurrently on disjoint outputs.
+template <std::size_t Inputs, std::size_t Outputs, normalized_response Response,
+          input_encoding Encoding = encoding::optical_intensity>
+class crossbar {
+ public:
+  using response_type = Response;
+  using encoding_type = Encoding;
+  static constexpr bool is_dynamic = Inputs == dynamic_extent || Outputs == dynamic_extent;
+  static constexpr bool factorised = polynomial_response<Response>;
+  static constexpr std::size_t power_order = detail_crossbar::power_order<Response>();  ///< M (0: generic)
+  static constexpr std::size_t static_inputs = Inputs;
+  static constexpr std::size_t static_outputs = Outputs;
+  static_assert(is_dynamic || (Inputs > 0 && Outputs > 1), "a crossbar needs >= 1 row and >= 2 columns");
+
+  /// A crossbar of compile-time extents, all currents zero, junctions in `state`.
+  explicit crossbar(Response response, device::magnetic_state state = device::magnetic_state::antiparallel,
+                    current_range range = current_range::bipolar)
+    requires(!is_dynamic)
+      : crossbar(std::move(response), Inputs, Outputs, state, range, 0) {}
+
+  /// A crossbar of run-time extents (Inputs or Outputs = dynamic_extent).
+  crossbar(Response response, std::size_t inputs, std::size_t outputs,
+           device::magnetic_state state = device::magnetic_state::antiparallel,
+           current_range range = current_range::bipolar)
+    requires(is_dynamic)
+      : crossbar(std::move(response), inputs, outputs, state, range, 0) {}
+
+  [[nodiscard]] std::size_t inputs() const noexcept { return inputs_; }
+  [[nodiscard]] std::size_t outputs() const noexcept { return outputs_; }
+  [[nodiscard]] std::size_t device_count() const noexcept { return inputs_ * outputs_; }
+  [[nodiscard]] const Response& response() const noexcept { return response_; }
+  [[nodiscard]] device::magnetic_state state() const noexcept { return state_; }
+  [[nodiscard]] current_range range() const noexcept { return range_; }
+  /// x_lo: -1 (bipolar) or 0 (non-negative).
+  [[nodiscard]] double normalized_lower_bound() const noexcept { return lower_bound(range_); }
+
+  // ---- the controls ------------------------------------------------------------------------
+  /// I_jl [A].
+  [[nodiscard]] units::current current(std::size_t row, std::size_t column) const {
+    return units::as<units::current>(currents_(row, column) * units::in_si(response_.max_current()));
+  }
+  /// Sets I_jl; outside the crossbar's current range throws invalid_parameter (no clamping).
+  void set_current(std::size_t row, std::size_t column, units::current i) {
+    const double x = units::in_si(i) / units::in_si(response_.max_current());
+    detail::require_in_range("bias current I_jl / I_max", x, normalized_lower_bound(), 1.0);
+    currents_(row, column) = x;
+  }
+  /// x_jl = I_jl / I_max, [row][column] (raw storage the optimisers update in place).
+  [[nodiscard]] xt::xtensor<double, 2>& normalized_currents() noexcept { return currents_; }
+  [[nodiscard]] const xt::xtensor<double, 2>& normalized_currents() const noexcept { return currents_; }
+
+  // ---- non-idealities --------------------------------------------------------------------
+  [[nodiscard]] nonideal::device_deviations& deviations() noexcept { return deviations_; }
+  [[nodiscard]] const nonideal::device_deviations& deviations() const noexcept { return deviations_; }
+  /// Factors per device that device_spread draws: M x 4 for a polynomial response, else 1.
+  [[nodiscard]] static constexpr std::size_t spread_factors_per_device() noexcept {
+    return factorised ? power_order * 4 : 1;
+  }
+  [[nodiscard]] nonideal::dac_quantisation& dac() noexcept { return dac_; }
+  [[nodiscard]] const nonideal::dac_quantisation& dac() const noexcept { return dac_; }
+
+  // ---- raw kernels -----------------------------------------------------------------------
+  /// Tabulates, for every junction, the effective current (quantised, stuck at zero) and
+  /// G_m(x), G'_m(x) (polynomial responses). Call after the currents or deviations change.
+  void prepare() const {
+    check_deviations();
+    const std::size_t n = device_count();
+    if constexpr (factorised) {
+      if (!deviations_.has_spread() && !deviations_.has_stuck() && dac_.current_bits == 0) {
+        // ideal devices: one polynomial row per power order, a straight loop over the currents
+        const double* x = currents_.data();
+        for (std::size_t m = 0; m < power_order; ++m) {
+          const auto row = response_.coefficients(state_)[m];
+          double* g = g_.data() + m * n;
+          double* dg = dg_.data() + m * n;
+          for (std::size_t d = 0; d < n; ++d) {
+            g[d] = Response::polynomial(row, x[d]);
+            dg[d] = Response::polynomial_derivative(row, x[d]);
+          }
+        }
+        return;
+      }
+    }
+    const double lo = normalized_lower_bound();
+    const double* x = currents_.data();
+    for (std::size_t d = 0; d < n; ++d) {
+      const auto mode = deviations_.has_stuck() ? deviations_.stuck[d] : nonideal::stuck_mode::none;
+      effective_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : dac_.current(x[d], lo);
+      slope_mask_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : 1.0;
+    }
+    if constexpr (factorised) {
+      using row_t = typename std::remove_cvref_t<decltype(response_.coefficients(state_)[0])>;
+      for (std::size_t d = 0; d < n; ++d) {
+        const bool stuck_parallel = deviations_.has_stuck() && deviations_.stuck[d] == nonideal::stuck_mode::parallel;
+        const auto& c = response_.coefficients(stuck_parallel ? device::magnetic_state::parallel : state_);
+        for (std::size_t m = 0; m < power_order; ++m) {
+          row_t row = c[m];
+          if (deviations_.has_spread())
+            for (std::size_t k = 0; k < 4; ++k)
+              row[k] *= deviations_.coefficient_factors[d * deviations_.factors_per_device + m * 4 + k];
+          g_[m * n + d] = Response::polynomial(row, effective_[d]);
+          dg_[m * n + d] = slope_mask_[d] * Response::polynomial_derivative(row, effective_[d]);
+        }
+      }
+    }
+  }
+
+  /// u[b][l] = sum_j v(p[b][j], x_jl) = U_l / V_max for `batch` drive vectors p (row-major
+  /// [b][j], p = P/P_max), after prepare(). No allocation.
+  void forward_prepared(const double* p, std::size_t batch, double* u) const noexcept {
+    const std::size_t N = inputs_, L = outputs_;
+    for (std::size_t b = 0; b < batch; ++b) {
+      double* ub = u + b * L;
+      std::fill(ub, ub + L, 0.0);
+      const double* pb = p + b * N;
+      if constexpr (factorised) {
+        column_sums(ub, [&](auto add_row) {
+          for (std::size_t j = 0; j < N; ++j) add_row(j, pb[j]);
+        });
+      } else {
+        for (std::size_t j = 0; j < N; ++j)
+          for (std::size_t l = 0; l < L; ++l) {
+            const std::size_t d = j * L + l;
+            ub[l] += gain(d) * response_.normalized(device_state(d), pb[j], effective_[d]);
+          }
+      }
+    }
+  }
+
+  /// grad[j][l] += sum_b delta[b][l] dv/dx (p[b][j], x_jl), the back-propagation of dLoss/du =
+  /// delta through the column sums to the normalised currents, after prepare(). No allocation.
+  void backward_prepared(const double* p, const double* delta, std::size_t batch, double* grad) const noexcept {
+    const std::size_t N = inputs_, L = outputs_, n = N * L;
+    if constexpr (factorised && Outputs != dynamic_extent) {
+      // per row j and power m: A_l = sum_b p_bj^m delta_bl in registers, then grad_jl += G'_m(x_jl) A_l
+      for (std::size_t j = 0; j < N; ++j) {
+        std::array<std::array<double, Outputs>, power_order> sums{};
+        for (std::size_t b = 0; b < batch; ++b) {
+          const double pj = p[b * N + j];
+          const double* db = delta + b * Outputs;
+          double pm = 1.0;
+          for (std::size_t m = 0; m < power_order; ++m) {
+            pm *= pj;
+            for (std::size_t l = 0; l < Outputs; ++l) sums[m][l] += pm * db[l];
+          }
+        }
+        double* gr = grad + j * Outputs;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          const double* dg = dg_.data() + m * n + j * Outputs;
+          for (std::size_t l = 0; l < Outputs; ++l) gr[l] += dg[l] * sums[m][l];
+        }
+      }
+      return;
+    }
+    for (std::size_t b = 0; b < batch; ++b) {
+      const double* pb = p + b * N;
+      const double* db = delta + b * L;
+      if constexpr (factorised) {
+        for (std::size_t j = 0; j < N; ++j) {
+          double pm = 1.0;
+          double* gr = grad + j * L;
+          for (std::size_t m = 0; m < power_order; ++m) {
+            pm *= pb[j];
+            const double* dg = dg_.data() + m * n + j * L;
+            for (std::size_t l = 0; l < L; ++l) gr[l] += pm * dg[l] * db[l];
+          }
+        }
+      } else {
+        for (std::size_t j = 0; j < N; ++j)
+          for (std::size_t l = 0; l < L; ++l) {
+            const std::size_t d = j * L + l;
+            grad[d] += db[l] * slope_mask_[d] * gain(d) *
+                       response_.normalized_dx(device_state(d), pb[j], effective_[d]);
+          }
+      }
+    }
+  }
+
+  // ---- sparse kernels (polynomial responses): only the lit rows of each sample --------------
+  /// Scratch doubles backward_lit needs: (M - 1) x Inputs x Outputs (none for M = 1).
+  [[nodiscard]] std::size_t lit_scratch_size() const noexcept { return (power_order - 1) * device_count(); }
+
+  /// u[b][l] for samples first .. first+count-1 of `batch`, after prepare(); equal to
+  /// forward_prepared on the dense drives (up to the order of the additions). No allocation.
+  void forward_lit(const lit_rows& batch, std::size_t first, std::size_t count, double* u) const noexcept
+    requires factorised
+  {
+    for (std::size_t b = 0; b < count; ++b) {
+      const std::size_t lo = batch.start[first + b], hi = batch.start[first + b + 1];
+      column_sums(u + b * columns(), [&](auto add_row) {
+        for (std::size_t e = lo; e < hi; ++e) add_row(std::size_t(batch.row[e]), batch.drive[e]);
+      });
+    }
+  }
+
+  /// grad = dLoss/dx of samples first .. first+count-1 with dLoss/du = delta (row b - first),
+  /// after prepare(). Unlike backward_prepared it *writes* grad (no zeroing needed):
+  ///   A_m[j][l] = sum_b p_bj^m delta_bl over the lit rows,  grad_jl = sum_m G'_m(x_jl) A_m[j][l].
+  /// A_1 is accumulated in grad itself, A_2..A_M in `scratch` (lit_scratch_size() doubles).
+  void backward_lit(const lit_rows& batch, std::size_t first, std::size_t count, const double* delta,
+                    double* scratch, double* grad) const noexcept
+    requires factorised
+  {
+    const std::size_t n = device_count();
+    const std::size_t L = Outputs != dynamic_extent ? Outputs : outputs_;
+    std::fill(grad, grad + n, 0.0);
+    std::fill(scratch, scratch + (power_order - 1) * n, 0.0);
+    for (std::size_t b = 0; b < count; ++b) {
+      const std::size_t lo = batch.start[first + b], hi = batch.start[first + b + 1];
+      const double* db = delta + b * L;
+      for (std::size_t e = lo; e < hi; ++e) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= batch.drive[e];
+          double* a = (m == 0 ? grad : scratch + (m - 1) * n) + std::size_t(batch.row[e]) * L;
+          if constexpr (Outputs != dynamic_extent)
+            for (std::size_t l = 0; l < Outputs; ++l) a[l] += pm * db[l];
+          else
+            for (std::size_t l = 0; l < L; ++l) a[l] += pm * db[l];
+        }
+      }
+    }
+    for (std::size_t d = 0; d < n; ++d) {
+      double g = dg_[d] * grad[d];
+      for (std::size_t m = 1; m < power_order; ++m) g += dg_[m * n + d] * scratch[(m - 1) * n + d];
+      grad[d] = g;
+    }
+  }
+
+  /// prepare() + forward_prepared().
+  void forward(const double* p, std::size_t batch, double* u) const {
+    prepare();
+    forward_prepared(p, batch, u);
+  }
+
+  /// argmax_l of one row of column sums (ties: the lowest column).
+  [[nodiscard]] static std::size_t argmax(const double* u, std::size_t outputs) noexcept {
+    return static_cast<std::size_t>(std::max_element(u, u + outputs) - u);
+  }
+
+  // ---- the unit-checked API ---------------------------------------------------------------
+  /// U_l = sum_j V(P_j, I_jl) [V] for the laser powers of all rows.
+  [[nodiscard]] units::voltage column_voltage(std::span<const units::power> row_powers, std::size_t column) const {
+    const auto u = normalized_column_sums(row_powers);
+    if (column >= outputs_) throw size_mismatch("crossbar column index bound", outputs_, column);
+    return u[column] * response_.max_voltage();
+  }
+  /// argmax_l U_l: the predicted class for the laser powers of all rows.
+  [[nodiscard]] std::size_t predict(std::span<const units::power> row_powers) const {
+    const auto u = normalized_column_sums(row_powers);
+    return argmax(u.data(), outputs_);
+  }
+
+ private:
+  crossbar(Response response, std::size_t inputs, std::size_t outputs, device::magnetic_state state,
+           current_range range, int)
+      : response_(std::move(response)),
+        state_(state),
+        range_(range),
+        inputs_(inputs),
+        outputs_(outputs),
+        currents_(xt::xtensor<double, 2>::from_shape({inputs, outputs})),
+        effective_(inputs * outputs),
+        slope_mask_(inputs * outputs, 1.0),
+        g_(power_order * inputs * outputs),
+        dg_(power_order * inputs * outputs) {
+    if (inputs == 0 || outputs < 2)
+      throw invalid_parameter("crossbar extents inputs*outputs", double(inputs * outputs),
+                              ">= 1 input row and >= 2 output columns");
+    std::fill(currents_.begin(), currents_.end(), 0.0);
+  }
+
+  /// The column count, a compile-time constant when Outputs is static.
+  [[nodiscard]] constexpr std::size_t columns() const noexcept {
+    if constexpr (Outputs != dynamic_extent) return Outputs;
+    else return outputs_;
+  }
+
+  /// u_b[l] = sum over the rows that `for_each_row(add_row)` visits, add_row(j, p), of
+  /// sum_m p^m G_m(x_jl) (polynomial responses, after prepare()). With a compile-time column
+  /// count the running sums live in a local array that the compiler keeps in registers.
+  template <class ForEachRow>
+  void column_sums(double* ub, ForEachRow&& for_each_row) const noexcept {
+    const std::size_t n = device_count();
+    auto accumulate = [&](double* sums) {
+      for_each_row([&](std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          const double* g = g_.data() + m * n + j * columns();
+          for (std::size_t l = 0; l < columns(); ++l) sums[l] += pm * g[l];
+        }
+      });
+    };
+    if constexpr (Outputs != dynamic_extent) {
+      std::array<double, Outputs> sums{};
+      accumulate(sums.data());
+      std::copy(sums.begin(), sums.end(), ub);
+    } else {
+      std::fill(ub, ub + outputs_, 0.0);
+      accumulate(ub);
+    }
+  }
+
+  [[nodiscard]] double gain(std::size_t d) const noexcept {
+    return deviations_.has_spread() ? deviations_.coefficient_factors[d * deviations_.factors_per_device] : 1.0;
+  }
+  [[nodiscard]] device::magnetic_state device_state(std::size_t d) const noexcept {
+    return deviations_.has_stuck() && deviations_.stuck[d] == nonideal::stuck_mode::parallel
+               ? device::magnetic_state::parallel
+               : state_;
+  }
+  void check_deviations() const {
+    if (deviations_.has_spread() &&
+        deviations_.coefficient_factors.size() != device_count() * spread_factors_per_device())
+      throw size_mismatch("crossbar device spread factors", device_count() * spread_factors_per_device(),
+                          deviations_.coefficient_factors.size());
+    if (deviations_.has_stuck() && deviations_.stuck.size() != device_count())
+      throw size_mismatch("crossbar stuck-device map", device_count(), deviations_.stuck.size());
+  }
+  [[nodiscard]] std::vector<double> normalized_column_sums(std::span<const units::power> row_powers) const {
+    if (row_powers.size() != inputs_) throw size_mismatch("crossbar row powers", inputs_, row_powers.size());
+    std::vector<double> p(inputs_), u(outputs_);
+    for (std::size_t j = 0; j < inputs_; ++j) {
+      p[j] = detail::require_non_negative("laser power P_j [W]", units::in_si(row_powers[j])) /
+             units::in_si(response_.max_power());
+    }
+    forward(p.data(), 1, u.data());
+    return u;
+  }
+
+  Response response_;
+  device::magnetic_state state_;
+  current_range range_;
+  std::size_t inputs_, outputs_;
+  xt::xtensor<double, 2> currents_;  // x_jl = I_jl / I_max
+  nonideal::device_deviations deviations_;
+  nonideal::dac_quantisation dac_;
+  mutable std::vector<double> effective_, slope_mask_, g_, dg_;  // prepare() tables
+};
+
+}  // namespace spinaptic::network
