@@ -5,38 +5,25 @@
 //   pulsed_trace.csv/.png     a pulsed-laser voltage trace with its V_AC / V_DC split
 // Usage: device_curves [output directory, default "device_curves"]
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
+#include <sstream>
 #include <string>
 
 #include <spinaptic/spinaptic.hpp>
 
-namespace fs = std::filesystem;
+#include "../common/output.hpp"
+
 using namespace spinaptic;
 using namespace spinaptic::literals;
 using preset = device::presets::hybrid_mgo_800nm;
 
-namespace {
-void plot(const fs::path& dir, const std::string& script_name, const std::string& script) {
-  const fs::path path = dir / script_name;
-  std::ofstream(path) << script;
-  const std::string cmd = "cd '" + dir.string() + "' && gnuplot '" + script_name + "'";
-  if (std::system(cmd.c_str()) != 0)
-    std::cerr << "device_curves: gnuplot failed or is missing; CSV files are written, PNGs are not\n";
-}
-}  // namespace
-
 int main(int argc, char** argv) {
-  const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path("device_curves");
-  fs::create_directories(dir);
+  const auto dir = example::output_dir(argc, argv, "device_curves");
   const auto response = preset::response();
   const double powers_mw[] = {30.0, 60.0, 90.0, 120.0, 150.0};
 
   // 1. V_AC(I) at several laser powers, both states.
   {
-    std::ofstream csv(dir / "vac_vs_current.csv");
+    std::ostringstream csv;
     csv << "current_mA";
     for (auto s : {device::parallel, device::antiparallel})
       for (double p : powers_mw) csv << ",V_" << device::to_string(s) << "_" << p << "mW_mV";
@@ -49,8 +36,9 @@ int main(int argc, char** argv) {
           csv << "," << units::in_si(response.thermovoltage(s, units::as<units::power>(p * 1e-3), i)) * 1e3;
       csv << "\n";
     }
+    example::write_file(dir, "vac_vs_current.csv", csv.str());
   }
-  plot(dir, "vac_vs_current.gp", R"gp(set terminal pngcairo size 900,600 font ",11"
+  example::plot(dir, "vac_vs_current", R"gp(set terminal pngcairo size 900,600 font ",11"
 set output "vac_vs_current.png"
 set datafile separator ","
 set title "Bias-enhanced TMS thermovoltage, 800 nm CoFeB/MgO MTJ (Oberbauer et al. 2025 scales)"
@@ -63,7 +51,7 @@ plot for [k=2:6] "vac_vs_current.csv" using 1:k with lines dt 2 lw 2 lc k-1 titl
   // 2. dT against laser power at three bias currents (AP state).
   const auto junction = preset::junction();
   {
-    std::ofstream csv(dir / "dT_vs_power.csv");
+    std::ostringstream csv;
     csv << "power_mW,dT_0mA_K,dT_1.5mA_K,dT_3mA_K\n";
     for (int k = 0; k <= 30; ++k) {
       const auto p = static_cast<double>(k) / 30.0 * preset::max_power();
@@ -72,8 +60,9 @@ plot for [k=2:6] "vac_vs_current.csv" using 1:k with lines dt 2 lw 2 lc k-1 titl
         csv << "," << units::in_si(junction.temperature_difference(p, units::as<units::current>(i_ma * 1e-3)));
       csv << "\n";
     }
+    example::write_file(dir, "dT_vs_power.csv", csv.str());
   }
-  plot(dir, "dT_vs_power.gp", R"gp(set terminal pngcairo size 900,600 font ",11"
+  example::plot(dir, "dT_vs_power", R"gp(set terminal pngcairo size 900,600 font ",11"
 set output "dT_vs_power.png"
 set datafile separator ","
 set title "Temperature difference across the MgO barrier: dT = zeta P + R_J I^2 R"
@@ -88,11 +77,12 @@ plot for [k=2:4] "dT_vs_power.csv" using 1:k with lines lw 2 title sprintf("I = 
   const auto trace = junction.simulate(drive, 20.0_ns, 10000);  // 200 us
   const auto parts = excitation::split_ac_dc(trace.voltage, trace.laser_on);
   {
-    std::ofstream csv(dir / "pulsed_trace.csv");
+    std::ostringstream csv;
     csv << "time_us,laser_power_mW,dT_K,voltage_mV,laser_on\n";
     for (std::size_t n = 0; n < trace.time.size(); n += 5)
       csv << trace.time(n) * 1e6 << "," << trace.laser_power(n) * 1e3 << "," << trace.temperature_difference(n)
           << "," << trace.voltage(n) * 1e3 << "," << (trace.laser_on(n) ? 1 : 0) << "\n";
+    example::write_file(dir, "pulsed_trace.csv", csv.str());
   }
   char labels[512];
   std::snprintf(labels, sizeof labels,
@@ -101,7 +91,7 @@ plot for [k=2:4] "dT_vs_power.csv" using 1:k with lines lw 2 title sprintf("I = 
                 "set arrow 1 from graph 0, first %.6f to graph 1, first %.6f nohead dt 2 lc rgb \"black\"\n",
                 units::in_si(parts.dc) * 1e3, units::in_si(parts.ac) * 1e3, units::in_si(parts.dc) * 1e3,
                 units::in_si(parts.dc) * 1e3);
-  plot(dir, "pulsed_trace.gp", std::string(R"gp(set terminal pngcairo size 900,600 font ",11"
+  example::plot(dir, "pulsed_trace", std::string(R"gp(set terminal pngcairo size 900,600 font ",11"
 set output "pulsed_trace.png"
 set datafile separator ","
 set title "Hybrid drive: 2 mA DC + 150 mW, 20 us laser pulses at 25 kHz (tau_{th} = 1 us)"
