@@ -55,6 +55,10 @@ struct evaluation : pass_result {
 /// indexed once per address and size: after changing its values in place, call forget_drives().
 template <class Crossbar, optimizer Optimizer>
 class trainer {
+  /// The column count when it is a compile-time constant, else 0.
+  static constexpr std::size_t static_outputs =
+      Crossbar::static_outputs == network::dynamic_extent ? 0 : Crossbar::static_outputs;
+
  public:
   trainer(Crossbar& layer, Optimizer opt, training_options options, nonideal::read_noise noise = {})
       : layer_(layer), optimizer_(std::move(opt)), options_(options), noise_(noise),
@@ -64,12 +68,11 @@ class trainer {
     options_.chunks = std::clamp<std::size_t>(options.chunks, 1, options.batch_size);
     const std::size_t N = layer.inputs(), L = layer.outputs(), B = options.batch_size;
     if constexpr (Crossbar::factorised) {
-      lit_.reserve(B, N);
       lit_scratch_.resize(options_.chunks * layer.lit_scratch_size());
     } else {
       batch_drives_.resize(B * N);
+      batch_labels_.resize(B);
     }
-    batch_labels_.resize(B);
     column_sums_.resize(B * L);
     deltas_.resize(B * L);
     chunk_gradients_.resize(options_.chunks * N * L);
@@ -166,47 +169,107 @@ class trainer {
   void step(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, const std::size_t* indices,
             std::size_t B, Engine& engine, pass_result& r) {
     const std::size_t N = layer_.inputs(), L = layer_.outputs(), C = std::min(options_.chunks, B);
-    // Gather the batch: the lit rows only for a polynomial response (dark rows add nothing),
-    // else the dense drive vectors.
-    if constexpr (Crossbar::factorised)
-      lit_.gather(lit_rows_of(drives), indices, B);
-    else
+    layer_.prepare();
+    if constexpr (Crossbar::factorised) {
+      // Polynomial response: the samples' lit rows are read in place from the data set's index
+      // (no gather; dark rows add nothing). Without read noise, forward, softmax and backward run
+      // sample by sample, so a sample's column sums and deltas never leave the cache line.
+      const network::lit_rows& all = lit_rows_of(drives);
+      if (!noise_.enabled()) {
+        auto chunk = [&](std::size_t c) {
+          const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+          double* a1 = chunk_gradients_.data() + c * N * L;
+          double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
+          std::fill(a1, a1 + N * L, 0.0);
+          std::fill(scratch, scratch + layer_.lit_scratch_size(), 0.0);
+          loss_sum loss;
+          std::size_t correct = 0;
+          for (std::size_t b = lo; b < hi; ++b) {
+            const std::size_t i = indices[b], e = all.start[i], count = all.start[i + 1] - e;
+            const std::uint32_t* rows = all.row.data() + e;
+            const double* p = all.drive.data() + e;
+            double* u = column_sums_.data() + b * L;
+            double* delta = deltas_.data() + b * L;
+            layer_.lit_column_sums(rows, p, count, u);
+            const auto s = softmax_cross_entropy_sample<static_outputs>(u, labels[i], L, logit_scale(), delta);
+            correct += s.correct;
+            loss.add(s);
+            layer_.accumulate_lit(rows, p, count, delta, a1, scratch);
+          }
+          layer_.lit_gradient(a1, scratch);
+          chunk_loss_[c] = loss.value();
+          chunk_correct_[c] = correct;
+        };
+        pool_->run(C, chunk);
+      } else {
+        auto forward_chunk = [&](std::size_t c) {
+          for (std::size_t b = c * B / C; b < (c + 1) * B / C; ++b) {
+            const std::size_t i = indices[b], e = all.start[i];
+            layer_.lit_column_sums(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e,
+                                   column_sums_.data() + b * L);
+          }
+        };
+        pool_->run(C, forward_chunk);
+        noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
+        auto backward_chunk = [&](std::size_t c) {
+          const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+          double* a1 = chunk_gradients_.data() + c * N * L;
+          double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
+          std::fill(a1, a1 + N * L, 0.0);
+          std::fill(scratch, scratch + layer_.lit_scratch_size(), 0.0);
+          loss_sum loss;
+          std::size_t correct = 0;
+          for (std::size_t b = lo; b < hi; ++b) {
+            const std::size_t i = indices[b], e = all.start[i];
+            const auto s = softmax_cross_entropy_sample<static_outputs>(column_sums_.data() + b * L, labels[i], L,
+                                                                        logit_scale(), deltas_.data() + b * L);
+            correct += s.correct;
+            loss.add(s);
+            layer_.accumulate_lit(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e,
+                                  deltas_.data() + b * L, a1, scratch);
+          }
+          layer_.lit_gradient(a1, scratch);
+          chunk_loss_[c] = loss.value();
+          chunk_correct_[c] = correct;
+        };
+        pool_->run(C, backward_chunk);
+      }
+    } else {
+      // Other responses: the dense drive vectors.
       for (std::size_t b = 0; b < B; ++b) {
         const double* src = drives.data() + indices[b] * N;
         std::copy(src, src + N, batch_drives_.data() + b * N);
+        batch_labels_[b] = labels[indices[b]];
       }
-    for (std::size_t b = 0; b < B; ++b) batch_labels_[b] = labels[indices[b]];
-    layer_.prepare();
-    // Forward is per sample; the noise is drawn serially so that it does not depend on threads.
-    auto forward_chunk = [&](std::size_t c) {
-      const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-      if constexpr (Crossbar::factorised)
-        layer_.forward_lit(lit_, lo, hi - lo, column_sums_.data() + lo * L);
-      else
+      // Forward is per sample; the noise is drawn serially so that it does not depend on threads.
+      auto forward_chunk = [&](std::size_t c) {
+        const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
         layer_.forward_prepared(batch_drives_.data() + lo * N, hi - lo, column_sums_.data() + lo * L);
-    };
-    pool_->run(C, forward_chunk);
-    noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
-    auto backward_chunk = [&](std::size_t c) {
-      const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-      chunk_correct_[c] = 0;
-      chunk_loss_[c] = softmax_cross_entropy(column_sums_.data() + lo * L, batch_labels_.data() + lo, hi - lo, L,
-                                             logit_scale(), deltas_.data() + lo * L, &chunk_correct_[c]);
-      double* g = chunk_gradients_.data() + c * N * L;
-      if constexpr (Crossbar::factorised) {
-        layer_.backward_lit(lit_, lo, hi - lo, deltas_.data() + lo * L,
-                            lit_scratch_.data() + c * layer_.lit_scratch_size(), g);
-      } else {
+      };
+      pool_->run(C, forward_chunk);
+      noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
+      auto backward_chunk = [&](std::size_t c) {
+        const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+        chunk_correct_[c] = 0;
+        chunk_loss_[c] = softmax_cross_entropy(column_sums_.data() + lo * L, batch_labels_.data() + lo, hi - lo, L,
+                                               logit_scale(), deltas_.data() + lo * L, &chunk_correct_[c]);
+        double* g = chunk_gradients_.data() + c * N * L;
         std::fill(g, g + N * L, 0.0);
         layer_.backward_prepared(batch_drives_.data() + lo * N, deltas_.data() + lo * L, hi - lo, g);
-      }
-    };
-    pool_->run(C, backward_chunk);
+      };
+      pool_->run(C, backward_chunk);
+    }
+    update(B, C, r);
+  }
+
+  /// The ordered sum of the chunk gradients, the mean over the batch, the optimiser step, the clip.
+  void update(std::size_t B, std::size_t C, pass_result& r) {
+    const std::size_t n = layer_.inputs() * layer_.outputs();
     const double inv_batch = 1.0 / double(B);
-    std::copy(chunk_gradients_.begin(), chunk_gradients_.begin() + std::ptrdiff_t(N * L), gradient_.begin());
+    std::copy(chunk_gradients_.begin(), chunk_gradients_.begin() + std::ptrdiff_t(n), gradient_.begin());
     for (std::size_t c = 1; c < C; ++c) {  // ordered reduction
-      const double* g = chunk_gradients_.data() + c * N * L;
-      for (std::size_t d = 0; d < N * L; ++d) gradient_[d] += g[d];
+      const double* g = chunk_gradients_.data() + c * n;
+      for (std::size_t d = 0; d < n; ++d) gradient_[d] += g[d];
     }
     for (std::size_t c = 0; c < C; ++c) {
       r.mean_loss += chunk_loss_[c];
@@ -215,9 +278,9 @@ class trainer {
     for (double& g : gradient_) g *= inv_batch;
     r.samples += B;
     double* x = layer_.normalized_currents().data();
-    optimizer_.step(x, gradient_.data(), N * L);
+    optimizer_.step(x, gradient_.data(), n);
     const double lo = layer_.normalized_lower_bound();
-    for (std::size_t d = 0; d < N * L; ++d) x[d] = std::clamp(x[d], lo, 1.0);
+    for (std::size_t d = 0; d < n; ++d) x[d] = std::clamp(x[d], lo, 1.0);
   }
 
   /// The lit rows of the whole training set, computed once per drive matrix (outside the
@@ -236,7 +299,7 @@ class trainer {
   training_options options_;
   nonideal::read_noise noise_;
   std::unique_ptr<detail::worker_pool> pool_;
-  network::lit_rows lit_, dataset_lit_;
+  network::lit_rows dataset_lit_;
   const double* indexed_drives_ = nullptr;
   std::size_t indexed_samples_ = 0;
   std::vector<double> lit_scratch_, batch_drives_, column_sums_, deltas_, chunk_gradients_, gradient_, chunk_loss_;
