@@ -80,15 +80,19 @@ template <std::size_t Outputs = 0>
 [[nodiscard]] inline sample_loss softmax_cross_entropy_sample(const double* u, std::size_t label, std::size_t outputs,
                                                               double logit_scale, double* delta) noexcept {
   const std::size_t L = Outputs ? Outputs : outputs;
-  std::size_t best = 0, worst = 0;
+  // branch-free: the extremes by max/min, then the first column holding the maximum
+  double u_max = u[0], u_min = u[0];
   for (std::size_t l = 1; l < L; ++l) {
-    if (u[l] > u[best]) best = l;
-    if (u[l] < u[worst]) worst = l;
+    u_max = u[l] > u_max ? u[l] : u_max;
+    u_min = u[l] < u_min ? u[l] : u_min;
   }
+  std::size_t best = 0;
+  for (std::size_t l = L; l-- > 1;) best = u[l] == u_max ? l : best;
+  best = u[0] == u_max ? 0 : best;
   const double z_max = logit_scale * u[best];
   const sample_loss partial{0.0, logit_scale * u[label] - z_max, best == label};
   // every exponent t_l = s u_l - z_max is >= that of the smallest u (rounding is monotonic)
-  const bool in_range = logit_scale * u[worst] - z_max >= -708.0;
+  const bool in_range = logit_scale * u_min - z_max >= -708.0;
   double sum = 0.0;
   if constexpr (Outputs != 0) {
     if (in_range) {  // local arrays, no compare in the loops: they vectorise

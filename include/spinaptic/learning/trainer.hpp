@@ -178,10 +178,8 @@ class trainer {
       if (!noise_.enabled()) {
         auto chunk = [&](std::size_t c) {
           const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-          double* a1 = chunk_gradients_.data() + c * N * L;
+          double* a1 = chunk_gradients_.data() + c * N * L;  // zero: update() clears it
           double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
-          std::fill(a1, a1 + N * L, 0.0);
-          std::fill(scratch, scratch + layer_.lit_scratch_size(), 0.0);
           loss_sum loss;
           std::size_t correct = 0;
           for (std::size_t b = lo; b < hi; ++b) {
@@ -196,7 +194,6 @@ class trainer {
             loss.add(s);
             layer_.accumulate_lit(rows, p, count, delta, a1, scratch);
           }
-          layer_.lit_gradient(a1, scratch);
           chunk_loss_[c] = loss.value();
           chunk_correct_[c] = correct;
         };
@@ -213,10 +210,8 @@ class trainer {
         noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
         auto backward_chunk = [&](std::size_t c) {
           const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-          double* a1 = chunk_gradients_.data() + c * N * L;
+          double* a1 = chunk_gradients_.data() + c * N * L;  // zero: update() clears it
           double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
-          std::fill(a1, a1 + N * L, 0.0);
-          std::fill(scratch, scratch + layer_.lit_scratch_size(), 0.0);
           loss_sum loss;
           std::size_t correct = 0;
           for (std::size_t b = lo; b < hi; ++b) {
@@ -228,7 +223,6 @@ class trainer {
             layer_.accumulate_lit(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e,
                                   deltas_.data() + b * L, a1, scratch);
           }
-          layer_.lit_gradient(a1, scratch);
           chunk_loss_[c] = loss.value();
           chunk_correct_[c] = correct;
         };
@@ -263,19 +257,46 @@ class trainer {
   }
 
   /// The ordered sum of the chunk gradients, the mean over the batch, the optimiser step, the clip.
+  /// For a polynomial response the chunks hold A_m (see crossbar::backward_lit): one pass forms
+  /// each chunk's gradient sum_m G'_m A_m, sums them in chunk order, and clears A for the next step.
   void update(std::size_t B, std::size_t C, pass_result& r) {
     const std::size_t n = layer_.inputs() * layer_.outputs();
     const double inv_batch = 1.0 / double(B);
-    std::copy(chunk_gradients_.begin(), chunk_gradients_.begin() + std::ptrdiff_t(n), gradient_.begin());
-    for (std::size_t c = 1; c < C; ++c) {  // ordered reduction
-      const double* g = chunk_gradients_.data() + c * n;
-      for (std::size_t d = 0; d < n; ++d) gradient_[d] += g[d];
+    double* g0 = chunk_gradients_.data();
+    double* g = gradient_.data();
+    if constexpr (Crossbar::factorised) {
+      const std::size_t S = layer_.lit_scratch_size();
+      double* s0 = lit_scratch_.data();
+      if (C == 2) {  // the default: one pass
+        double *g1 = g0 + n, *s1 = s0 + S;
+        for (std::size_t d = 0; d < n; ++d) {
+          g[d] = (layer_.lit_gradient_at(d, g0, s0) + layer_.lit_gradient_at(d, g1, s1)) * inv_batch;
+          g0[d] = 0.0;
+          g1[d] = 0.0;
+        }
+      } else {
+        for (std::size_t d = 0; d < n; ++d) g[d] = layer_.lit_gradient_at(d, g0, s0);
+        for (std::size_t c = 1; c < C; ++c)  // ordered reduction
+          for (std::size_t d = 0; d < n; ++d) g[d] += layer_.lit_gradient_at(d, g0 + c * n, s0 + c * S);
+        for (std::size_t d = 0; d < n; ++d) g[d] *= inv_batch;
+        std::fill(g0, g0 + C * n, 0.0);
+      }
+      std::fill(s0, s0 + C * S, 0.0);
+    } else if (C == 2) {  // the default: one pass
+      const double* g1 = g0 + n;
+      for (std::size_t d = 0; d < n; ++d) g[d] = (g0[d] + g1[d]) * inv_batch;
+    } else {
+      std::copy(g0, g0 + n, g);
+      for (std::size_t c = 1; c < C; ++c) {  // ordered reduction
+        const double* gc = g0 + c * n;
+        for (std::size_t d = 0; d < n; ++d) g[d] += gc[d];
+      }
+      for (std::size_t d = 0; d < n; ++d) g[d] *= inv_batch;
     }
     for (std::size_t c = 0; c < C; ++c) {
       r.mean_loss += chunk_loss_[c];
       r.correct += chunk_correct_[c];
     }
-    for (double& g : gradient_) g *= inv_batch;
     r.samples += B;
     double* x = layer_.normalized_currents().data();
     optimizer_.step(x, gradient_.data(), n);

@@ -318,12 +318,16 @@ class crossbar {
   void lit_gradient(double* a1, const double* scratch) const noexcept
     requires factorised
   {
+    for (std::size_t d = 0; d < device_count(); ++d) a1[d] = lit_gradient_at(d, a1, scratch);
+  }
+  /// The same for junction d alone (callers that fold it into another pass over the junctions).
+  [[nodiscard]] double lit_gradient_at(std::size_t d, const double* a1, const double* scratch) const noexcept
+    requires factorised
+  {
     const std::size_t n = device_count();
-    for (std::size_t d = 0; d < n; ++d) {
-      double g = dg_[d] * a1[d];
-      for (std::size_t m = 1; m < power_order; ++m) g += dg_[m * n + d] * scratch[(m - 1) * n + d];
-      a1[d] = g;
-    }
+    double g = dg_[d] * a1[d];
+    for (std::size_t m = 1; m < power_order; ++m) g += dg_[m * n + d] * scratch[(m - 1) * n + d];
+    return g;
   }
 
   /// prepare() + forward_prepared().
