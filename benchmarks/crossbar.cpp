@@ -86,13 +86,18 @@ void spinaptic_fused_step(benchmark::State& state) {
     layer.prepare();
     std::fill(grad.begin(), grad.end(), 0.0);
     learning::loss_sum loss;
-    for (std::size_t b = 0; b < batch; ++b) {
+    for (std::size_t b = 0; b < batch; b += 2) {  // batch is even; forward passes in pairs as the trainer does
       const std::size_t i = indices[b], e = all.start[i], count = all.start[i + 1] - e;
-      layer.lit_column_sums(all.row.data() + e, all.drive.data() + e, count, u.data() + b * outputs);
-      loss.add(learning::softmax_cross_entropy_sample<outputs>(u.data() + b * outputs, w.labels[i], outputs,
-                                                               beta / Inputs, delta.data() + b * outputs));
-      layer.accumulate_lit(all.row.data() + e, all.drive.data() + e, count, delta.data() + b * outputs, grad.data(),
-                           scratch.data());
+      const std::size_t i2 = indices[b + 1], e2 = all.start[i2], count2 = all.start[i2 + 1] - e2;
+      layer.lit_column_sums_pair(all.row.data() + e, all.drive.data() + e, count, u.data() + b * outputs,
+                                 all.row.data() + e2, all.drive.data() + e2, count2, u.data() + (b + 1) * outputs);
+      for (std::size_t k : {b, b + 1}) {
+        const std::size_t ik = indices[k], ek = all.start[ik], countk = all.start[ik + 1] - ek;
+        loss.add(learning::softmax_cross_entropy_sample<outputs>(u.data() + k * outputs, w.labels[ik], outputs,
+                                                                 beta / Inputs, delta.data() + k * outputs));
+        layer.accumulate_lit(all.row.data() + ek, all.drive.data() + ek, countk, delta.data() + k * outputs,
+                             grad.data(), scratch.data());
+      }
     }
     layer.lit_gradient(grad.data(), scratch.data());
     double l = loss.value();

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <random>
+#include <tuple>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -182,17 +183,31 @@ class trainer {
           double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
           loss_sum loss;
           std::size_t correct = 0;
-          for (std::size_t b = lo; b < hi; ++b) {
-            const std::size_t i = indices[b], e = all.start[i], count = all.start[i + 1] - e;
-            const std::uint32_t* rows = all.row.data() + e;
-            const double* p = all.drive.data() + e;
-            double* u = column_sums_.data() + b * L;
-            double* delta = deltas_.data() + b * L;
-            layer_.lit_column_sums(rows, p, count, u);
-            const auto s = softmax_cross_entropy_sample<static_outputs>(u, labels[i], L, logit_scale(), delta);
+          auto sample = [&](std::size_t b) {
+            const std::size_t i = indices[b], e = all.start[i];
+            return std::tuple(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e);
+          };
+          auto learn = [&](std::size_t b) {  // softmax and backward, after the forward pass
+            const auto [rows, p, count] = sample(b);
+            const auto s = softmax_cross_entropy_sample<static_outputs>(column_sums_.data() + b * L, labels[indices[b]],
+                                                                        L, logit_scale(), deltas_.data() + b * L);
             correct += s.correct;
             loss.add(s);
-            layer_.accumulate_lit(rows, p, count, delta, a1, scratch);
+            layer_.accumulate_lit(rows, p, count, deltas_.data() + b * L, a1, scratch);
+          };
+          std::size_t b = lo;
+          for (; b + 1 < hi; b += 2) {  // two samples' forward passes interleaved
+            const auto [rows_a, p_a, count_a] = sample(b);
+            const auto [rows_b, p_b, count_b] = sample(b + 1);
+            layer_.lit_column_sums_pair(rows_a, p_a, count_a, column_sums_.data() + b * L, rows_b, p_b, count_b,
+                                        column_sums_.data() + (b + 1) * L);
+            learn(b);
+            learn(b + 1);
+          }
+          if (b < hi) {
+            const auto [rows, p, count] = sample(b);
+            layer_.lit_column_sums(rows, p, count, column_sums_.data() + b * L);
+            learn(b);
           }
           chunk_loss_[c] = loss.value();
           chunk_correct_[c] = correct;

@@ -301,6 +301,38 @@ class crossbar {
       for (std::size_t e = 0; e < count; ++e) add_row(std::size_t(rows[e]), drives[e]);
     });
   }
+  /// lit_column_sums of two samples at once (a and b), each summed in its own entry order, so
+  /// the results are those of two calls; interleaved, the two running sums hide each other's
+  /// add latency.
+  void lit_column_sums_pair(const std::uint32_t* rows_a, const double* drives_a, std::size_t count_a, double* u_a,
+                            const std::uint32_t* rows_b, const double* drives_b, std::size_t count_b,
+                            double* u_b) const noexcept
+    requires factorised
+  {
+    if constexpr (Outputs != dynamic_extent) {
+      const std::size_t n = device_count();
+      detail::simd_row<Outputs> sa, sb;
+      auto add = [&](detail::simd_row<Outputs>& sums, std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          sums.add_scaled(pm, g_.data() + m * n + j * Outputs);
+        }
+      };
+      const std::size_t both = std::min(count_a, count_b);
+      for (std::size_t e = 0; e < both; ++e) {
+        add(sa, std::size_t(rows_a[e]), drives_a[e]);
+        add(sb, std::size_t(rows_b[e]), drives_b[e]);
+      }
+      for (std::size_t e = both; e < count_a; ++e) add(sa, std::size_t(rows_a[e]), drives_a[e]);
+      for (std::size_t e = both; e < count_b; ++e) add(sb, std::size_t(rows_b[e]), drives_b[e]);
+      sa.store(u_a);
+      sb.store(u_b);
+    } else {
+      lit_column_sums(rows_a, drives_a, count_a, u_a);
+      lit_column_sums(rows_b, drives_b, count_b, u_b);
+    }
+  }
   /// A_m[j][l] += p^m delta[l] for each lit entry (j, p) of one sample: A_1 in `a1`, A_2..A_M in
   /// `scratch` (layout of backward_lit).
   void accumulate_lit(const std::uint32_t* rows, const double* drives, std::size_t count, const double* delta,
