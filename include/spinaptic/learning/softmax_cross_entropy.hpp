@@ -96,14 +96,12 @@ template <std::size_t Outputs = 0>
   double sum = 0.0;
   if constexpr (Outputs != 0) {
     if (in_range) {  // local arrays, no compare in the loops: they vectorise
-      std::array<double, Outputs> e;
+      std::array<double, Outputs> e, one_hot{};
+      one_hot[label] = 1.0;  // stored long before it is loaded as vectors
       for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * u[l] - z_max;
       for (std::size_t l = 0; l < Outputs; ++l) e[l] = spinaptic::detail::exp_nonpositive(e[l]);
       for (std::size_t l = 0; l < Outputs; ++l) sum += e[l];
-      for (std::size_t l = 0; l < Outputs; ++l) e[l] /= sum;
-      const double label_probability = e[label];
-      for (std::size_t l = 0; l < Outputs; ++l) e[l] *= logit_scale;
-      e[label] = logit_scale * (label_probability - 1.0);
+      for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * (e[l] / sum - one_hot[l]);
       std::copy(e.begin(), e.end(), delta);
       return {sum, partial.label_margin, partial.correct};
     }
