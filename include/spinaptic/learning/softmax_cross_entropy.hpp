@@ -111,7 +111,9 @@ template <std::size_t Outputs = 0>
   else
     for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive_clamped(logit_scale * u[l] - z_max);
   for (std::size_t l = 0; l < L; ++l) sum += delta[l];
-  for (std::size_t l = 0; l < L; ++l) delta[l] = logit_scale * (delta[l] / sum - (l == label ? 1.0 : 0.0));
+  const double label_probability = delta[label] / sum;
+  for (std::size_t l = 0; l < L; ++l) delta[l] = logit_scale * (delta[l] / sum);
+  delta[label] = logit_scale * (label_probability - 1.0);
   return {sum, partial.label_margin, partial.correct};
 }
 
