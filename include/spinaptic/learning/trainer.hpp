@@ -8,6 +8,7 @@
 #include <memory>
 #include <random>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -279,16 +280,29 @@ class trainer {
     const double inv_batch = 1.0 / double(B);
     double* g0 = chunk_gradients_.data();
     double* g = gradient_.data();
+    double* x = layer_.normalized_currents().data();
+    const double lo = layer_.normalized_lower_bound();
+    bool stepped = false;  // SGD step and clip already done in the same pass
+    for (std::size_t c = 0; c < C; ++c) {
+      r.mean_loss += chunk_loss_[c];
+      r.correct += chunk_correct_[c];
+    }
+    r.samples += B;
     if constexpr (Crossbar::factorised) {
       const std::size_t S = layer_.lit_scratch_size();
       double* s0 = lit_scratch_.data();
-      if (C == 2) {  // the default: one pass
+      if (C == 2) {  // the default: one pass (with plain SGD, the step and the clip in it too)
         double *g1 = g0 + n, *s1 = s0 + S;
         for (std::size_t d = 0; d < n; ++d) {
-          g[d] = (layer_.lit_gradient_at(d, g0, s0) + layer_.lit_gradient_at(d, g1, s1)) * inv_batch;
+          const double gd = (layer_.lit_gradient_at(d, g0, s0) + layer_.lit_gradient_at(d, g1, s1)) * inv_batch;
+          if constexpr (std::is_same_v<Optimizer, sgd>)  // the arithmetic of sgd::step, then the clip
+            x[d] = std::clamp(x[d] - optimizer_.learning_rate * gd, lo, 1.0);
+          else
+            g[d] = gd;
           g0[d] = 0.0;
           g1[d] = 0.0;
         }
+        stepped = std::is_same_v<Optimizer, sgd>;
       } else {
         for (std::size_t d = 0; d < n; ++d) g[d] = layer_.lit_gradient_at(d, g0, s0);
         for (std::size_t c = 1; c < C; ++c)  // ordered reduction
@@ -308,14 +322,8 @@ class trainer {
       }
       for (std::size_t d = 0; d < n; ++d) g[d] *= inv_batch;
     }
-    for (std::size_t c = 0; c < C; ++c) {
-      r.mean_loss += chunk_loss_[c];
-      r.correct += chunk_correct_[c];
-    }
-    r.samples += B;
-    double* x = layer_.normalized_currents().data();
-    optimizer_.step(x, gradient_.data(), n);
-    const double lo = layer_.normalized_lower_bound();
+    if (stepped) return;
+    optimizer_.step(x, g, n);
     for (std::size_t d = 0; d < n; ++d) x[d] = std::clamp(x[d], lo, 1.0);
   }
 
