@@ -3,12 +3,14 @@
 // 784 x 10 MNIST chip, batch 32, spinaptic's crossbar beside a hand-written C loop of the same
 // math (per-junction polynomial, no factorisation). The ratio is the number we watch.
 // spinaptic_fused is what the trainer runs without read noise (lit rows only, forward, softmax
-// and backward per sample); spinaptic_lit the batch-wise lit kernels; spinaptic_dense the dense ones.
+// and backward in groups of 4 samples); spinaptic_lit the batch-wise lit kernels; spinaptic_dense
+// the dense ones.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <tuple>
 #include <vector>
 
 #include <spinaptic/device/presets.hpp>
@@ -72,7 +74,7 @@ void spinaptic_step(benchmark::State& state) {
 }
 
 /// What the trainer runs without read noise: the lit rows read in place from the data set's
-/// index, then per sample forward, softmax and backward (fused), then the gradient table pass.
+/// index; in groups of 4 samples, forward (in pairs), softmax and backward; then the G' pass.
 template <std::size_t Inputs>
 void spinaptic_fused_step(benchmark::State& state) {
   workload w(Inputs);
@@ -86,17 +88,23 @@ void spinaptic_fused_step(benchmark::State& state) {
     layer.prepare();
     std::fill(grad.begin(), grad.end(), 0.0);
     learning::loss_sum loss;
-    for (std::size_t b = 0; b < batch; b += 2) {  // batch is even; forward passes in pairs as the trainer does
-      const std::size_t i = indices[b], e = all.start[i], count = all.start[i + 1] - e;
-      const std::size_t i2 = indices[b + 1], e2 = all.start[i2], count2 = all.start[i2 + 1] - e2;
-      layer.lit_column_sums_pair(all.row.data() + e, all.drive.data() + e, count, u.data() + b * outputs,
-                                 all.row.data() + e2, all.drive.data() + e2, count2, u.data() + (b + 1) * outputs);
-      for (std::size_t k : {b, b + 1}) {
-        const std::size_t ik = indices[k], ek = all.start[ik], countk = all.start[ik + 1] - ek;
-        loss.add(learning::softmax_cross_entropy_sample<outputs>(u.data() + k * outputs, w.labels[ik], outputs,
-                                                                 beta / Inputs, delta.data() + k * outputs));
-        layer.accumulate_lit(all.row.data() + ek, all.drive.data() + ek, countk, delta.data() + k * outputs,
-                             grad.data(), scratch.data());
+    for (std::size_t first = 0; first < batch; first += 4) {  // as the trainer: groups of 4 (batch is a multiple)
+      auto entries = [&](std::size_t b) {
+        const std::size_t e = all.start[indices[b]];
+        return std::tuple(all.row.data() + e, all.drive.data() + e, all.start[indices[b] + 1] - e);
+      };
+      for (std::size_t b = first; b < first + 4; b += 2) {  // forward passes in pairs
+        const auto [rows_a, p_a, count_a] = entries(b);
+        const auto [rows_b, p_b, count_b] = entries(b + 1);
+        layer.lit_column_sums_pair(rows_a, p_a, count_a, u.data() + b * outputs, rows_b, p_b, count_b,
+                                   u.data() + (b + 1) * outputs);
+      }
+      for (std::size_t b = first; b < first + 4; ++b)
+        loss.add(learning::softmax_cross_entropy_sample<outputs>(u.data() + b * outputs, w.labels[indices[b]], outputs,
+                                                                 beta / Inputs, delta.data() + b * outputs));
+      for (std::size_t b = first; b < first + 4; ++b) {
+        const auto [rows, p, count] = entries(b);
+        layer.accumulate_lit(rows, p, count, delta.data() + b * outputs, grad.data(), scratch.data());
       }
     }
     layer.lit_gradient(grad.data(), scratch.data());
