@@ -17,8 +17,9 @@ inline constexpr std::size_t simd_width = 2;
 #endif
 
 /// W doubles in one register (reg), and the same in memory at any double's address (mem:
-/// unaligned loads and stores that may alias double). Plain typedefs: GCC drops the attributes
-/// of a typedef that depends on a template parameter.
+/// unaligned loads and stores that may alias double). Plain typedefs, named in one explicit
+/// specialisation per width: GCC drops the attributes of a typedef that depends on a template
+/// parameter, and of a type passed as a template argument.
 typedef double simd_reg2 __attribute__((vector_size(16)));
 typedef double simd_mem2 __attribute__((vector_size(16), aligned(8), may_alias));
 #if defined(__AVX__)

@@ -174,53 +174,52 @@ class trainer {
     layer_.prepare();
     if constexpr (Crossbar::factorised) {
       // Polynomial response: the samples' lit rows are read in place from the data set's index
-      // (no gather; dark rows add nothing). Without read noise, forward, softmax and backward run
-      // in small groups of samples, so the groups' column sums and deltas stay in L1.
+      // (no gather; dark rows add nothing).
       const network::lit_rows& all = lit_rows_of(drives);
-      if (!noise_.enabled()) {
-        auto chunk = [&](std::size_t c) {
-          const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-          double* a1 = chunk_gradients_.data() + c * N * L;  // zero: update() clears it
-          double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
-          loss_sum loss;
-          std::size_t correct = 0;
-          auto sample = [&](std::size_t b) {
-            const std::size_t i = indices[b], e = all.start[i];
-            return std::tuple(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e);
-          };
-          auto softmax = [&](std::size_t b) {
+      // Chunk c: in groups of samples, the group's forward passes (in pairs; skipped when they
+      // ran before the noise), then its softmaxes, then its backward passes: independent work
+      // side by side for the out-of-order core, and the group's sums and deltas stay in L1.
+      auto learn_chunk = [&](std::size_t c, bool forward) {
+        const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+        double* a1 = chunk_gradients_.data() + c * N * L;  // zero: update() clears it
+        double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
+        loss_sum loss;
+        std::size_t correct = 0;
+        auto sample = [&](std::size_t b) {
+          const std::size_t i = indices[b], e = all.start[i];
+          return std::tuple(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e);
+        };
+        for (std::size_t first = lo; first < hi; first += group) {
+          const std::size_t last = std::min(hi, first + group);
+          std::size_t b = first;
+          for (; forward && b + 1 < last; b += 2) {
+            const auto [rows_a, p_a, count_a] = sample(b);
+            const auto [rows_b, p_b, count_b] = sample(b + 1);
+            layer_.lit_column_sums_pair(rows_a, p_a, count_a, column_sums_.data() + b * L, rows_b, p_b, count_b,
+                                        column_sums_.data() + (b + 1) * L);
+          }
+          if (forward && b < last) {
+            const auto [rows, p, count] = sample(b);
+            layer_.lit_column_sums(rows, p, count, column_sums_.data() + b * L);
+          }
+          for (b = first; b < last; ++b) {
             const auto s = softmax_cross_entropy_sample<static_outputs>(column_sums_.data() + b * L, labels[indices[b]],
                                                                         L, logit_scale(), deltas_.data() + b * L);
             correct += s.correct;
             loss.add(s);
-          };
-          auto backward = [&](std::size_t b) {
+          }
+          for (b = first; b < last; ++b) {
             const auto [rows, p, count] = sample(b);
             layer_.accumulate_lit(rows, p, count, deltas_.data() + b * L, a1, scratch);
-          };
-          // in groups of samples: forward passes in pairs, then the group's softmaxes, then its
-          // backward passes (independent work side by side for the out-of-order core)
-          for (std::size_t first = lo; first < hi; first += group) {
-            const std::size_t last = std::min(hi, first + group);
-            std::size_t b = first;
-            for (; b + 1 < last; b += 2) {
-              const auto [rows_a, p_a, count_a] = sample(b);
-              const auto [rows_b, p_b, count_b] = sample(b + 1);
-              layer_.lit_column_sums_pair(rows_a, p_a, count_a, column_sums_.data() + b * L, rows_b, p_b, count_b,
-                                          column_sums_.data() + (b + 1) * L);
-            }
-            if (b < last) {
-              const auto [rows, p, count] = sample(b);
-              layer_.lit_column_sums(rows, p, count, column_sums_.data() + b * L);
-            }
-            for (b = first; b < last; ++b) softmax(b);
-            for (b = first; b < last; ++b) backward(b);
           }
-          chunk_loss_[c] = loss.value();
-          chunk_correct_[c] = correct;
-        };
+        }
+        chunk_loss_[c] = loss.value();
+        chunk_correct_[c] = correct;
+      };
+      if (!noise_.enabled()) {
+        auto chunk = [&](std::size_t c) { learn_chunk(c, true); };
         pool_->run(C, chunk);
-      } else {
+      } else {  // the noise of the whole batch is drawn serially between forward and backward
         auto forward_chunk = [&](std::size_t c) {
           for (std::size_t b = c * B / C; b < (c + 1) * B / C; ++b) {
             const std::size_t i = indices[b], e = all.start[i];
@@ -230,24 +229,7 @@ class trainer {
         };
         pool_->run(C, forward_chunk);
         noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
-        auto backward_chunk = [&](std::size_t c) {
-          const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-          double* a1 = chunk_gradients_.data() + c * N * L;  // zero: update() clears it
-          double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
-          loss_sum loss;
-          std::size_t correct = 0;
-          for (std::size_t b = lo; b < hi; ++b) {
-            const std::size_t i = indices[b], e = all.start[i];
-            const auto s = softmax_cross_entropy_sample<static_outputs>(column_sums_.data() + b * L, labels[i], L,
-                                                                        logit_scale(), deltas_.data() + b * L);
-            correct += s.correct;
-            loss.add(s);
-            layer_.accumulate_lit(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e,
-                                  deltas_.data() + b * L, a1, scratch);
-          }
-          chunk_loss_[c] = loss.value();
-          chunk_correct_[c] = correct;
-        };
+        auto backward_chunk = [&](std::size_t c) { learn_chunk(c, false); };
         pool_->run(C, backward_chunk);
       }
     } else {
