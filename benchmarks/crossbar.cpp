@@ -2,12 +2,15 @@
 // cross-entropy, back-propagation to the bias currents) for the paper's 64 x 10 chip and a
 // 784 x 10 MNIST chip, batch 32, spinaptic's crossbar beside a hand-written C loop of the same
 // math (per-junction polynomial, no factorisation). The ratio is the number we watch.
-// spinaptic_lit is what the trainer runs (lit rows only); spinaptic_dense the dense kernels.
+// spinaptic_fused is what the trainer runs without read noise (lit rows only, forward, softmax
+// and backward in groups of 4 samples); spinaptic_lit the batch-wise lit kernels; spinaptic_dense
+// the dense ones.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <tuple>
 #include <vector>
 
 #include <spinaptic/device/presets.hpp>
@@ -70,6 +73,49 @@ void spinaptic_step(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * batch);
 }
 
+/// What the trainer runs without read noise: the lit rows read in place from the data set's
+/// index; in groups of 4 samples, forward (in pairs), softmax and backward; then the G' pass.
+template <std::size_t Inputs>
+void spinaptic_fused_step(benchmark::State& state) {
+  workload w(Inputs);
+  network::crossbar<Inputs, outputs, preset::response_type> layer(preset::response());
+  std::copy(w.currents.begin(), w.currents.end(), layer.normalized_currents().begin());
+  const auto all = network::lit_rows::of(w.drives.data(), batch, Inputs);
+  std::vector<std::size_t> indices(batch);
+  for (std::size_t b = 0; b < batch; ++b) indices[b] = (b * 7) % batch;  // a shuffled batch
+  std::vector<double> u(batch * outputs), delta(batch * outputs), grad(Inputs * outputs), scratch(layer.lit_scratch_size());
+  for (auto _ : state) {
+    layer.prepare();
+    std::fill(grad.begin(), grad.end(), 0.0);
+    learning::loss_sum loss;
+    for (std::size_t first = 0; first < batch; first += 4) {  // as the trainer: groups of 4 (batch is a multiple)
+      auto entries = [&](std::size_t b) {
+        const std::size_t e = all.start[indices[b]];
+        return std::tuple(all.row.data() + e, all.drive.data() + e, all.start[indices[b] + 1] - e);
+      };
+      for (std::size_t b = first; b < first + 4; b += 2) {  // forward passes in pairs
+        const auto [rows_a, p_a, count_a] = entries(b);
+        const auto [rows_b, p_b, count_b] = entries(b + 1);
+        layer.lit_column_sums_pair(rows_a, p_a, count_a, u.data() + b * outputs, rows_b, p_b, count_b,
+                                   u.data() + (b + 1) * outputs);
+      }
+      for (std::size_t b = first; b < first + 4; ++b)
+        loss.add(learning::softmax_cross_entropy_sample<outputs>(u.data() + b * outputs, w.labels[indices[b]], outputs,
+                                                                 beta / Inputs, delta.data() + b * outputs));
+      for (std::size_t b = first; b < first + 4; ++b) {
+        const auto [rows, p, count] = entries(b);
+        layer.accumulate_lit(rows, p, count, delta.data() + b * outputs, grad.data(), scratch.data());
+      }
+    }
+    layer.lit_gradient(grad.data(), scratch.data());
+    double l = loss.value();
+    benchmark::DoNotOptimize(l);
+    benchmark::DoNotOptimize(grad.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * batch);
+}
+
 /// The same step written directly: v = p (c0 + c1 x + c2 x^2 + c3 x^3), dv/dx = p (c1 + 2 c2 x + 3 c3 x^2).
 template <std::size_t Inputs>
 void c_loop_step(benchmark::State& state) {
@@ -113,8 +159,10 @@ void c_loop_step(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(spinaptic_step<64, true>)->Name("train_step/64x10/spinaptic_lit");
+BENCHMARK(spinaptic_fused_step<64>)->Name("train_step/64x10/spinaptic_fused");
 BENCHMARK(spinaptic_step<64, false>)->Name("train_step/64x10/spinaptic_dense");
 BENCHMARK(c_loop_step<64>)->Name("train_step/64x10/c_loop");
 BENCHMARK(spinaptic_step<784, true>)->Name("train_step/784x10/spinaptic_lit");
+BENCHMARK(spinaptic_fused_step<784>)->Name("train_step/784x10/spinaptic_fused");
 BENCHMARK(spinaptic_step<784, false>)->Name("train_step/784x10/spinaptic_dense");
 BENCHMARK(c_loop_step<784>)->Name("train_step/784x10/c_loop");

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <random>
+#include <tuple>
 #include <vector>
 
 #include <spinaptic/device/measured_response.hpp>
@@ -167,6 +168,24 @@ TEST_CASE("the lit-row kernels equal the dense kernels (dark rows skipped)", "[c
     std::vector<double> second(L);  // a sub-range: the last sample alone
     layer.forward_lit(batch, 2, 1, second.data());
     for (std::size_t l = 0; l < L; ++l) CHECK(second[l] == Approx(dense_u[2 * L + l]).epsilon(1e-13));
+    // the per-sample pieces the trainer fuses give the batch kernels' results bit for bit
+    std::vector<double> pair_u(3 * L), fused_g(N * L, 0.0), fused_scratch(layer.lit_scratch_size(), 0.0);
+    auto entries = [&](std::size_t b) {
+      const std::size_t e = batch.start[b];
+      return std::tuple(batch.row.data() + e, batch.drive.data() + e, batch.start[b + 1] - e);
+    };
+    const auto [rows0, p0, n0] = entries(0);
+    const auto [rows1, p1, n1] = entries(1);
+    const auto [rows2, p2, n2] = entries(2);
+    layer.lit_column_sums_pair(rows0, p0, n0, pair_u.data(), rows1, p1, n1, pair_u.data() + L);
+    layer.lit_column_sums(rows2, p2, n2, pair_u.data() + 2 * L);
+    for (std::size_t k = 0; k < 3 * L; ++k) CHECK(pair_u[k] == lit_u[k]);
+    for (std::size_t b = 0; b < 3; ++b) {
+      const auto [rows, p, n] = entries(b);
+      layer.accumulate_lit(rows, p, n, delta.data() + b * L, fused_g.data(), fused_scratch.data());
+    }
+    for (std::size_t d = 0; d < N * L; ++d)
+      CHECK(layer.lit_gradient_at(d, fused_g.data(), fused_scratch.data()) == lit_g[d]);
   };
   network::crossbar<N, L, preset::response_type> fixed(preset::response());
   network::crossbar<network::dynamic_extent, network::dynamic_extent, preset::response_type> dynamic(

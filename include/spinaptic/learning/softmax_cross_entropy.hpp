@@ -1,11 +1,121 @@
 // spinaptic/learning/softmax_cross_entropy.hpp: the classification loss on the column voltages.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 
+namespace spinaptic::detail {
+/// e^t for t <= 0 without a libm call, so that a loop over the columns vectorises: t = k ln2 + r,
+/// |r| <= ln2/2 (Cody-Waite split of ln2), e^r by its Taylor polynomial of degree 12 (truncation
+/// < 2.5e-16 relative), times 2^k built in the exponent bits. Within about 2 ulp of the
+/// correctly rounded value. Needs t >= -708 (2^k must be a normal number; the caller clamps, see
+/// exp_nonpositive_clamped; no clamp here, as a compare in the loop stops GCC vectorising it).
+[[nodiscard]] inline double exp_nonpositive(double t) noexcept {
+  constexpr double log2e = 1.4426950408889634;
+  constexpr double ln2_hi = 6.93147180369123816490e-01;  // 32 significant bits: k ln2_hi is exact
+  constexpr double ln2_lo = 1.90821492927058770002e-10;
+  constexpr double shifter = 0x1.8p52;  // adding it rounds to an integer, held in the low bits
+  const double kd = t * log2e + shifter;
+  const double k = kd - shifter;
+  const double r = (t - k * ln2_hi) - k * ln2_lo;
+  double p = 1.0 / 479001600.0;  // 1/12!
+  p = p * r + 1.0 / 39916800.0;
+  p = p * r + 1.0 / 3628800.0;
+  p = p * r + 1.0 / 362880.0;
+  p = p * r + 1.0 / 40320.0;
+  p = p * r + 1.0 / 5040.0;
+  p = p * r + 1.0 / 720.0;
+  p = p * r + 1.0 / 120.0;
+  p = p * r + 1.0 / 24.0;
+  p = p * r + 1.0 / 6.0;
+  p = p * r + 0.5;
+  p = p * r + 1.0;
+  p = p * r + 1.0;
+  const std::uint64_t biased = std::bit_cast<std::uint64_t>(kd) - std::bit_cast<std::uint64_t>(shifter) + 1023u;
+  return p * std::bit_cast<double>(biased << 52);  // k >= -1022: 2^k is a normal number
+}
+/// exp_nonpositive for any t <= 0: below -708 it returns e^-708 ~ 3e-308 (a softmax term that
+/// small is invisible next to the largest term, which is 1).
+[[nodiscard]] inline double exp_nonpositive_clamped(double t) noexcept { return exp_nonpositive(std::max(t, -708.0)); }
+}  // namespace spinaptic::detail
+
 namespace spinaptic::learning {
+
+/// The loss of one sample in two parts, L_b = log(partition) - label_margin.
+struct sample_loss {
+  double partition;     ///< sum_l exp(z_l - z_max), in [1, outputs]
+  double label_margin;  ///< z_y - z_max
+  bool correct;         ///< argmax_l u_l == y
+};
+
+/// A sum of sample losses with one log per ~100 samples instead of one per sample (the sum of
+/// logs is the log of the product of the partitions, which stay in [1, outputs]).
+class loss_sum {
+ public:
+  void add(const sample_loss& s) noexcept {
+    product_ *= s.partition;
+    margins_ += s.label_margin;
+    if (product_ > 1e280) flush();
+  }
+  [[nodiscard]] double value() noexcept {
+    flush();
+    return logs_ - margins_;
+  }
+
+ private:
+  void flush() noexcept {
+    logs_ += std::log(product_);
+    product_ = 1.0;
+  }
+  double product_ = 1.0, margins_ = 0.0, logs_ = 0.0;
+};
+
+/// Softmax cross-entropy of one sample (see softmax_cross_entropy); Outputs, when not 0, is the
+/// column count known at compile time (the loops then unroll), else `outputs` is used.
+template <std::size_t Outputs = 0>
+[[nodiscard]] inline sample_loss softmax_cross_entropy_sample(const double* u, std::size_t label, std::size_t outputs,
+                                                              double logit_scale, double* delta) noexcept {
+  const std::size_t L = Outputs ? Outputs : outputs;
+  // branch-free: the extremes by max/min, then the first column holding the maximum
+  double u_max = u[0], u_min = u[0];
+  for (std::size_t l = 1; l < L; ++l) {
+    u_max = u[l] > u_max ? u[l] : u_max;
+    u_min = u[l] < u_min ? u[l] : u_min;
+  }
+  std::size_t best = 0;
+  for (std::size_t l = L; l-- > 1;) best = u[l] == u_max ? l : best;
+  best = u[0] == u_max ? 0 : best;
+  const double z_max = logit_scale * u[best];
+  const sample_loss partial{0.0, logit_scale * u[label] - z_max, best == label};
+  // every exponent t_l = s u_l - z_max is >= that of the smallest u (rounding is monotonic)
+  const bool in_range = logit_scale * u_min - z_max >= -708.0;
+  double sum = 0.0;
+  if constexpr (Outputs != 0) {
+    if (in_range) {  // local arrays, no compare in the loops: they vectorise
+      std::array<double, Outputs> e, one_hot{};
+      one_hot[label] = 1.0;  // stored long before it is loaded as vectors
+      for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * u[l] - z_max;
+      for (std::size_t l = 0; l < Outputs; ++l) e[l] = spinaptic::detail::exp_nonpositive(e[l]);
+      for (std::size_t l = 0; l < Outputs; ++l) sum += e[l];
+      for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * (e[l] / sum - one_hot[l]);
+      std::copy(e.begin(), e.end(), delta);
+      return {sum, partial.label_margin, partial.correct};
+    }
+  }
+  if (in_range)
+    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive(logit_scale * u[l] - z_max);
+  else
+    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive_clamped(logit_scale * u[l] - z_max);
+  for (std::size_t l = 0; l < L; ++l) sum += delta[l];
+  const double label_probability = delta[label] / sum;
+  for (std::size_t l = 0; l < L; ++l) delta[l] = logit_scale * (delta[l] / sum);
+  delta[label] = logit_scale * (label_probability - 1.0);
+  return {sum, partial.label_margin, partial.correct};
+}
 
 /// Softmax cross-entropy on the logits z_l = beta U_l / (N_in V_max) = s u_l, s = beta / N_in
 /// (shared/research/paper.md section 6.3; beta ~ 100-300, the output scale of the chip):
@@ -15,24 +125,13 @@ namespace spinaptic::learning {
 inline double softmax_cross_entropy(const double* u, const std::uint8_t* labels, std::size_t batch,
                                     std::size_t outputs, double logit_scale, double* delta,
                                     std::size_t* correct = nullptr) noexcept {
-  double loss = 0.0;
+  loss_sum loss;
   for (std::size_t b = 0; b < batch; ++b) {
-    const double* ub = u + b * outputs;
-    double* db = delta + b * outputs;
-    std::size_t best = 0;
-    for (std::size_t l = 1; l < outputs; ++l)
-      if (ub[l] > ub[best]) best = l;
-    if (correct && best == labels[b]) ++*correct;
-    const double z_max = logit_scale * ub[best];
-    double sum = 0.0;
-    for (std::size_t l = 0; l < outputs; ++l) {
-      db[l] = std::exp(logit_scale * ub[l] - z_max);
-      sum += db[l];
-    }
-    loss += std::log(sum) - (logit_scale * ub[labels[b]] - z_max);
-    for (std::size_t l = 0; l < outputs; ++l) db[l] = logit_scale * (db[l] / sum - (l == labels[b] ? 1.0 : 0.0));
+    const auto s = softmax_cross_entropy_sample(u + b * outputs, labels[b], outputs, logit_scale, delta + b * outputs);
+    if (correct && s.correct) ++*correct;
+    loss.add(s);
   }
-  return loss;
+  return loss.value();
 }
 
 }  // namespace spinaptic::learning

@@ -7,6 +7,7 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include <xtensor/xtensor.hpp>
 
 #include "spinaptic/concepts.hpp"
+#include "spinaptic/detail/simd.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/encoding/optical_intensity.hpp"
 #include "spinaptic/error.hpp"
@@ -266,9 +268,7 @@ class crossbar {
   {
     for (std::size_t b = 0; b < count; ++b) {
       const std::size_t lo = batch.start[first + b], hi = batch.start[first + b + 1];
-      column_sums(u + b * columns(), [&](auto add_row) {
-        for (std::size_t e = lo; e < hi; ++e) add_row(std::size_t(batch.row[e]), batch.drive[e]);
-      });
+      lit_column_sums(batch.row.data() + lo, batch.drive.data() + lo, hi - lo, u + b * columns());
     }
   }
 
@@ -281,29 +281,85 @@ class crossbar {
     requires factorised
   {
     const std::size_t n = device_count();
-    const std::size_t L = Outputs != dynamic_extent ? Outputs : outputs_;
     std::fill(grad, grad + n, 0.0);
     std::fill(scratch, scratch + (power_order - 1) * n, 0.0);
     for (std::size_t b = 0; b < count; ++b) {
       const std::size_t lo = batch.start[first + b], hi = batch.start[first + b + 1];
-      const double* db = delta + b * L;
-      for (std::size_t e = lo; e < hi; ++e) {
+      accumulate_lit(batch.row.data() + lo, batch.drive.data() + lo, hi - lo, delta + b * columns(), grad, scratch);
+    }
+    lit_gradient(grad, scratch);
+  }
+
+  // The per-sample pieces of forward_lit and backward_lit, for callers that fuse them (the
+  // trainer runs forward, softmax and backward sample by sample). A sample is given by its
+  // `count` lit entries: rows[e], drives[e].
+  /// u[l] = sum_e sum_m drives[e]^m G_m(x_{rows[e] l}), after prepare().
+  void lit_column_sums(const std::uint32_t* rows, const double* drives, std::size_t count, double* u) const noexcept
+    requires factorised
+  {
+    column_sums(u, [&](auto add_row) {
+      for (std::size_t e = 0; e < count; ++e) add_row(std::size_t(rows[e]), drives[e]);
+    });
+  }
+  /// lit_column_sums of two samples at once (a and b), each summed in its own entry order, so
+  /// the results are those of two calls; interleaved, the two running sums hide each other's
+  /// add latency.
+  void lit_column_sums_pair(const std::uint32_t* rows_a, const double* drives_a, std::size_t count_a, double* u_a,
+                            const std::uint32_t* rows_b, const double* drives_b, std::size_t count_b,
+                            double* u_b) const noexcept
+    requires factorised
+  {
+    if constexpr (Outputs != dynamic_extent) {
+      const std::size_t n = device_count();
+      detail::simd_row<Outputs> sa, sb;
+      auto add = [&](detail::simd_row<Outputs>& sums, std::size_t j, double p) {
         double pm = 1.0;
         for (std::size_t m = 0; m < power_order; ++m) {
-          pm *= batch.drive[e];
-          double* a = (m == 0 ? grad : scratch + (m - 1) * n) + std::size_t(batch.row[e]) * L;
-          if constexpr (Outputs != dynamic_extent)
-            for (std::size_t l = 0; l < Outputs; ++l) a[l] += pm * db[l];
-          else
-            for (std::size_t l = 0; l < L; ++l) a[l] += pm * db[l];
+          pm *= p;
+          sums.add_scaled(pm, g_.data() + m * n + j * Outputs);
         }
+      };
+      const std::size_t both = std::min(count_a, count_b);
+      for (std::size_t e = 0; e < both; ++e) {
+        add(sa, std::size_t(rows_a[e]), drives_a[e]);
+        add(sb, std::size_t(rows_b[e]), drives_b[e]);
       }
+      for (std::size_t e = both; e < count_a; ++e) add(sa, std::size_t(rows_a[e]), drives_a[e]);
+      for (std::size_t e = both; e < count_b; ++e) add(sb, std::size_t(rows_b[e]), drives_b[e]);
+      sa.store(u_a);
+      sb.store(u_b);
+    } else {
+      lit_column_sums(rows_a, drives_a, count_a, u_a);
+      lit_column_sums(rows_b, drives_b, count_b, u_b);
     }
-    for (std::size_t d = 0; d < n; ++d) {
-      double g = dg_[d] * grad[d];
-      for (std::size_t m = 1; m < power_order; ++m) g += dg_[m * n + d] * scratch[(m - 1) * n + d];
-      grad[d] = g;
+  }
+  /// A_m[j][l] += p^m delta[l] for each lit entry (j, p) of one sample: A_1 in `a1`, A_2..A_M in
+  /// `scratch` (layout of backward_lit).
+  void accumulate_lit(const std::uint32_t* rows, const double* drives, std::size_t count, const double* delta,
+                      double* a1, double* scratch) const noexcept
+    requires factorised
+  {
+    const std::size_t n = device_count(), L = columns();
+    if constexpr (Outputs != dynamic_extent) {  // delta in vector registers
+      accumulate_lit_rows(rows, drives, count, detail::simd_row<Outputs>::load(delta), a1, scratch, n, L);
+    } else {
+      accumulate_lit_rows(rows, drives, count, delta, a1, scratch, n, L);
     }
+  }
+  /// grad_jl = sum_m G'_m(x_jl) A_m[j][l], in place on A_1 = `a1` (after prepare()).
+  void lit_gradient(double* a1, const double* scratch) const noexcept
+    requires factorised
+  {
+    for (std::size_t d = 0; d < device_count(); ++d) a1[d] = lit_gradient_at(d, a1, scratch);
+  }
+  /// The same for junction d alone (callers that fold it into another pass over the junctions).
+  [[nodiscard]] double lit_gradient_at(std::size_t d, const double* a1, const double* scratch) const noexcept
+    requires factorised
+  {
+    const std::size_t n = device_count();
+    double g = dg_[d] * a1[d];
+    for (std::size_t m = 1; m < power_order; ++m) g += dg_[m * n + d] * scratch[(m - 1) * n + d];
+    return g;
   }
 
   /// prepare() + forward_prepared().
@@ -361,23 +417,42 @@ class crossbar {
   template <class ForEachRow>
   void column_sums(double* ub, ForEachRow&& for_each_row) const noexcept {
     const std::size_t n = device_count();
-    auto accumulate = [&](double* sums) {
+    if constexpr (Outputs != dynamic_extent) {  // the running sums in vector registers
+      detail::simd_row<Outputs> sums;
       for_each_row([&](std::size_t j, double p) {
         double pm = 1.0;
         for (std::size_t m = 0; m < power_order; ++m) {
           pm *= p;
-          const double* g = g_.data() + m * n + j * columns();
-          for (std::size_t l = 0; l < columns(); ++l) sums[l] += pm * g[l];
+          sums.add_scaled(pm, g_.data() + m * n + j * Outputs);
         }
       });
-    };
-    if constexpr (Outputs != dynamic_extent) {
-      std::array<double, Outputs> sums{};
-      accumulate(sums.data());
-      std::copy(sums.begin(), sums.end(), ub);
+      sums.store(ub);
     } else {
       std::fill(ub, ub + outputs_, 0.0);
-      accumulate(ub);
+      for_each_row([&](std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          const double* g = g_.data() + m * n + j * outputs_;
+          for (std::size_t l = 0; l < outputs_; ++l) ub[l] += pm * g[l];
+        }
+      });
+    }
+  }
+
+  template <class Delta>
+  static void accumulate_lit_rows(const std::uint32_t* rows, const double* drives, std::size_t count,
+                                  const Delta& delta, double* a1, double* scratch, std::size_t n, std::size_t L) noexcept {
+    for (std::size_t e = 0; e < count; ++e) {
+      double pm = 1.0;
+      for (std::size_t m = 0; m < power_order; ++m) {
+        pm *= drives[e];
+        double* a = (m == 0 ? a1 : scratch + (m - 1) * n) + std::size_t(rows[e]) * L;
+        if constexpr (Outputs != dynamic_extent)
+          delta.add_scaled_to(pm, a);
+        else
+          for (std::size_t l = 0; l < L; ++l) a[l] += pm * delta[l];
+      }
     }
   }
 
