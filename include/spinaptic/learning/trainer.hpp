@@ -96,6 +96,14 @@ class trainer {
   /// The sample order of the last epoch (for reproducing a run elsewhere).
   [[nodiscard]] const std::vector<std::size_t>& last_order() const noexcept { return order_; }
 
+  /// Prepares a data set for training once: for a polynomial response, the index of its lit rows
+  /// (p > 0; allocates). train_epoch and train_batch do this themselves on first use; calling it
+  /// up front keeps the one-time preparation out of a timed training loop, as loading the data
+  /// into tensors stays out of PyTorch's (scripts/compare-torch).
+  void index(const xt::xtensor<double, 2>& drives) {
+    if constexpr (Crossbar::factorised) (void)lit_rows_of(drives);
+  }
+
   /// One epoch over all samples in a fresh random order; returns the running loss and accuracy
   /// of the batches as they were trained.
   template <class Engine>
