@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <random>
 
+#include "spinaptic/detail/constants.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -21,15 +22,13 @@ struct read_noise {
   units::frequency bandwidth = units::as<units::frequency>(0.0);            ///< df
   units::voltage amplifier_floor = units::as<units::voltage>(0.0);          ///< sigma_amp (rms)
 
-  static constexpr double boltzmann = 1.380649e-23;  ///< k_B [J/K], exact (SI 2019)
-
   /// sigma_U [V rms].
   [[nodiscard]] units::voltage sigma() const {
     const double T = detail::require_non_negative("read noise temperature T [K]", units::in_si(temperature));
     const double R = detail::require_non_negative("column resistance R_col [ohm]", units::in_si(column_resistance));
     const double df = detail::require_non_negative("read bandwidth df [Hz]", units::in_si(bandwidth));
     const double amp = detail::require_non_negative("amplifier noise floor [V]", units::in_si(amplifier_floor));
-    return units::as<units::voltage>(std::sqrt(4.0 * boltzmann * T * R * df + amp * amp));
+    return units::as<units::voltage>(std::sqrt(4.0 * detail::constants::boltzmann * T * R * df + amp * amp));
   }
   [[nodiscard]] bool enabled() const { return units::in_si(sigma()) > 0.0; }
 
