@@ -29,6 +29,7 @@
 
 #include <xtensor/xtensor.hpp>
 
+#include "spinaptic/concepts/device.hpp"
 #include "spinaptic/detail/constants.hpp"
 #include "spinaptic/detail/random.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
@@ -91,14 +92,6 @@ struct sweep_trace {
   std::vector<double> free_switch_fields;     ///< realised free-layer switching field per branch [A/m]
   std::vector<double> reference_switch_fields;  ///< realised depinning / repinning fields [A/m]
   std::vector<std::size_t> jumps_per_branch;  ///< Barkhausen events in each branch
-};
-
-/// A junction whose magnetic state is a fixed_state the sweep can set (e.g. presets' mtj).
-template <class J>
-concept settable_state_junction = requires(J j, units::power p, units::current i) {
-  j.magnetization = fixed_state{magnetic_state::parallel};
-  { j.thermovoltage(p, i) } -> std::same_as<units::voltage>;
-  { j.resistance(i) } -> std::same_as<units::resistance>;
 };
 
 /// Field-sweep driver: one hysteresis model, one seed; trial k of a seed is reproducible.

@@ -8,20 +8,10 @@
 
 #include <xtensor/xtensor.hpp>
 
+#include "spinaptic/concepts/encoding.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/io/image_set.hpp"
 #include "spinaptic/units.hpp"
-
-namespace spinaptic {
-
-/// An input encoding: maps a raw input value (a pixel) with full scale x_max to a normalised
-/// drive p in [0, 1] of its crossbar row (p = P / P_max for an optical row).
-template <class E>
-concept input_encoding = requires(double x, double x_max) {
-  { E::normalized_drive(x, x_max) } -> std::same_as<double>;
-};
-
-}  // namespace spinaptic
 
 namespace spinaptic::encoding {
 

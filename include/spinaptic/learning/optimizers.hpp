@@ -6,15 +6,9 @@
 #include <cstddef>
 #include <vector>
 
-namespace spinaptic::learning {
+#include "spinaptic/concepts/learning.hpp"
 
-/// An optimiser of a flat array of controls: `reset(n)` sizes its state (outside the training
-/// step), `step(x, grad, n)` updates x in place without allocating.
-template <class O>
-concept optimizer = requires(O& o, double* x, const double* g, std::size_t n) {
-  o.reset(n);
-  o.step(x, g, n);
-};
+namespace spinaptic::learning {
 
 /// Mini-batch stochastic gradient descent, x <- x - eta g. The learning rate acts on the
 /// normalised current x = I/I_max (so eta in A per unit loss gradient is eta I_max^2).

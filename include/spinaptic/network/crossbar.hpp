@@ -24,20 +24,6 @@
 #include "spinaptic/nonideal/device_deviations.hpp"
 #include "spinaptic/units.hpp"
 
-namespace spinaptic {
-
-/// A normalized response whose surface is a polynomial v = sum_{m=1..M} p^m G_m(x),
-/// G_m(x) = sum_{k=0..3} c_mk x^k (bias_enhanced_tms): the crossbar then factorises its column sums
-/// into M small matrix products (see crossbar::forward_prepared).
-template <class R>
-concept polynomial_response = normalized_response<R> && requires(const R& r, device::magnetic_state s) {
-  { R::power_order } -> std::convertible_to<std::size_t>;
-  { R::polynomial(r.coefficients(s)[0], 0.0) } -> std::same_as<double>;
-  { R::polynomial_derivative(r.coefficients(s)[0], 0.0) } -> std::same_as<double>;
-};
-
-}  // namespace spinaptic
-
 namespace spinaptic::network {
 
 /// Extent for sizes known only at run time (e.g. read from a checkpoint): crossbar<dynamic_extent, ...>.

@@ -1,0 +1,92 @@
+// spinaptic/concepts/device.hpp: the junction families: thermoelectric response, resistance,
+// heating, magnetic state, magnetization dynamics.
+// Part of the one home of spinaptic's policy vocabulary (spinaptic/concepts.hpp includes every
+// family). A policy that does not satisfy its concept is rejected at compile time with the
+// concept's name and the missing member in the diagnostic.
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+
+#include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/units.hpp"
+
+namespace spinaptic {
+
+/// A thermoelectric response V_s(P, I) of one junction, with analytic derivatives, at the
+/// unit-checked API (bias_enhanced_tms, measured_tms).
+template <class R>
+concept thermoelectric_response = requires(const R& r, device::magnetic_state s, units::power p,
+                                           units::current i) {
+  { r.thermovoltage(s, p, i) } -> std::same_as<units::voltage>;
+  { r.dV_dI(s, p, i) } -> std::same_as<units::resistance>;
+  { r.dV_dP(s, p, i) } -> std::same_as<units::responsivity>;
+  { r.max_current() } -> std::same_as<units::current>;
+  { r.max_power() } -> std::same_as<units::power>;
+  { r.max_voltage() } -> std::same_as<units::voltage>;
+};
+
+/// A thermoelectric response that also exposes the dimensionless raw kernels used in hot loops:
+/// v = V/V_max as a function of p = P/P_max and x = I/I_max, and its partial derivatives.
+template <class R>
+concept normalized_response = thermoelectric_response<R> &&
+    requires(const R& r, device::magnetic_state s, double p, double x) {
+  { r.normalized(s, p, x) } -> std::same_as<double>;
+  { r.normalized_dx(s, p, x) } -> std::same_as<double>;
+  { r.normalized_dp(s, p, x) } -> std::same_as<double>;
+};
+
+/// A normalized response whose surface is a polynomial v = sum_{m=1..M} p^m G_m(x),
+/// G_m(x) = sum_{k=0..3} c_mk x^k (bias_enhanced_tms): the crossbar then factorises its column sums
+/// into M small matrix products (see crossbar::forward_prepared).
+template <class R>
+concept polynomial_response = normalized_response<R> && requires(const R& r, device::magnetic_state s) {
+  { R::power_order } -> std::convertible_to<std::size_t>;
+  { R::polynomial(r.coefficients(s)[0], 0.0) } -> std::same_as<double>;
+  { R::polynomial_derivative(r.coefficients(s)[0], 0.0) } -> std::same_as<double>;
+};
+
+/// A resistance model: R(state, V) and the self-consistent bias voltage V = I R(state, V).
+template <class R>
+concept resistance_model = requires(const R& r, device::magnetic_state s, units::voltage v,
+                                    units::current i) {
+  { r.resistance(s, v) } -> std::same_as<units::resistance>;
+  { r.bias_voltage(s, i) } -> std::same_as<units::voltage>;
+};
+
+/// A heating model: the steady temperature difference across the barrier from laser power and
+/// Joule heating, and its inverse in laser-power terms.
+template <class H>
+concept heating_model = requires(const H& h, units::power p, units::current i, units::resistance r,
+                                 units::temperature dT) {
+  { h.temperature_difference(p, i, r) } -> std::same_as<units::temperature>;
+  { h.equivalent_laser_power(dT) } -> std::same_as<units::power>;
+};
+
+/// A magnetic-state policy: reports the junction's current state.
+template <class S>
+concept state_model = requires(const S& s) {
+  { s.state() } -> std::same_as<device::magnetic_state>;
+};
+
+/// A magnetization-dynamics policy: an ensemble of junctions whose magnetic state evolves under
+/// per-junction current and temperature (macrospin_ensemble, neel_brown_ensemble).
+template <class M>
+concept magnetization_dynamics = requires(M& m, const M& cm, std::size_t j, units::time dt,
+                                          units::current i, units::temperature t) {
+  { cm.size() } -> std::same_as<std::size_t>;
+  { cm.state(j) } -> std::same_as<device::magnetic_state>;
+  m.set_current(j, i);
+  m.set_temperature(j, t);
+  m.advance(dt, std::size_t{1});
+};
+
+/// A junction whose magnetic state is a fixed_state the sweep can set (e.g. presets' mtj).
+template <class J>
+concept settable_state_junction = requires(J j, units::power p, units::current i) {
+  j.magnetization = device::fixed_state{device::magnetic_state::parallel};
+  { j.thermovoltage(p, i) } -> std::same_as<units::voltage>;
+  { j.resistance(i) } -> std::same_as<units::resistance>;
+};
+
+}  // namespace spinaptic
