@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -45,6 +47,28 @@ class size_mismatch : public error {
               std::to_string(expected) + ", got " + std::to_string(got)) {}
 };
 
+/// An index outside [0, count): names the index, its value and the valid range (or says that
+/// there is no valid index when count is 0), e.g. "index 'image index' = 3 is out of range; allowed:
+/// [0, 2] (3 elements)".
+class index_out_of_range : public error {
+ public:
+  index_out_of_range(std::string_view what, std::size_t index, std::size_t count)
+      : error("spinaptic: index '" + std::string(what) + "' = " + std::to_string(index) +
+              " is out of range; " +
+              (count == 0 ? std::string("there are no elements")
+                          : "allowed: [0, " + std::to_string(count - 1) + "] (" + std::to_string(count) +
+                                (count == 1 ? " element)" : " elements)"))),
+        index_(index),
+        count_(count) {}
+  /// The index that was refused.
+  [[nodiscard]] std::size_t index() const noexcept { return index_; }
+  /// The number of elements: valid indices are [0, count).
+  [[nodiscard]] std::size_t count() const noexcept { return count_; }
+
+ private:
+  std::size_t index_, count_;
+};
+
 /// A malformed or unreadable file; the message names the file and where in it.
 class file_error : public error {
  public:
@@ -66,6 +90,30 @@ class file_error : public error {
 };
 
 namespace detail {
+/// a x b for sizes read from a file or given by a user; false (and `product` untouched) when the
+/// product exceeds the largest std::size_t, so a caller can refuse it before allocating.
+[[nodiscard]] constexpr bool checked_multiply(std::size_t a, std::size_t b, std::size_t& product) noexcept {
+  if (a != 0 && b > std::numeric_limits<std::size_t>::max() / a) return false;
+  product = a * b;
+  return true;
+}
+
+/// Runs `read()` (a reader of the file `path`) and lets only spinaptic::error out: an allocation
+/// failure or any other std::exception from below (std::bad_alloc, std::length_error, an
+/// iostream or filesystem failure) is rethrown as a file_error naming the file and the cause.
+template <class Read>
+decltype(auto) reading_file(std::string_view path, Read&& read) {
+  try {
+    return read();
+  } catch (const error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw file_error(path, "", "out of memory while reading the file");
+  } catch (const std::exception& e) {
+    throw file_error(path, "", std::string("cannot read the file: ") + e.what());
+  }
+}
+
 inline double require_finite(std::string_view name, double v) {
   if (!std::isfinite(v)) throw invalid_parameter(name, v, "a finite number");
   return v;

@@ -28,6 +28,7 @@
 #include "spinaptic/io/digits_csv.hpp"
 #include "spinaptic/io/idx.hpp"
 #include "spinaptic/io/image_set.hpp"
+#include "spinaptic/io/read_file.hpp"
 #include "spinaptic/learning/initialisation.hpp"
 #include "spinaptic/learning/optimizers.hpp"
 #include "spinaptic/learning/softmax_cross_entropy.hpp"

@@ -1,25 +1,45 @@
 // spinaptic/io/checkpoint.hpp: trained bias currents saved with the configuration that produced
-// them; written atomically, verified by a checksum on load.
+// them; written atomically and durably, verified by a checksum and by strict parsing on load.
+//
+// Format (text, one item per line):
+//   spinaptic-checkpoint 1
+//   inputs <N>            decimal, 1 <= N
+//   outputs <M>           decimal, 1 <= M
+//   range bipolar|non_negative
+//   max_current_A <I_max> hexadecimal floating point, finite and > 0
+//   config <key> <value>  zero or more, single tokens
+//   currents
+//   N lines of M hexadecimal x_jl, each finite and in [-1, 1] (bipolar) or [0, 1] (non_negative)
+//   checksum <FNV-1a 64 of everything above, 16 hex digits>
 #pragma once
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <functional>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <xtensor/xtensor.hpp>
 
 #include "spinaptic/error.hpp"
+#include "spinaptic/io/read_file.hpp"
 #include "spinaptic/network/crossbar.hpp"
 
 namespace spinaptic::io {
@@ -28,11 +48,12 @@ namespace spinaptic::io {
 /// x_jl = I_jl / I_max (bit-exact, hexadecimal floating point) and free-form configuration
 /// (key -> value, e.g. beta, learning rate, seed, data set) that produced them.
 struct checkpoint {
-  std::size_t inputs = 0, outputs = 0;
-  network::current_range range = network::current_range::bipolar;
+  std::size_t inputs = 0;   ///< crossbar rows j
+  std::size_t outputs = 0;  ///< crossbar columns l
+  network::current_range range = network::current_range::bipolar;  ///< allowed range of x_jl
   double max_current_A = 0.0;  ///< I_max the currents are normalised to [A]
-  std::vector<std::pair<std::string, std::string>> configuration;
-  xt::xtensor<double, 2> normalized_currents = xt::xtensor<double, 2>::from_shape({0, 0});
+  std::vector<std::pair<std::string, std::string>> configuration;  ///< key -> value, single tokens
+  xt::xtensor<double, 2> normalized_currents = xt::xtensor<double, 2>::from_shape({0, 0});  ///< x_jl [inputs, outputs]
 
   /// The crossbar's state, with `configuration`.
   template <class Crossbar>
@@ -52,6 +73,7 @@ struct checkpoint {
     layer.normalized_currents() = normalized_currents;
   }
 
+  /// The configuration value of `key` (the first one); an absent key throws error.
   [[nodiscard]] std::string value(std::string_view key) const {
     for (const auto& [k, v] : configuration)
       if (k == key) return v;
@@ -62,7 +84,8 @@ struct checkpoint {
 namespace detail_checkpoint {
 inline constexpr std::string_view magic = "spinaptic-checkpoint 1";
 
-/// FNV-1a, 64 bit (Fowler, Noll, Vo): detects truncation and any altered byte.
+/// FNV-1a, 64 bit (Fowler, Noll, Vo): detects truncation and any altered byte. It is no defence
+/// against a crafted file (anyone can recompute it): the parser trusts nothing it reads.
 inline std::uint64_t fnv1a(std::string_view bytes) noexcept {
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : bytes) {
@@ -71,26 +94,155 @@ inline std::uint64_t fnv1a(std::string_view bytes) noexcept {
   }
   return h;
 }
+/// The checksum of `body` as the 16 lower-case hex digits the checksum line holds.
+inline std::string checksum_hex(std::string_view body) {
+  char sum[32];
+  std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(fnv1a(body)));
+  return sum;
+}
 inline std::string hex(double v) {
   char buffer[64];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::hex);
   (void)ec;
   return std::string(buffer, end);
 }
+inline bool is_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
 inline bool valid_token(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') return false;
+    if (is_space(c)) return false;
   return true;
+}
+/// A token of a line with its 1-based column.
+struct token {
+  std::string_view text;
+  std::size_t column;
+};
+/// The whitespace-separated tokens of `line`.
+inline std::vector<token> tokens(std::string_view line) {
+  std::vector<token> out;
+  std::size_t k = 0;
+  while (k < line.size()) {
+    while (k < line.size() && is_space(line[k])) ++k;
+    const std::size_t start = k;
+    while (k < line.size() && !is_space(line[k])) ++k;
+    if (k > start) out.push_back({line.substr(start, k - start), start + 1});
+  }
+  return out;
+}
+/// x_jl must be finite and in [lower_bound(range), 1]; `where` names it in the message.
+inline std::string current_problem(double x, network::current_range range) {
+  const double lo = network::lower_bound(range);
+  if (std::isfinite(x) && x >= lo && x <= 1.0) return {};
+  std::ostringstream s;
+  s.precision(17);
+  s << "normalised current x = " << x << " is outside [" << lo << ", 1] of a "
+    << (range == network::current_range::bipolar ? "bipolar" : "non_negative") << " checkpoint";
+  return s.str();
+}
+/// A unique temporary name beside `path`: process id, thread and a process-wide counter.
+inline std::string temporary_name(const std::string& path) {
+  static std::atomic<std::uint64_t> counter{0};
+  const std::size_t thread = std::hash<std::thread::id>{}(std::this_thread::get_id());
+  char tail[96];
+  std::snprintf(tail, sizeof tail, ".tmp-%lld-%zx-%llu", static_cast<long long>(::getpid()), thread,
+                static_cast<unsigned long long>(counter.fetch_add(1)));
+  return path + tail;
+}
+inline std::string os_message(int e) { return std::system_category().message(e); }
+/// Closes a descriptor once; close() reports the error of a delayed write.
+class descriptor {
+ public:
+  explicit descriptor(int fd) noexcept : fd_(fd) {}
+  descriptor(const descriptor&) = delete;
+  descriptor& operator=(const descriptor&) = delete;
+  ~descriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  [[nodiscard]] int get() const noexcept { return fd_; }
+  /// 0, or the errno of a failed close.
+  int close() noexcept {
+    const int fd = fd_;
+    fd_ = -1;
+    return ::close(fd) == 0 ? 0 : errno;
+  }
+
+ private:
+  int fd_;
+};
+/// Removes the temporary file unless it was renamed into place.
+class temporary_file {
+ public:
+  explicit temporary_file(std::string name) : name_(std::move(name)) {}
+  temporary_file(const temporary_file&) = delete;
+  temporary_file& operator=(const temporary_file&) = delete;
+  ~temporary_file() {
+    if (!name_.empty()) ::unlink(name_.c_str());
+  }
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  void keep() noexcept { name_.clear(); }
+
+ private:
+  std::string name_;
+};
+
+/// Writes `text` to a fresh temporary beside `path`, fsyncs it, renames it over `path` and
+/// fsyncs the directory, so that once this returns the new file survives a power loss, and a
+/// crash at any point leaves either the old or the new file under `path`. The temporary is
+/// removed on every failure path.
+inline void write_durably(const std::string& path, std::string_view text) {
+  std::string name;
+  int fd = -1, e = 0;
+  for (int attempt = 0; attempt < 64 && fd < 0; ++attempt) {  // O_EXCL: never share a temporary
+    name = temporary_name(path);
+    fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    e = errno;
+    if (fd < 0 && e != EEXIST) break;
+  }
+  if (fd < 0) throw file_error(name, "", "cannot create the temporary checkpoint: " + os_message(e));
+  descriptor file(fd);
+  temporary_file temporary(name);
+  for (std::size_t done = 0; done < text.size();) {
+    const ::ssize_t n = ::write(file.get(), text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      throw file_error(name, file_error::at_offset(done),
+                       "write failed: " + os_message(n < 0 ? errno : EIO) + " (the temporary is removed)");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(file.get()) != 0)
+    throw file_error(name, "", "fsync failed: " + os_message(errno) + " (the temporary is removed)");
+  if (const int c = file.close(); c != 0)
+    throw file_error(name, "", "close failed: " + os_message(c) + " (the temporary is removed)");
+  if (::rename(name.c_str(), path.c_str()) != 0)
+    throw file_error(path, "", "cannot rename the temporary checkpoint into place: " + os_message(errno));
+  temporary.keep();
+  std::string directory = std::filesystem::path(path).parent_path().string();
+  if (directory.empty()) directory = ".";
+  descriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() < 0)
+    throw file_error(path, "", "saved, but its directory cannot be opened to fsync it: " + os_message(errno));
+  if (::fsync(dir.get()) != 0 && errno != EINVAL)  // EINVAL: a file system without directory fsync
+    throw file_error(path, "", "saved, but fsync of its directory failed: " + os_message(errno));
 }
 }  // namespace detail_checkpoint
 
-/// Writes `c` to `path.tmp-<pid>` and renames it over `path`, so a crash never leaves a partial
-/// checkpoint under the real name. Configuration keys and values must be single tokens.
-inline void save_checkpoint(const std::string& path, const checkpoint& c) {
+/// The text of `c` in the checkpoint format (see the top of this header), checksum line included.
+/// Extents of 0, currents whose shape is not inputs x outputs, a non-finite or non-positive I_max,
+/// a current outside the checkpoint's range or a configuration entry that is not two single
+/// tokens throw error: what is written can always be loaded.
+[[nodiscard]] inline std::string format_checkpoint(const checkpoint& c) {
   using namespace detail_checkpoint;
-  if (c.normalized_currents.shape()[0] != c.inputs || c.normalized_currents.shape()[1] != c.outputs)
-    throw size_mismatch("checkpoint currents", c.inputs * c.outputs, c.normalized_currents.size());
+  if (c.inputs == 0 || c.outputs == 0)
+    throw invalid_parameter(c.inputs == 0 ? "checkpoint inputs" : "checkpoint outputs", 0.0, "at least 1");
+  std::size_t count = 0;
+  if (!detail::checked_multiply(c.inputs, c.outputs, count) || c.normalized_currents.shape()[0] != c.inputs ||
+      c.normalized_currents.shape()[1] != c.outputs)
+    throw size_mismatch("checkpoint currents (inputs x outputs)", count, c.normalized_currents.size());
+  if (!std::isfinite(c.max_current_A) || !(c.max_current_A > 0.0))
+    throw invalid_parameter("checkpoint I_max [A]", c.max_current_A, "finite and > 0");
   std::ostringstream body;
   body << magic << '\n'
        << "inputs " << c.inputs << '\n'
@@ -104,105 +256,157 @@ inline void save_checkpoint(const std::string& path, const checkpoint& c) {
   }
   body << "currents\n";
   for (std::size_t j = 0; j < c.inputs; ++j) {
-    for (std::size_t l = 0; l < c.outputs; ++l) body << (l ? " " : "") << hex(c.normalized_currents(j, l));
+    for (std::size_t l = 0; l < c.outputs; ++l) {
+      const double x = c.normalized_currents(j, l);
+      if (const std::string problem = current_problem(x, c.range); !problem.empty())
+        throw error("spinaptic: checkpoint current (" + std::to_string(j) + ", " + std::to_string(l) + "): " + problem);
+      body << (l ? " " : "") << hex(x);
+    }
     body << '\n';
   }
-  const std::string text = body.str();
-  char sum[32];
-  std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(fnv1a(text)));
-  const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw file_error(temporary, "", "cannot open for writing");
-    out << text << "checksum " << sum << '\n';
-    out.flush();
-    if (!out) throw file_error(temporary, "", "write failed");
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary);
-    throw file_error(path, "", "cannot rename the temporary checkpoint into place: " + ec.message());
-  }
+  std::string text = std::move(body).str();
+  text += "checksum " + checksum_hex(text) + "\n";
+  return text;
 }
 
-/// Reads a checkpoint; a missing or wrong checksum (truncated or altered file), an unknown format
-/// or a malformed line throws file_error with the line number.
-[[nodiscard]] inline checkpoint load_checkpoint(const std::string& path) {
-  using namespace detail_checkpoint;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw file_error(path, "", "cannot open file for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  const std::size_t mark = text.rfind("checksum ");
-  if (mark == std::string::npos || (mark > 0 && text[mark - 1] != '\n'))
-    throw file_error(path, "", "no checksum line: the checkpoint is truncated or not a checkpoint");
-  const std::string_view body(text.data(), mark);
-  std::string stored = text.substr(mark + 9);
-  while (!stored.empty() && (stored.back() == '\n' || stored.back() == '\r')) stored.pop_back();
-  char expected[32];
-  std::snprintf(expected, sizeof expected, "%016llx", static_cast<unsigned long long>(fnv1a(body)));
-  if (stored != expected)
-    throw file_error(path, "", "checksum mismatch (stored " + stored + ", computed " + expected +
-                                   "): the checkpoint was altered or truncated");
+/// Writes `c` (format_checkpoint) to a unique temporary beside `path` (pid, thread, counter;
+/// created exclusively), fsyncs it, renames it over `path` and fsyncs the directory: a crash never
+/// leaves a partial checkpoint under the real name, a checkpoint reported saved survives a power
+/// loss, writers in several threads or processes never share a temporary, and every failure
+/// removes the temporary and throws file_error (or the error of format_checkpoint).
+inline void save_checkpoint(const std::string& path, const checkpoint& c) {
+  detail_checkpoint::write_durably(path, format_checkpoint(c));
+}
 
-  checkpoint c;
-  std::istringstream lines{std::string(body)};
-  std::string line;
-  std::size_t line_no = 0;
-  auto fail = [&](const std::string& what) -> void {
-    throw file_error(path, file_error::at_line(line_no, 1), what);
-  };
-  auto number = [&](std::string_view s) {
-    double v = 0.0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::hex);
-    if (ec != std::errc{} || ptr != s.data() + s.size()) fail("expected a hexadecimal number, found '" + std::string(s) + "'");
-    return v;
-  };
-  bool in_currents = false;
-  std::size_t row = 0;
-  while (std::getline(lines, line)) {
-    ++line_no;
-    if (line_no == 1) {
-      if (line != magic) fail("not a spinaptic checkpoint (expected '" + std::string(magic) + "')");
-      continue;
-    }
-    std::istringstream fields(line);
-    if (in_currents) {
-      if (row >= c.inputs) fail("more current rows than inputs = " + std::to_string(c.inputs));
-      std::string token;
-      std::size_t l = 0;
-      while (fields >> token) {
-        if (l >= c.outputs) fail("more than outputs = " + std::to_string(c.outputs) + " currents in a row");
-        c.normalized_currents(row, l++) = number(token);
+/// Parses checkpoint text named `source` in error messages. A missing or wrong checksum
+/// (truncated or altered text), an unknown format, a malformed or repeated field, extents that are
+/// not plain decimal integers >= 1, extents whose product overflows or exceeds what the rest of
+/// the text can hold, a non-finite or non-positive I_max, or a current that is not finite and in
+/// the checkpoint's range throws file_error with the line and column. No other exception escapes.
+[[nodiscard]] inline checkpoint parse_checkpoint(std::string_view text, const std::string& source) {
+  using namespace detail_checkpoint;
+  return detail::reading_file(source, [&] {
+    const std::size_t mark = text.rfind("checksum ");
+    if (mark == std::string_view::npos || (mark > 0 && text[mark - 1] != '\n'))
+      throw file_error(source, "", "no checksum line: the checkpoint is truncated or not a checkpoint");
+    const std::string_view body = text.substr(0, mark);
+    std::string_view stored = text.substr(mark + 9);
+    while (!stored.empty() && (stored.back() == '\n' || stored.back() == '\r')) stored.remove_suffix(1);
+    const std::string expected = checksum_hex(body);
+    if (stored != expected)
+      throw file_error(source, "", "checksum mismatch (stored " + std::string(stored) + ", computed " + expected +
+                                       "): the checkpoint was altered or truncated");
+
+    checkpoint c;
+    std::size_t line_no = 0, pos = 0;
+    auto fail = [&](std::size_t column, const std::string& what) {
+      throw file_error(source, file_error::at_line(line_no, column), what);
+    };
+    auto extent = [&](const token& t, const char* name) {
+      // Plain decimal digits only: no sign, no exponent, no trailing text.
+      std::size_t v = 0;
+      auto [ptr, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v, 10);
+      const bool digits = t.text.find_first_not_of("0123456789") == std::string_view::npos;
+      if (!digits || ec == std::errc::invalid_argument || ptr != t.text.data() + t.text.size())
+        fail(t.column, std::string(name) + " must be a decimal integer >= 1, found '" + std::string(t.text) + "'");
+      if (ec == std::errc::result_out_of_range || v == 0)
+        fail(t.column, std::string(name) + " = " + std::string(t.text) + " is out of range [1, " +
+                           std::to_string(std::numeric_limits<std::size_t>::max()) + "]");
+      return v;
+    };
+    auto number = [&](const token& t) {
+      double v = 0.0;
+      auto [ptr, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v, std::chars_format::hex);
+      if (ec != std::errc{} || ptr != t.text.data() + t.text.size())
+        fail(t.column, "expected a hexadecimal number, found '" + std::string(t.text) + "'");
+      return v;
+    };
+    bool seen_inputs = false, seen_outputs = false, seen_range = false, seen_max = false, in_currents = false;
+    std::size_t row = 0;
+    while (pos < body.size()) {
+      std::size_t end = body.find('\n', pos);
+      if (end == std::string_view::npos) end = body.size();  // only when the body does not end in '\n'
+      const std::string_view line = body.substr(pos, end - pos);
+      pos = end + 1;
+      ++line_no;
+      if (line_no == 1) {
+        if (line != magic) fail(1, "not a spinaptic checkpoint (expected '" + std::string(magic) + "')");
+        continue;
       }
-      if (l != c.outputs) fail("expected " + std::to_string(c.outputs) + " currents, found " + std::to_string(l));
-      ++row;
-      continue;
+      const std::vector<token> t = tokens(line);
+      if (in_currents) {
+        if (row >= c.inputs) fail(1, "more current rows than inputs = " + std::to_string(c.inputs));
+        if (t.size() != c.outputs)
+          fail(t.size() > c.outputs ? t[c.outputs].column : line.size() + 1,
+               "expected " + std::to_string(c.outputs) + " currents in a row, found " + std::to_string(t.size()));
+        for (std::size_t l = 0; l < c.outputs; ++l) {
+          const double x = number(t[l]);
+          if (const std::string problem = current_problem(x, c.range); !problem.empty()) fail(t[l].column, problem);
+          c.normalized_currents(row, l) = x;
+        }
+        ++row;
+        continue;
+      }
+      if (t.empty()) fail(1, "empty line in the header");
+      const std::string_view key = t[0].text;
+      const std::size_t want = key == "config" ? 3 : key == "currents" ? 1 : 2;
+      const bool known = key == "inputs" || key == "outputs" || key == "range" || key == "max_current_A" ||
+                         key == "config" || key == "currents";
+      if (!known) fail(t[0].column, "unknown field '" + std::string(key) + "'");
+      if (t.size() != want)
+        fail(t.size() > want ? t[want].column : line.size() + 1,
+             "'" + std::string(key) + "' takes " + std::to_string(want - 1) + (want == 2 ? " value" : " values") +
+                 ", found " + std::to_string(t.size() - 1));
+      auto once = [&](bool& seen) {
+        if (seen) fail(t[0].column, "'" + std::string(key) + "' given twice");
+        seen = true;
+      };
+      if (key == "inputs") {
+        once(seen_inputs);
+        c.inputs = extent(t[1], "inputs");
+      } else if (key == "outputs") {
+        once(seen_outputs);
+        c.outputs = extent(t[1], "outputs");
+      } else if (key == "range") {
+        once(seen_range);
+        if (t[1].text == "bipolar") c.range = network::current_range::bipolar;
+        else if (t[1].text == "non_negative") c.range = network::current_range::non_negative;
+        else fail(t[1].column, "unknown current range '" + std::string(t[1].text) + "' (bipolar or non_negative)");
+      } else if (key == "max_current_A") {
+        once(seen_max);
+        c.max_current_A = number(t[1]);
+        if (!std::isfinite(c.max_current_A) || !(c.max_current_A > 0.0))
+          fail(t[1].column, "max_current_A = " + std::string(t[1].text) + " must be finite and > 0");
+      } else if (key == "config") {
+        c.configuration.emplace_back(std::string(t[1].text), std::string(t[2].text));
+      } else {  // currents
+        if (!seen_inputs || !seen_outputs || !seen_range || !seen_max)
+          fail(1, "currents before the header is complete (inputs, outputs, range and max_current_A)");
+        // Each current takes at least two bytes (a digit and a separator): refuse extents the
+        // rest of the text cannot hold before allocating anything.
+        std::size_t count = 0;
+        const std::size_t remaining = body.size() - std::min(pos, body.size());
+        if (!detail::checked_multiply(c.inputs, c.outputs, count) || count > remaining / 2)
+          fail(1, "inputs x outputs = " + std::to_string(c.inputs) + " x " + std::to_string(c.outputs) +
+                      " currents cannot be held by the " + std::to_string(remaining) +
+                      " bytes that follow (at least 2 bytes each)");
+        c.normalized_currents = xt::xtensor<double, 2>::from_shape({c.inputs, c.outputs});
+        in_currents = true;
+      }
     }
-    std::string key, value, extra;
-    fields >> key >> value;
-    if (key == "inputs") c.inputs = std::stoul(value);
-    else if (key == "outputs") c.outputs = std::stoul(value);
-    else if (key == "range") {
-      if (value == "bipolar") c.range = network::current_range::bipolar;
-      else if (value == "non_negative") c.range = network::current_range::non_negative;
-      else fail("unknown current range '" + value + "'");
-    } else if (key == "max_current_A") c.max_current_A = number(value);
-    else if (key == "config") {
-      fields >> extra;
-      c.configuration.emplace_back(value, extra);
-    } else if (key == "currents") {
-      if (c.inputs == 0 || c.outputs == 0) fail("currents before the extents");
-      c.normalized_currents = xt::xtensor<double, 2>::from_shape({c.inputs, c.outputs});
-      in_currents = true;
-    } else fail("unknown field '" + key + "'");
-  }
-  if (!in_currents || row != c.inputs)
-    throw file_error(path, file_error::at_line(line_no, 1),
-                     "expected " + std::to_string(c.inputs) + " current rows, found " + std::to_string(row));
-  return c;
+    if (line_no == 0) throw file_error(source, "", "not a spinaptic checkpoint (empty before the checksum line)");
+    if (!in_currents || row != c.inputs)
+      throw file_error(source, file_error::at_line(line_no, 1),
+                       in_currents ? "expected " + std::to_string(c.inputs) + " current rows, found " + std::to_string(row)
+                                   : std::string("no 'currents' section"));
+    return c;
+  });
+}
+
+/// Reads the checkpoint file `path` (format and errors of parse_checkpoint); an unreadable file
+/// throws file_error naming it.
+[[nodiscard]] inline checkpoint load_checkpoint(const std::string& path) {
+  return parse_checkpoint(read_text_file(path), path);
 }
 
 }  // namespace spinaptic::io

@@ -23,17 +23,20 @@ struct image_set {
   xt::xtensor<double, 2> pixels = xt::xtensor<double, 2>::from_shape({0, 0});  ///< [image, pixel]
   std::vector<std::uint8_t> labels;  ///< one per image
 
+  /// Number of images.
   [[nodiscard]] std::size_t size() const noexcept { return labels.size(); }
+  /// Pixels per image, height x width.
   [[nodiscard]] std::size_t pixel_count() const noexcept { return height * width; }
 
-  /// The images with the given indices, in that order (used for train/test splits).
+  /// The images with the given indices, in that order (used for train/test splits); an index
+  /// >= size() throws index_out_of_range.
   [[nodiscard]] image_set subset(const std::vector<std::size_t>& indices) const {
     image_set out{height, width, max_pixel, classes,
                   xt::xtensor<double, 2>::from_shape({indices.size(), pixel_count()}), {}};
     out.labels.reserve(indices.size());
     const std::size_t n = pixel_count();
     for (std::size_t r = 0; r < indices.size(); ++r) {
-      if (indices[r] >= size()) throw size_mismatch("image_set::subset index bound", size(), indices[r]);
+      if (indices[r] >= size()) throw index_out_of_range("image_set::subset image index", indices[r], size());
       const double* src = pixels.data() + indices[r] * n;
       double* dst = out.pixels.data() + r * n;
       for (std::size_t j = 0; j < n; ++j) dst[j] = src[j];

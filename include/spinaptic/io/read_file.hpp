@@ -1,0 +1,52 @@
+// spinaptic/io/read_file.hpp: a whole file read into memory, for the readers that parse it
+// (csv.hpp, idx.hpp, checkpoint.hpp); every failure is a file_error naming the file.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "spinaptic/error.hpp"
+
+namespace spinaptic::io {
+
+namespace detail_read_file {
+/// Opens `path` for binary reading; a missing file, a directory or an unreadable file throws
+/// file_error naming it.
+inline std::ifstream open(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw file_error(path, "", "is a directory, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw file_error(path, "", "cannot open file for reading");
+  return in;
+}
+}  // namespace detail_read_file
+
+/// The whole file `path` as text (bytes, unchanged); an unreadable file throws file_error naming
+/// it, and so does a failure to allocate its size.
+[[nodiscard]] inline std::string read_text_file(const std::string& path) {
+  return detail::reading_file(path, [&] {
+    std::ifstream in = detail_read_file::open(path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw file_error(path, "", "read error");
+    return std::move(buffer).str();
+  });
+}
+
+/// The whole file `path` as bytes (errors of read_text_file).
+[[nodiscard]] inline std::vector<unsigned char> read_file_bytes(const std::string& path) {
+  return detail::reading_file(path, [&] {
+    std::ifstream in = detail_read_file::open(path);
+    std::vector<unsigned char> bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
+    if (in.bad()) throw file_error(path, "", "read error");
+    return bytes;
+  });
+}
+
+}  // namespace spinaptic::io
