@@ -20,14 +20,15 @@ namespace {
 void put_u32(bytes& b, std::uint32_t v) {
   for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<unsigned char>(v >> s));
 }
-/// count images of rows x cols, pixel k = k % 256.
+/// count images of rows x cols, pixel k = k % 256 (at most 2^20 pixels are written).
 bytes images(std::uint32_t count, std::uint32_t rows, std::uint32_t cols, std::uint32_t magic = 0x803) {
   bytes b;
   put_u32(b, magic);
   put_u32(b, count);
   put_u32(b, rows);
   put_u32(b, cols);
-  for (std::uint32_t k = 0; k < count * rows * cols; ++k) b.push_back(static_cast<unsigned char>(k % 256));
+  const std::uint64_t n = std::uint64_t(count) * rows * cols;
+  for (std::uint64_t k = 0; k < n && k < (1u << 20); ++k) b.push_back(static_cast<unsigned char>(k % 256));
   return b;
 }
 bytes labels(const std::vector<unsigned char>& values, std::uint32_t magic = 0x801) {
@@ -120,4 +121,48 @@ TEST_CASE("IDX: the fetched MNIST files hold 60000 + 10000 28x28 images", "[io][
   CHECK(test.height == 28);
   CHECK(test.width == 28);
   CHECK(test.labels[0] == 7);
+}
+
+// ---- hardening (issue 9) -------------------------------------------------------------------
+
+TEST_CASE("IDX: a header whose size product wraps is refused", "[io][idx]") {
+  testing::temp_dir dir;
+  // 4 x 2^31 x 2^31 = 2^64: the product wraps to 0 and matched the empty payload.
+  const auto path = dir.write_bytes("wrap", {0x00, 0x00, 0x08, 0x03, 0x00, 0x00, 0x00, 0x04,
+                                             0x80, 0x00, 0x00, 0x00, 0x80, 0x00, 0x00, 0x00});
+  CHECK_THAT(message_of([&] { (void)io::read_idx_images(path); }),
+             Catch::Contains("wrap:byte offset 4") &&
+                 Catch::Contains("4 x 2147483648 x 2147483648 pixels, more than a size can count"));
+  // a product that fits but exceeds the file is a truncation, not an allocation
+  const auto big = dir.write_bytes("big", images(0xFFFF, 0xFFFF, 0xFF));
+  CHECK_THAT(message_of([&] { (void)io::read_idx_images(big); }),
+             Catch::Contains("truncated: the header announces 1095183237375 data bytes"));
+}
+
+TEST_CASE("IDX: empty image and label sets are refused", "[io][idx]") {
+  testing::temp_dir dir;
+  CHECK_THAT(message_of([&] { (void)io::read_idx_images(dir.write_bytes("img0", images(0, 28, 28))); }),
+             Catch::Contains("img0:byte offset 4") && Catch::Contains("the image count is 0"));
+  CHECK_THAT(message_of([&] { (void)io::read_idx_labels(dir.write_bytes("lab0", labels({}))); }),
+             Catch::Contains("lab0:byte offset 4") && Catch::Contains("the label count is 0"));
+}
+
+TEST_CASE("IDX: read_idx_labels with 0 classes names the parameter", "[io][idx]") {
+  testing::temp_dir dir;
+  const auto path = dir.write_bytes("lab", labels({0}));
+  try {
+    (void)io::read_idx_labels(path, 0);
+    FAIL("no error");
+  } catch (const invalid_parameter& e) {
+    CHECK_THAT(std::string(e.what()), Catch::Contains("'label classes' = 0") && Catch::Contains("at least 1") &&
+                                          !Catch::Contains("18446744073709551615"));
+  }
+  CHECK(io::read_idx_labels(path, 1) == std::vector<std::uint8_t>{0});
+}
+
+TEST_CASE("IDX: in-memory parsing matches the file readers; a directory is a file_error", "[io][idx]") {
+  testing::temp_dir dir;
+  const auto set = io::parse_idx_images(images(2, 1, 3), "memory");
+  CHECK(set.pixels(1, 2) == 5.0);
+  CHECK_THAT(message_of([&] { (void)io::read_idx_images(dir.file("")); }), Catch::Contains("is a directory"));
 }

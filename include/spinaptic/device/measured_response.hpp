@@ -177,8 +177,12 @@ inline measured_tms measured_tms::from_table(const io::csv_table& table,
                            "' (expected header: state,power_W,current_A,voltage_V)");
     column[n] = static_cast<std::size_t>(it - header.begin());
   }
-  // (P, I) -> V per state, with the field that defined each point for error messages.
-  std::array<std::map<std::pair<double, double>, double>, 2> points;
+  // (P, I) -> V per state, with the row that defined each point for error messages.
+  struct measured_point {
+    double volts;
+    const io::csv_row* row;
+  };
+  std::array<std::map<std::pair<double, double>, measured_point>, 2> points;
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     const io::csv_row& row = table.rows[r];
     if (row.size() != header.size())
@@ -194,21 +198,21 @@ inline measured_tms measured_tms::from_table(const io::csv_table& table,
     const double current = table.number(row[column[2]]);
     const double volts = table.number(row[column[3]]);
     if (power < 0.0) table.fail(row[column[1]], "laser power must be >= 0");
-    if (!points[s].emplace(std::pair{power, current}, volts).second)
+    if (!points[s].emplace(std::pair{power, current}, measured_point{volts, &row}).second)
       table.fail(row[column[1]], "duplicate (power, current) point for this state");
   }
   // Scale: from the data unless given.
   if (!scale) {
     double i_max = 0.0, p_max = 0.0, v_abs = 0.0;
     for (const auto& m : points)
-      for (const auto& [key, v] : m) {
+      for (const auto& [key, point] : m) {
         p_max = std::max(p_max, key.first);
         i_max = std::max(i_max, std::abs(key.second));
-        v_abs = std::max(v_abs, std::abs(v));
+        v_abs = std::max(v_abs, std::abs(point.volts));
       }
     double v_max = v_abs;
-    if (auto it = points[1].find({p_max, i_max}); it != points[1].end() && it->second != 0.0)
-      v_max = it->second;
+    if (auto it = points[1].find({p_max, i_max}); it != points[1].end() && it->second.volts != 0.0)
+      v_max = it->second.volts;
     if (!(i_max > 0.0) || !(p_max > 0.0) || !(v_max != 0.0))
       throw file_error(table.source, "", "the sweep spans no nonzero power, current or voltage");
     scale = response_scale(units::as<units::voltage>(v_max), units::as<units::current>(i_max),
@@ -218,9 +222,20 @@ inline measured_tms measured_tms::from_table(const io::csv_table& table,
   for (std::size_t s = 0; s < 2; ++s) {
     if (points[s].empty()) continue;
     std::vector<double> ps, xs;
-    for (const auto& [key, v] : points[s]) {
+    for (const auto& [key, point] : points[s]) {
       ps.push_back(key.first);
       xs.push_back(key.second);
+      // A value that overflows (or underflows to 0 in I_max, P_max, V_max units) after scaling
+      // is refused at its file, line and column.
+      const std::array<double, 3> scaled{key.first / units::in_si(scale->max_power),
+                                         key.second / units::in_si(scale->max_current),
+                                         point.volts / units::in_si(scale->max_voltage)};
+      constexpr std::array<const char*, 3> quantity{"power / P_max", "current / I_max", "voltage / V_max"};
+      for (std::size_t q = 0; q < 3; ++q)
+        if (!std::isfinite(scaled[q]))
+          table.fail((*point.row)[column[q + 1]],
+                     std::string("measured ") + quantity[q] + " = " + std::to_string(scaled[q]) +
+                         " overflows after scaling (the value or the scale is out of range)");
     }
     std::sort(ps.begin(), ps.end());
     ps.erase(std::unique(ps.begin(), ps.end()), ps.end());
@@ -238,7 +253,7 @@ inline measured_tms measured_tms::from_table(const io::csv_table& table,
     for (double p : ps) g.powers.push_back(p / pm);
     for (double x : xs) g.currents.push_back(x / im);
     for (double p : ps)
-      for (double x : xs) g.values.push_back(points[s].at({p, x}) / vm);
+      for (double x : xs) g.values.push_back(points[s].at({p, x}).volts / vm);
   }
   return measured_tms(*scale, std::move(grids[0]), std::move(grids[1]));
 }
