@@ -52,9 +52,11 @@ class measured_tms {
 
   /// Load a CSV sweep. The scale is taken from the data unless given: I_max = max |I|,
   /// P_max = max P, V_max = the AP value at (P_max, I_max) when present, else max |V|.
+  /// Every malformed file throws a spinaptic::error (file_error with line and column where the
+  /// fault has one); no other exception type escapes.
   [[nodiscard]] static measured_tms from_csv(const std::string& path,
                                              std::optional<response_scale> scale = std::nullopt) {
-    return from_table(io::read_csv(path), scale);
+    return detail::reading_file(path, [&] { return from_table(io::read_csv(path), scale); });
   }
 
   [[nodiscard]] static measured_tms from_table(const io::csv_table& table,
