@@ -22,6 +22,7 @@
 #include <spinaptic/network/crossbar.hpp>
 
 #include "../support/temp_dir.hpp"
+#include "checksum_line.hpp"
 
 // After the spinaptic headers: <signal.h> defines the macro si_value, a parameter name in units.hpp.
 #include <csignal>
@@ -109,19 +110,9 @@ TEST_CASE("truncated or altered checkpoints are refused", "[io][checkpoint]") {
 
 // ---- hardening: crafted checkpoints with a valid checksum (issue 9) -----------------------
 
+using testing::with_checksum;
+
 namespace {
-/// FNV-1a 64 (Fowler, Noll, Vo; offset basis 0xcbf29ce484222325, prime 0x100000001b3), written
-/// out here from its definition so that crafted bodies carry a valid checksum line.
-std::string with_checksum(const std::string& body) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : body) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  char sum[32];
-  std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(h));
-  return body + "checksum " + sum + "\n";
-}
 std::string header(const std::string& inputs, const std::string& outputs, const std::string& range = "bipolar",
                    const std::string& max_current = "1p-10") {
   return "spinaptic-checkpoint 1\ninputs " + inputs + "\noutputs " + outputs + "\nrange " + range +
