@@ -25,8 +25,10 @@ class error : public std::runtime_error {
 /// A parameter outside its allowed range (NaN, negative, zero where positive is needed...).
 class invalid_parameter : public error {
  public:
+  /// "spinaptic: parameter 'name' = value is invalid; allowed: allowed".
   invalid_parameter(std::string_view name, double value, std::string_view allowed)
       : error(compose(name, value, allowed)), name_(name) {}
+  /// The name of the refused parameter.
   [[nodiscard]] const std::string& parameter() const noexcept { return name_; }
 
  private:
@@ -42,6 +44,7 @@ class invalid_parameter : public error {
 /// Arrays or extents that do not fit together.
 class size_mismatch : public error {
  public:
+  /// "spinaptic: size mismatch in what: expected E, got G".
   size_mismatch(std::string_view what, std::size_t expected, std::size_t got)
       : error("spinaptic: size mismatch in " + std::string(what) + ": expected " +
               std::to_string(expected) + ", got " + std::to_string(got)) {}
@@ -72,10 +75,12 @@ class index_out_of_range : public error {
 /// A malformed or unreadable file; the message names the file and where in it.
 class file_error : public error {
  public:
+  /// "spinaptic: file:where: what" (without ":where" when `where` is empty).
   file_error(std::string_view file, std::string_view where, std::string_view what)
       : error("spinaptic: " + std::string(file) + (where.empty() ? "" : ":") + std::string(where) +
               ": " + std::string(what)),
         file_(file) {}
+  /// The file (or source name) the error is about.
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
 
   /// "line L, column C" for text files.
@@ -114,18 +119,22 @@ decltype(auto) reading_file(std::string_view path, Read&& read) {
   }
 }
 
+/// `v`, or invalid_parameter naming `name` unless v is finite.
 inline double require_finite(std::string_view name, double v) {
   if (!std::isfinite(v)) throw invalid_parameter(name, v, "a finite number");
   return v;
 }
+/// `v`, or invalid_parameter naming `name` unless v is finite and > 0.
 inline double require_positive(std::string_view name, double v) {
   if (!std::isfinite(v) || !(v > 0.0)) throw invalid_parameter(name, v, "finite and > 0");
   return v;
 }
+/// `v`, or invalid_parameter naming `name` unless v is finite and >= 0.
 inline double require_non_negative(std::string_view name, double v) {
   if (!std::isfinite(v) || v < 0.0) throw invalid_parameter(name, v, "finite and >= 0");
   return v;
 }
+/// `v`, or invalid_parameter naming `name` and [lo, hi] unless v is finite and in [lo, hi].
 inline double require_in_range(std::string_view name, double v, double lo, double hi) {
   if (!std::isfinite(v) || v < lo || v > hi) {
     std::ostringstream s;

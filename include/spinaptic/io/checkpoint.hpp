@@ -82,6 +82,7 @@ struct checkpoint {
 };
 
 namespace detail_checkpoint {
+/// The first line of every checkpoint: format name and version.
 inline constexpr std::string_view magic = "spinaptic-checkpoint 1";
 
 /// FNV-1a, 64 bit (Fowler, Noll, Vo): detects truncation and any altered byte. It is no defence
@@ -105,15 +106,18 @@ inline std::string checksum_hex(std::string_view body) {
   std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(fnv1a(body)));
   return sum;
 }
+/// `v` as hexadecimal floating point without the 0x prefix (std::to_chars): exact, round-trips.
 inline std::string hex(double v) {
   char buffer[64];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::hex);
   (void)ec;
   return std::string(buffer, end);
 }
+/// The separators of the format: space, tab, CR, LF, VT, FF.
 inline bool is_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
+/// A configuration key or value: non-empty, without separators.
 inline bool valid_token(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -122,8 +126,8 @@ inline bool valid_token(std::string_view s) {
 }
 /// A token of a line with its 1-based column.
 struct token {
-  std::string_view text;
-  std::size_t column;
+  std::string_view text;  ///< the token, a view into the line
+  std::size_t column;     ///< 1-based column of its first character
 };
 /// The whitespace-separated tokens of `line`.
 inline std::vector<token> tokens(std::string_view line) {
@@ -137,7 +141,7 @@ inline std::vector<token> tokens(std::string_view line) {
   }
   return out;
 }
-/// x_jl must be finite and in [lower_bound(range), 1]; `where` names it in the message.
+/// "" when x_jl is finite and in [lower_bound(range), 1], else what is wrong with it.
 inline std::string current_problem(double x, network::current_range range) {
   const double lo = network::lower_bound(range);
   if (std::isfinite(x) && x >= lo && x <= 1.0) return {};
@@ -156,16 +160,19 @@ inline std::string temporary_name(const std::string& path) {
                 static_cast<unsigned long long>(counter.fetch_add(1)));
   return path + tail;
 }
+/// The operating system's text for errno value `e`.
 inline std::string os_message(int e) { return std::system_category().message(e); }
 /// Closes a descriptor once; close() reports the error of a delayed write.
 class descriptor {
  public:
+  /// Owns `fd` (a negative value owns nothing).
   explicit descriptor(int fd) noexcept : fd_(fd) {}
   descriptor(const descriptor&) = delete;
   descriptor& operator=(const descriptor&) = delete;
   ~descriptor() {
     if (fd_ >= 0) ::close(fd_);
   }
+  /// The descriptor, -1 after close().
   [[nodiscard]] int get() const noexcept { return fd_; }
   /// 0, or the errno of a failed close.
   int close() noexcept {
@@ -180,13 +187,16 @@ class descriptor {
 /// Removes the temporary file unless it was renamed into place.
 class temporary_file {
  public:
+  /// Will remove the file `name` on destruction unless keep() is called.
   explicit temporary_file(std::string name) : name_(std::move(name)) {}
   temporary_file(const temporary_file&) = delete;
   temporary_file& operator=(const temporary_file&) = delete;
   ~temporary_file() {
     if (!name_.empty()) ::unlink(name_.c_str());
   }
+  /// The temporary's path ("" once kept).
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  /// The file was renamed into place: do not remove it.
   void keep() noexcept { name_.clear(); }
 
  private:
