@@ -227,8 +227,8 @@ inline measured_tms measured_tms::from_table(const io::csv_table& table,
     for (const auto& [key, point] : points[s]) {
       ps.push_back(key.first);
       xs.push_back(key.second);
-      // A value that overflows (or underflows to 0 in I_max, P_max, V_max units) after scaling
-      // is refused at its file, line and column.
+      // A value that overflows to +-inf once divided by P_max, I_max or V_max (a huge value or a
+      // tiny given scale) is refused at its file, line and column.
       const std::array<double, 3> scaled{key.first / units::in_si(scale->max_power),
                                          key.second / units::in_si(scale->max_current),
                                          point.volts / units::in_si(scale->max_voltage)};
