@@ -49,6 +49,12 @@ using seebeck_coefficient_unit = decltype(si::volt / si::kelvin);
 using area_resistance_unit = decltype(si::ohm * si::square_meter);
 /// V W^-1 (optical responsivity dV/dP).
 using responsivity_unit = decltype(si::volt / si::watt);
+/// J K^-1 (heat capacity of a body, e.g. the top electrode of a pillar).
+using heat_capacity_unit = decltype(si::joule / si::kelvin);
+/// K^-1 (relative temperature coefficient, e.g. (1/R) dR/dT).
+using temperature_coefficient_unit = decltype(si::dimensionless() / si::kelvin);
+/// m^2 s^-1 (thermal diffusivity kappa / (rho c)).
+using thermal_diffusivity_unit = decltype(si::square_meter / si::second);
 
 using thermal_conductivity = quantity<thermal_conductivity_unit>;
 using interface_conductance = quantity<interface_conductance_unit>;
@@ -57,6 +63,9 @@ using thermal_resistance = quantity<thermal_resistance_unit>;
 using seebeck_coefficient = quantity<seebeck_coefficient_unit>;
 using area_resistance = quantity<area_resistance_unit>;
 using responsivity = quantity<responsivity_unit>;
+using heat_capacity = quantity<heat_capacity_unit>;                  ///< J/K
+using temperature_coefficient = quantity<temperature_coefficient_unit>;  ///< 1/K
+using thermal_diffusivity = quantity<thermal_diffusivity_unit>;      ///< m^2/s
 
 // ---- unit constants -------------------------------------------------------------------
 inline constexpr auto meter = si::meter;

@@ -50,15 +50,29 @@ struct mtj {
 
   [[nodiscard]] magnetic_state state() const noexcept { return magnetization.state(); }
 
-  /// Thermovoltage V_s(P, I) [V] (what a lock-in at the laser modulation reads as V_AC).
+  /// Thermovoltage V_s(P, I) [V] (what a lock-in at the laser modulation reads as V_AC). A
+  /// composed_response (derived_bias_enhanced_tms) computes it through this junction's own
+  /// `resistance_model` and `heating` members; a calibrated surface (bias_enhanced_tms,
+  /// measured_tms) is a fit of measured V(P, I) and ignores them (docs/physics.md section 5).
   [[nodiscard]] units::voltage thermovoltage(units::power p, units::current i) const {
-    return response.thermovoltage(state(), p, i);
+    if constexpr (composed_response<Response, Resistance, Heating>)
+      return response.thermovoltage(state(), p, i, resistance_model, heating);
+    else
+      return response.thermovoltage(state(), p, i);
   }
+  /// dV_s/dI [ohm], analytic, through the same policies as thermovoltage().
   [[nodiscard]] units::resistance dV_dI(units::power p, units::current i) const {
-    return response.dV_dI(state(), p, i);
+    if constexpr (composed_response<Response, Resistance, Heating>)
+      return response.dV_dI(state(), p, i, resistance_model, heating);
+    else
+      return response.dV_dI(state(), p, i);
   }
+  /// dV_s/dP [V/W], analytic, through the same policies as thermovoltage().
   [[nodiscard]] units::responsivity dV_dP(units::power p, units::current i) const {
-    return response.dV_dP(state(), p, i);
+    if constexpr (composed_response<Response, Resistance, Heating>)
+      return response.dV_dP(state(), p, i, resistance_model, heating);
+    else
+      return response.dV_dP(state(), p, i);
   }
   /// Bias voltage V = I R_s(V) [V], self-consistent with the bias-dependent TMR.
   [[nodiscard]] units::voltage bias_voltage(units::current i) const {
