@@ -107,12 +107,35 @@ struct macrospin_parameters {
                                      (c::reduced_planck * v.spin_polarization) * 0.5 * (h1 + h2));
   }
 
-  /// Thermal stability Delta = mu0 Ms H_K V / (2 k_B T) (paper.md section 7.3).
+  /// Effective uniaxial anisotropy field of the in-plane free layer at temperature T [A/m],
+  ///   H_K,eff(T) = H_K + (min(N_y, N_z) - N_x) Ms(T),
+  /// the field that the lowest saddle of energy() (m along y for an in-plane film) sets: the
+  /// magnetocrystalline H_K plus the shape anisotropy (docs/magnetization.md). Needs the easy axis
+  /// along x, the long axis of the demagnetizing frame.
+  [[nodiscard]] units::magnetic_field_strength effective_anisotropy_field(units::temperature t) const {
+    const auto v = validated();
+    if (std::abs(v.easy_axis[0]) < 1.0 - 1e-12)
+      throw invalid_parameter("easy axis u_x (energy barrier)", v.easy_axis[0], "+-1 (easy axis along x)");
+    const double kelvin = detail::require_positive("temperature T [K]", units::in_si(t));
+    const double ms = saturation_magnetization_at(kelvin);
+    return units::as<units::magnetic_field_strength>(units::in_si(anisotropy_field) +
+                                                     (std::min(demag.y, demag.z) - demag.x) * ms);
+  }
+
+  /// Zero-field energy barrier between the two easy-axis minima of energy() [J],
+  ///   E_b(T) = mu0 Ms(T) V H_K,eff(T) / 2 = mu0 Ms(T) V [H_K + (min(N_y, N_z) - N_x) Ms(T)] / 2,
+  /// i.e. E(m = y) - E(m = x) with the same Ms(T) as energy() (Stoner & Wohlfarth, Phil. Trans. R.
+  /// Soc. A 240, 599 (1948), with the shape anisotropy of the demagnetizing tensor).
+  [[nodiscard]] units::energy energy_barrier(units::temperature t) const {
+    const double ms = saturation_magnetization_at(units::in_si(t));
+    return units::as<units::energy>(0.5 * detail::constants::vacuum_permeability * ms *
+                                    units::in_si(effective_anisotropy_field(t)) * units::in_si(volume));
+  }
+
+  /// Thermal stability Delta(T) = E_b(T) / (k_B T), with energy_barrier() (docs/magnetization.md).
   [[nodiscard]] double thermal_stability(units::temperature t) const {
     const double kelvin = detail::require_positive("temperature T [K]", units::in_si(t));
-    return detail::constants::vacuum_permeability * saturation_magnetization_at(kelvin) *
-           units::in_si(anisotropy_field) * units::in_si(volume) /
-           (2.0 * detail::constants::boltzmann * kelvin);
+    return units::in_si(energy_barrier(t)) / (detail::constants::boltzmann * kelvin);
   }
 
  private:

@@ -1,9 +1,9 @@
 // spinaptic/device/neel_brown.hpp: thermally activated two-state switching (Neel-Brown), the
 // cheap alternative to the macrospin for many junctions.
 //
-// Escape rate out of state s (shared/research/paper.md section 7.3):
+// Escape rate out of state s (docs/magnetization.md; Neel 1949, Brown 1963):
 //   1/tau_s = f0 exp(-Delta_s),   Delta_s = (E_b / k_B T) (1 - h_s)^2 (1 - i_s)^b
-// E_b = mu0 Ms H_K V / 2 the zero-field barrier, f0 = 1/tau0 the attempt frequency, h_s the
+// E_b = mu0 Ms H_K,eff V / 2 the zero-field barrier (macrospin_parameters::energy_barrier), f0 = 1/tau0 the attempt frequency, h_s the
 // easy-axis field pushing out of s in units of H_K (Neel 1949, Brown 1963: the (1 - h)^2 barrier of
 // the Stoner-Wohlfarth particle), i_s the current pushing out of s in units of I_c0 (Koch, Katine &
 // Sun, PRL 92, 088302 (2004): b = 1; Taniguchi & Imamura, arXiv:1204.1190: b = 2). When a
@@ -51,16 +51,14 @@ struct neel_brown_parameters {
     return *this;
   }
 
-  /// The same junction as a macrospin: E_b = mu0 Ms H_K V / 2 and I_c0 from
-  /// macrospin_parameters::critical_current().
-  static neel_brown_parameters from_macrospin(const macrospin_parameters& m,
+  /// The same junction as a macrospin at temperature T: E_b = macrospin_parameters::energy_barrier(T)
+  /// (with the shape anisotropy and Ms(T), the barrier of the macrospin's own energy()), the field
+  /// scale H_K,eff(T) of the same barrier, and I_c0 from macrospin_parameters::critical_current().
+  static neel_brown_parameters from_macrospin(const macrospin_parameters& m, units::temperature t,
                                               units::time tau0 = units::as<units::time>(1e-9)) {
     const auto v = m.validated();
-    const double eb = 0.5 * detail::constants::vacuum_permeability *
-                      units::in_si(v.saturation_magnetization) * units::in_si(v.anisotropy_field) *
-                      units::in_si(v.volume);
-    return neel_brown_parameters{units::as<units::energy>(eb), tau0, v.critical_current(),
-                                 v.anisotropy_field, 1.0, v.polarity}
+    return neel_brown_parameters{v.energy_barrier(t), tau0, v.critical_current(), v.effective_anisotropy_field(t),
+                                 1.0, v.polarity}
         .validated();
   }
 
