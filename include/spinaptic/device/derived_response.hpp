@@ -37,12 +37,16 @@ struct lock_in_point {
 /// The Joule heat is evaluated at T0 (its change with the laser's temperature rise is second order
 /// in the rise, dR/dT dT / R, and is left out); that keeps the model explicit and the derivatives
 /// exact for the model as stated.
+///
+/// The overload with two powers takes the laser power as seen by the pillar's top electrode
+/// (p_top, the fast channel) and by the heat sink (p_sink, the slow channel) separately, for
+/// transients (two_time_constant_response); dv_dp is then the derivative for p_top = p_sink = P.
 template <class Resistance, class Heating, class Seebeck, class Peltier>
   requires temperature_dependent_resistance<Resistance> && thermal_network_model<Heating> &&
            seebeck_model<Seebeck> && peltier_model<Peltier>
 [[nodiscard]] lock_in_point lock_in_signal(const Resistance& resistance, const Heating& heating,
                                            const Seebeck& seebeck, const Peltier& peltier, magnetic_state s,
-                                           double laser_power, double current, double ambient) noexcept {
+                                           double p_top, double p_sink, double current, double ambient) noexcept {
   const thermal_coefficients& c = heating.coefficients();
   // Joule and Peltier heat, from the bias at the ambient temperature.
   const double v0 = resistance.bias_voltage_raw(s, current, ambient);
@@ -58,7 +62,8 @@ template <class Resistance, class Heating, class Seebeck, class Peltier>
   const double diff_off = c.difference_per_top * q_top + c.difference_per_bottom * q_bottom;
   const double drise_di = c.mean_per_top * dq_top + c.mean_per_bottom * dq_bottom;
   const double ddiff_di = c.difference_per_top * dq_top + c.difference_per_bottom * dq_bottom;
-  const double drise_dp = c.laser_sink_rise + c.mean_per_top * c.laser_top_fraction;
+  const double drise_dtop = c.mean_per_top * c.laser_top_fraction, drise_dsink = c.laser_sink_rise;
+  const double drise_dp = drise_dsink + drise_dtop;
   const double ddiff_dp = c.difference_per_top * c.laser_top_fraction;
 
   // V = V_b - S(V_b, T) dT at one laser state, with its derivatives.
@@ -74,9 +79,19 @@ template <class Resistance, class Heating, class Seebeck, class Peltier>
                          dvb_dp - (sp.d_dv * dvb_dp + sp.d_dt * dt_dp) * diff - sp.value * dd_dp};
   };
   const lock_in_point off = branch(ambient + rise_off, diff_off, drise_di, ddiff_di, 0.0, 0.0);
-  const lock_in_point on = branch(ambient + rise_off + drise_dp * laser_power, diff_off + ddiff_dp * laser_power,
-                                  drise_di, ddiff_di, drise_dp, ddiff_dp);
+  const lock_in_point on = branch(ambient + rise_off + drise_dtop * p_top + drise_dsink * p_sink,
+                                  diff_off + ddiff_dp * p_top, drise_di, ddiff_di, drise_dp, ddiff_dp);
   return {on.voltage - off.voltage, on.dv_di - off.dv_di, on.dv_dp - off.dv_dp};
+}
+
+/// The steady lock-in signal: lock_in_signal with p_top = p_sink = laser_power.
+template <class Resistance, class Heating, class Seebeck, class Peltier>
+  requires temperature_dependent_resistance<Resistance> && thermal_network_model<Heating> &&
+           seebeck_model<Seebeck> && peltier_model<Peltier>
+[[nodiscard]] lock_in_point lock_in_signal(const Resistance& resistance, const Heating& heating,
+                                           const Seebeck& seebeck, const Peltier& peltier, magnetic_state s,
+                                           double laser_power, double current, double ambient) noexcept {
+  return lock_in_signal(resistance, heating, seebeck, peltier, s, laser_power, laser_power, current, ambient);
 }
 
 /// Physics-derived bias-enhanced TMS response (a `normalized_response`, so the crossbar and the
@@ -154,6 +169,18 @@ class derived_bias_enhanced_tms {
     return units::as<units::responsivity>(checked(s, p, i).dv_dp);
   }
 
+  /// Transient signal V(t) - V(laser off) [V] while the barrier has seen the lagged power P_fast and
+  /// the heat sink P_slow (two_time_constant_response::lagged_powers); equals thermovoltage() when
+  /// both equal P.
+  [[nodiscard]] units::voltage transient_voltage(magnetic_state s, units::power fast, units::power slow,
+                                                 units::current i) const {
+    (void)scale_.normalize(fast, i);
+    (void)scale_.normalize(slow, i);
+    return units::as<units::voltage>(lock_in_signal(resistance_, heating_, seebeck_, peltier_, s, units::in_si(fast),
+                                                    units::in_si(slow), units::in_si(i), ambient_)
+                                         .voltage);
+  }
+
   /// V_AC(P, I) [V] through a junction's own resistance and heating policies (mtj uses this, so a
   /// junction's members, not copies, set its voltage); Seebeck and Peltier from this response.
   template <temperature_dependent_resistance R, thermal_network_model H>
@@ -197,6 +224,27 @@ class derived_bias_enhanced_tms {
   double ambient_;
   double i_max_, p_max_, inverse_v_max_;
 };
+
+/// Read-pulse width: the time after a laser step to (P, I) at which the lock-in signal of `response`
+/// first reaches `fraction` of its steady value, with the lagged powers of `dynamics` (bisection
+/// on [0, 50 tau_slow], monotonic signal assumed; docs/physics.md section 2.3). The laser energy
+/// of one read of a row is then P times this width.
+template <class Response>
+[[nodiscard]] units::time read_pulse_width(const Response& response, magnetic_state s, units::power p, units::current i,
+                                           const two_time_constant_response& dynamics, double fraction = 0.99) {
+  detail::require_in_range("settled fraction", fraction, 0.0, 1.0);
+  const double target = std::abs(units::in_si(response.thermovoltage(s, p, i))) * fraction;
+  auto reached = [&](double t) {
+    const auto [fast, slow] = dynamics.step_response(p, units::as<units::time>(t));
+    return std::abs(units::in_si(response.transient_voltage(s, fast, slow, i))) >= target;
+  };
+  double lo = 0.0, hi = 50.0 * units::in_si(dynamics.slow_time_constant);
+  for (int it = 0; it < 200 && hi - lo > 1e-12 * hi; ++it) {
+    const double mid = 0.5 * (lo + hi);
+    (reached(mid) ? hi : lo) = mid;
+  }
+  return units::as<units::time>(hi);
+}
 
 static_assert(normalized_response<derived_bias_enhanced_tms<>>,
               "the derived response must be accepted by the crossbar and the trainer");

@@ -163,6 +163,22 @@ struct physics_mgo_800nm {
     return response_type(response_scale(max_voltage(), max_current(), max_power()), resistance(), heating(),
                          seebeck(), kelvin_peltier{}, ambient_temperature());
   }
+  /// Top electrode: free layer (26.2 nm) and top contact TiWN/AlSiCu (115 nm) [P], c_v = 3.5e6 J m^-3 K^-1
+  /// (Dulong-Petit, metals) [L]: C_top = 2.5e-13 J/K.
+  static units::heat_capacity top_heat_capacity() {
+    return layer_heat_capacity(3.5e6, hybrid_mgo_800nm::geometry().area(), units::as<units::length>(141.2e-9));
+  }
+  /// Thermal diffusivity of the SiO2 matrix, D = 8.4e-7 m^2/s (kappa 1.4 W m^-1 K^-1 over
+  /// rho c = 1.66e6 J m^-3 K^-1) [L].
+  static units::thermal_diffusivity matrix_diffusivity() { return units::as<units::thermal_diffusivity>(8.4e-7); }
+  /// tau_fast = C_top R_top || (R_B + R_bottom) = 4.1 ns and tau_slow = w^2 / (4 D) = 2.7 us.
+  static two_time_constant_response thermal_dynamics() {
+    const double rt = units::in_si(top_resistance()), rb = units::in_si(barrier_resistance()),
+                 rbo = units::in_si(bottom_resistance());
+    const double r_par = rt * (rb + rbo) / (rt + rb + rbo);
+    return two_time_constant_response(units::as<units::time>(units::in_si(top_heat_capacity()) * r_par),
+                                      diffusion_time(beam_radius(), matrix_diffusivity()));
+  }
   /// The composed junction: its voltage goes through its own resistance and heating members.
   static junction_type junction(magnetic_state s = magnetic_state::antiparallel) {
     return junction_type{response(), resistance(), heating(), hybrid_mgo_800nm::thermal(), fixed_state{s}};
