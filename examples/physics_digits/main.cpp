@@ -7,7 +7,9 @@
 //   physics_digits [--epochs N] [--seed S] [--beta B] [--lr ETA] [--out DIR] [--no-plots]
 //
 // Data: the 8x8 digits CSV from scripts/fetch-data (cache: $SPINAPTIC_DATA or ~/.cache/spinaptic).
-// The last two lines are machine-readable: derived_test_accuracy=, polynomial_test_accuracy=.
+// It also prints the read-pulse width that the stack's thermal time constants give and the laser
+// energy per classification. The last two lines are machine-readable: derived_test_accuracy=,
+// polynomial_test_accuracy=.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -125,6 +127,19 @@ int main(int argc, char** argv) try {
               derived.seconds);
   std::printf("polynomial surface: train %.4f  test %.4f  (%.1f s)\n", poly.train_accuracy, poly.test_accuracy,
               poly.seconds);
+  // Read pulse from the stack's thermal time constants: 99 % of V_AC at (P_max, I_max), and the
+  // laser energy per classification, sum_j P_j times that width, averaged over the test images.
+  const auto dynamics = physics::thermal_dynamics();
+  const auto width = device::read_pulse_width(physics::response(), device::antiparallel, physics::max_power(),
+                                              physics::max_current(), dynamics, 0.99);
+  const auto drives = encoding::encode(test_set);
+  double mean_power = 0.0;
+  for (double p : drives) mean_power += p * units::in_si(physics::max_power());
+  mean_power /= double(test_set.size());
+  std::printf("thermal time constants: tau_fast %.2f ns (pillar), tau_slow %.2f us (sink); read pulse for 99 %% of "
+              "V_AC: %.2f us; laser energy per classification: %.3g J\n",
+              units::in_si(dynamics.fast_time_constant) * 1e9, units::in_si(dynamics.slow_time_constant) * 1e6,
+              units::in_si(width) * 1e6, mean_power * units::in_si(width));
   std::printf("derived_test_accuracy=%.4f\n", derived.test_accuracy);
   std::printf("polynomial_test_accuracy=%.4f\n", poly.test_accuracy);
   return 0;
