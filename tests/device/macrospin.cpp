@@ -136,7 +136,7 @@ TEST_CASE("T = 0 spin-transfer switching happens at 1.1 I_c0 and not at 0.9 I_c0
   p.volume = std::numbers::pi / 4.0 * 100.0_nm * 50.0_nm * 2.0_nm;
   p.spin_polarization = 0.5;
   const double ic = units::in_si(p.critical_current());
-  // Independent closed form for the thin-film limit (N = (0, 0, 1)): paper.md section 7.2.
+  // Independent closed form for the thin-film limit (N = (0, 0, 1)): Sun, PRB 62, 570 (2000).
   {
     auto thin = p;
     thin.demag = {0.0, 0.0, 1.0};

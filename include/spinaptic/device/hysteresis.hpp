@@ -2,7 +2,7 @@
 // layer switching, reference-layer depinning (double switching) and Barkhausen jumps, with the
 // junction's V_AC and V_DC following the magnetic configuration.
 //
-// Model (shared/research/paper.md section 5; every number below is a documented default [D],
+// Model (docs/physics.md section 7 and docs/magnetization.md; every number below is a documented default [D],
 // not a measurement: the paper gives no switching fields):
 //  * Free layer, projection m_f in [-1, 1] on the field axis. Sweeping against it, Barkhausen
 //    jumps (vortex-core depinning) start at |H| = H_onset and occur as a Poisson process in H with
@@ -16,7 +16,7 @@
 //    H_rep = 0.5 kOe. Switching fields are redrawn on every branch with relative spread sigma = 3 %.
 //  * Signals: c = m_f m_r. V_AC = V_P (1 + c)/2 + V_AP (1 - c)/2 from the junction's thermovoltage
 //    in each state; conductance G = (G_P + G_AP)/2 + (G_P - G_AP)/2 c (Slonczewski angle law,
-//    paper.md 7.1), V_DC = I / G. Each Barkhausen jump also emits a voltage spike on V_AC of
+//    docs/physics.md section 3), V_DC = I / G. Each Barkhausen jump also emits a voltage spike on V_AC of
 //    amplitude gain * delta |V_AP - V_P| decaying with time constant tau_spike (defaults 10, 1 ms).
 #pragma once
 
@@ -47,7 +47,7 @@ namespace spinaptic::device {
 using field_event_density = units::quantity<decltype(units::si::meter / units::si::ampere)>;
 using field_sweep_rate = units::quantity<decltype(units::si::ampere / units::si::meter / units::si::second)>;
 
-/// Hysteresis model parameters; defaults from paper.md section 5 (documented placeholders [D]).
+/// Hysteresis model parameters; defaults from docs/physics.md section 7 (documented placeholders [D]).
 struct hysteresis_parameters {
   units::magnetic_field_strength free_switching_field = oersted(150.0);
   units::magnetic_field_strength barkhausen_onset_field = oersted(50.0);

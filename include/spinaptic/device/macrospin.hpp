@@ -1,7 +1,7 @@
 // spinaptic/device/macrospin.hpp: stochastic Landau-Lifshitz-Gilbert-Slonczewski dynamics of
 // many independent macrospin free layers, in structure-of-arrays form (float or double).
 //
-// Gilbert form (shared/research/paper.md section 7.2; Slonczewski, JMMM 159, L1 (1996)):
+// Gilbert form (docs/magnetization.md; Slonczewski, JMMM 159, L1 (1996)):
 //   dm/dt = -g m x (H_eff + b_J p) + alpha m x dm/dt - g a_J m x (m x p),   g = gamma mu0
 //   H_eff = H_ext + H_K (m.u) u - Ms (N_x m_x, N_y m_y, N_z m_z) + H_th
 //   a_J = hbar eta I / (2 e mu0 Ms V)  [A/m],   b_J = field_like_ratio a_J
@@ -92,7 +92,7 @@ struct macrospin_parameters {
   }
 
   /// Zero-temperature critical current for AP -> P switching of an in-plane free layer with
-  /// easy axis and p along x (Sun, PRB 62, 570 (2000); paper.md section 7.2):
+  /// easy axis and p along x (Sun, PRB 62, 570 (2000); docs/magnetization.md):
   ///   I_c0 = (2 e alpha mu0 Ms V / hbar eta) (H_1 + H_2)/2   (no applied field, b_J = 0),
   ///   H_1 = H_K + (N_y - N_x) Ms,  H_2 = H_K + (N_z - N_x) Ms
   /// which is (2 e alpha mu0 Ms V / hbar eta)(H_K + Ms/2) for a thin film (N = (0, 0, 1)).

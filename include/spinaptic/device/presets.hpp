@@ -15,7 +15,7 @@ namespace spinaptic::device::presets {
 
 /// The 800 nm CoFeB/MgO junction of Oberbauer et al., Commun. Phys. 2025 (Fig. 3f, Fig. 4).
 /// Sources: [P] the published paper; [L] literature anchor; [D] project default where the paper is
-/// silent (shared/research/paper.md section 9).
+/// silent (docs/physics.md, the parameter tables of sections 2-5).
 struct hybrid_mgo_800nm {
   // ---- from the paper [P] ------------------------------------------------------------------
   /// I_bias,max = 3.0 mA: Fig. 4d axis scale. [P]

@@ -39,7 +39,7 @@ namespace spinaptic::device {
 /// zeta [K/W]: calibrated linear laser coefficient (absorbed fraction times the thermal
 /// resistance seen by the heated electrode); R_J [K/W]: the share of Joule power I^2 R that
 /// builds a gradient across the barrier. Both are device calibrations, not first principles
-/// (shared/research/paper.md section 4.3).
+/// (docs/physics.md section 2.2).
 struct laser_heating {
   units::thermal_resistance laser_coefficient;  ///< zeta [K/W]
   units::thermal_resistance joule_coefficient;  ///< R_J [K/W]

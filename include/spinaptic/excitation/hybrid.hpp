@@ -35,7 +35,7 @@ struct ac_dc_components {
 
 /// Split a sampled voltage trace (SI volts) into V_DC = mean(V) and
 /// V_AC = mean(V | laser on) - mean(V | laser off), as a lock-in referenced to the laser
-/// modulation measures it (shared/research/paper.md section 2).
+/// modulation measures it (docs/physics.md section 1; Oberbauer et al., arXiv:2501.00813).
 /// Throws size_mismatch if the mask and trace differ in length, and error if either window is empty.
 [[nodiscard]] inline ac_dc_components split_ac_dc(const xt::xtensor<double, 1>& trace_volts,
                                                  const xt::xtensor<bool, 1>& laser_on) {
