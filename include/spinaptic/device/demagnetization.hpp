@@ -16,8 +16,8 @@ namespace spinaptic::device {
 /// Diagonal demagnetising tensor in the junction frame (x: long in-plane axis, y: short in-plane
 /// axis, z: film normal). The demagnetising field is H_d = -Ms (N_x m_x, N_y m_y, N_z m_z) [A/m].
 struct demagnetizing_factors {
-  double x = 0.0;
-  double y = 0.0;
+  double x = 0.0;  ///< N_x (long in-plane axis)
+  double y = 0.0;  ///< N_y (short in-plane axis)
   double z = 1.0;  ///< default: infinite thin film
 
   /// Checks 0 <= N_i <= 1 and N_x + N_y + N_z = 1 (to 1e-9).

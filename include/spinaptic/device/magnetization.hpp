@@ -37,8 +37,9 @@ template <heating_model Heating>
 /// simulated magnetic state. The ensemble must outlive the junction.
 template <magnetization_dynamics Ensemble>
 struct ensemble_state {
-  const Ensemble* ensemble = nullptr;
-  std::size_t index = 0;
+  const Ensemble* ensemble = nullptr;  ///< the ensemble (not owned)
+  std::size_t index = 0;  ///< junction index in the ensemble
+  /// The state of junction `index` of the ensemble.
   [[nodiscard]] magnetic_state state() const { return ensemble->state(index); }
 };
 

@@ -25,6 +25,7 @@ struct response_grid {
   std::vector<double> currents;  ///< x_j = I_j / I_max, strictly increasing, >= 2 points
   std::vector<double> values;    ///< v_ij = V_ij / V_max, row-major [i * currents.size() + j]
 
+  /// Whether the grid holds no data.
   [[nodiscard]] bool empty() const noexcept { return values.empty(); }
 };
 
@@ -42,6 +43,7 @@ struct response_grid {
 /// (no silent extrapolation of user data). The raw kernels extrapolate the edge cells linearly.
 class measured_tms {
  public:
+  /// The readout scale and one grid per state (at least one non-empty; validated).
   measured_tms(response_scale scale, response_grid parallel_grid, response_grid antiparallel_grid)
       : scale_(scale), grids_{std::move(parallel_grid), std::move(antiparallel_grid)} {
     if (grids_[0].empty() && grids_[1].empty())
@@ -57,44 +59,57 @@ class measured_tms {
     return from_table(io::read_csv(path), scale);
   }
 
+  /// As from_csv, from a parsed CSV table.
   [[nodiscard]] static measured_tms from_table(const io::csv_table& table,
                                                std::optional<response_scale> scale = std::nullopt);
 
+  /// The readout scale (I_max, P_max, V_max).
   [[nodiscard]] const response_scale& scale() const noexcept { return scale_; }
+  /// I_max [A].
   [[nodiscard]] units::current max_current() const noexcept { return scale_.max_current; }
+  /// P_max [W].
   [[nodiscard]] units::power max_power() const noexcept { return scale_.max_power; }
+  /// V_max [V].
   [[nodiscard]] units::voltage max_voltage() const noexcept { return scale_.max_voltage; }
+  /// Whether state s was measured.
   [[nodiscard]] bool has_state(magnetic_state s) const noexcept { return !grid(s).empty(); }
+  /// The measured grid of state s (normalised).
   [[nodiscard]] const response_grid& grid(magnetic_state s) const noexcept {
     return grids_[static_cast<std::size_t>(s)];
   }
 
   // ---- raw kernels (normalised p, x; result in units of V_max) ---------------------------
+  /// v(p, x) = V/V_max, bilinear in the grid cell (raw kernel).
   [[nodiscard]] double normalized(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return (1 - c.t) * (1 - c.u) * c.v00 + c.t * (1 - c.u) * c.v10 + (1 - c.t) * c.u * c.v01 +
            c.t * c.u * c.v11;
   }
+  /// dv/dx of the bilinear interpolant (raw kernel).
   [[nodiscard]] double normalized_dx(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return ((1 - c.t) * (c.v01 - c.v00) + c.t * (c.v11 - c.v10)) / c.dx;
   }
+  /// dv/dp of the bilinear interpolant (raw kernel).
   [[nodiscard]] double normalized_dp(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return ((1 - c.u) * (c.v10 - c.v00) + c.u * (c.v11 - c.v01)) / c.dp;
   }
 
   // ---- the unit-checked API ---------------------------------------------------------------
+  /// V_s(P, I) [V]; a drive outside the measured range throws invalid_parameter.
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::power laser_power,
                                              units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
     return normalized(s, p, x) * scale_.max_voltage;
   }
+  /// dV/dI [ohm] of the interpolant.
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power laser_power,
                                         units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
     return normalized_dx(s, p, x) * scale_.voltage_per_current();
   }
+  /// dV/dP [V/W] of the interpolant.
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power laser_power,
                                           units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);

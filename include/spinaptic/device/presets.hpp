@@ -57,7 +57,9 @@ struct hybrid_mgo_800nm {
   /// tau_th = 1 us, the laser-TMS time scale of lithographic stacks (Boehnke et al. 2013). [L/D]
   static units::time thermal_time_constant() { return units::as<units::time>(1e-6); }
 
+  /// the calibrated surface, M = 1
   using response_type = bias_enhanced_tms<1>;
+  /// the composed junction type
   using junction_type = mtj<response_type, tmr_resistance, laser_heating, fixed_state>;
 
   /// V_s(P, I) = V_max p (c0 + c1 x + c2 x^2 + c3 x^3): AP c = (0, 0.4, 0.1, 0.5) [D] (sums to 1,
@@ -68,13 +70,16 @@ struct hybrid_mgo_800nm {
     return response_type(response_scale(max_voltage(), max_current(), max_power()),
                          {{{r * ap[0], r * ap[1], r * ap[2], r * ap[3]}}}, {{ap}});
   }
+  /// R_P from RA and the pillar area, TMR0, V_h.
   static tmr_resistance resistance() {
     return tmr_resistance(resistance_from_area_product(area_resistance(), geometry().area()),
                           zero_bias_tmr(), half_tmr_bias());
   }
+  /// The calibrated heating policy (zeta, R_J).
   static laser_heating heating() {
     return laser_heating(laser_heating_coefficient(), joule_heating_coefficient());
   }
+  /// The first-order thermal lag (tau_th).
   static thermal_response thermal() { return thermal_response(thermal_time_constant()); }
 
   /// The composed junction, in the AP state the paper's network uses (Fig. 4d).
@@ -132,8 +137,10 @@ struct physics_mgo_800nm {
     return units::as<units::temperature_coefficient>(-1e-3);
   }
 
+  /// the physics-derived response
   using response_type =
       derived_bias_enhanced_tms<thermal_tmr_resistance, thermal_stack, bias_dependent_seebeck, kelvin_peltier>;
+  /// the composed junction type
   using junction_type = mtj<response_type, thermal_tmr_resistance, thermal_stack, fixed_state>;
 
   /// R(state, V, T): RA = 10 ohm um^2, TMR0 = 100 %, V_h = 0.5 V as hybrid_mgo_800nm, with the

@@ -51,6 +51,7 @@ struct tmr_resistance {
   double tmr0;                            ///< zero-bias TMR (1.0 = 100 %)
   units::voltage half_tmr_bias;           ///< V_h [V]
 
+  /// R_P > 0 [ohm], TMR0 >= 0, V_h > 0 [V].
   tmr_resistance(units::resistance r_p, double tmr_zero_bias, units::voltage v_half)
       : parallel_resistance(r_p), tmr0(tmr_zero_bias), half_tmr_bias(v_half) {
     detail::require_positive("R_P [ohm]", units::in_si(r_p));
@@ -101,6 +102,7 @@ struct thermal_tmr_resistance {
   units::temperature_coefficient tmr_coefficient;       ///< beta_TMR [1/K]
   units::temperature_coefficient half_bias_coefficient;  ///< beta_h [1/K]
 
+  /// R_P > 0, TMR0 >= 0, V_h > 0 and T0 > 0 at the reference temperature, and the three temperature coefficients [1/K].
   thermal_tmr_resistance(units::resistance r_p, double tmr_zero_bias, units::voltage v_half,
                          units::temperature t0, units::temperature_coefficient beta_p,
                          units::temperature_coefficient beta_tmr, units::temperature_coefficient beta_h)

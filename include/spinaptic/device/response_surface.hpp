@@ -35,6 +35,7 @@ class bias_enhanced_tms {
   using coefficient_row = std::array<double, current_order + 1>;   ///< c_m0 .. c_m3
   using coefficient_matrix = std::array<coefficient_row, PowerOrder>;  ///< rows m = 1..M
 
+  /// The readout scale and the coefficient matrices c^P_mk, c^AP_mk (finite; rows m = 1..M).
   bias_enhanced_tms(response_scale scale, const coefficient_matrix& parallel_coefficients,
                     const coefficient_matrix& antiparallel_coefficients)
       : scale_(scale), coefficients_{parallel_coefficients, antiparallel_coefficients} {
@@ -43,10 +44,15 @@ class bias_enhanced_tms {
         for (double c : row) detail::require_finite("response coefficient c_mk", c);
   }
 
+  /// The readout scale (I_max, P_max, V_max).
   [[nodiscard]] const response_scale& scale() const noexcept { return scale_; }
+  /// I_max [A].
   [[nodiscard]] units::current max_current() const noexcept { return scale_.max_current; }
+  /// P_max [W].
   [[nodiscard]] units::power max_power() const noexcept { return scale_.max_power; }
+  /// V_max [V].
   [[nodiscard]] units::voltage max_voltage() const noexcept { return scale_.max_voltage; }
+  /// The coefficient matrix c^s_mk of state s.
   [[nodiscard]] const coefficient_matrix& coefficients(magnetic_state s) const noexcept {
     return coefficients_[static_cast<std::size_t>(s)];
   }
@@ -108,6 +114,7 @@ class bias_enhanced_tms {
     const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);
     return normalized(s, p, x) * scale_.max_voltage;
   }
+  /// dV/dI [ohm] without the range check. Precondition: P finite and >= 0, I finite.
   [[nodiscard]] units::resistance dV_dI_unchecked(magnetic_state s, units::power laser_power,
                                                   units::current bias) const noexcept {
     const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);

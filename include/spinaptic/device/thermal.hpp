@@ -44,6 +44,7 @@ struct laser_heating {
   units::thermal_resistance laser_coefficient;  ///< zeta [K/W]
   units::thermal_resistance joule_coefficient;  ///< R_J [K/W]
 
+  /// zeta and R_J [K/W], both >= 0.
   laser_heating(units::thermal_resistance zeta, units::thermal_resistance r_joule)
       : laser_coefficient(zeta), joule_coefficient(r_joule) {
     detail::require_non_negative("laser heating coefficient zeta [K/W]", units::in_si(zeta));
@@ -71,6 +72,7 @@ struct laser_heating {
 struct thermal_response {
   units::time time_constant;  ///< tau [s]
 
+  /// tau > 0 [s].
   explicit thermal_response(units::time tau) : time_constant(tau) {
     detail::require_positive("thermal time constant tau [s]", units::in_si(tau));
   }
@@ -102,6 +104,7 @@ struct two_time_constant_response {
   units::time fast_time_constant;  ///< tau_fast [s]
   units::time slow_time_constant;  ///< tau_slow [s]
 
+  /// tau_fast, tau_slow > 0 [s].
   two_time_constant_response(units::time tau_fast, units::time tau_slow)
       : fast_time_constant(tau_fast), slow_time_constant(tau_slow) {
     detail::require_positive("fast thermal time constant tau_fast [s]", units::in_si(tau_fast));

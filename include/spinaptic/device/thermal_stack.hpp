@@ -80,6 +80,7 @@ struct thermal_stack {
   double laser_top_fraction;                     ///< eta: fraction of P absorbed in the top electrode
   units::thermal_resistance laser_sink_heating;  ///< r_s: sink rise per laser watt [K/W]
 
+  /// R_B, R_top, R_bottom > 0 [K/W], eta in [0, 1], r_s >= 0 [K/W].
   thermal_stack(units::thermal_resistance r_barrier, units::thermal_resistance r_top,
                 units::thermal_resistance r_bottom, double eta, units::thermal_resistance r_sink)
       : barrier_resistance(r_barrier), top_resistance(r_top), bottom_resistance(r_bottom),

@@ -92,6 +92,7 @@ struct response_scale {
   units::current max_current;  ///< I_max [A] > 0
   units::power max_power;      ///< P_max [W] > 0
 
+  /// V_max (finite, != 0), I_max > 0, P_max > 0.
   response_scale(units::voltage v_max, units::current i_max, units::power p_max)
       : max_voltage(v_max), max_current(i_max), max_power(p_max) {
     detail::require_finite("V_max [V]", units::in_si(v_max));
@@ -108,6 +109,7 @@ struct response_scale {
   [[nodiscard]] units::resistance voltage_per_current() const noexcept {
     return units::as<units::resistance>(volts_per_ampere_);
   }
+  /// V_max / P_max [V/W].
   [[nodiscard]] units::responsivity voltage_per_power() const noexcept {
     return units::as<units::responsivity>(volts_per_watt_);
   }
