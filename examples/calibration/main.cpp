@@ -16,44 +16,36 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <random>
 #include <string>
 
 #include <spinaptic/calibration.hpp>
 #include <spinaptic/device/presets.hpp>
 
+#include "../common/flags.hpp"
+
 using namespace spinaptic;
 using device::magnetic_state;
 using physics = device::presets::physics_mgo_800nm;
 
 int main(int argc, char** argv) try {
-  std::map<std::string, std::string> kv;
-  bool plots = true;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--no-plots") { plots = false; continue; }
-    if (a.rfind("--", 0) != 0 || i + 1 >= argc) {
-      std::cerr << "calibration: bad argument '" << a << "' (see the header of examples/calibration/main.cpp)\n";
-      return 2;
-    }
-    kv[a.substr(2)] = argv[++i];
-  }
-  const std::string out = kv.count("out") ? kv["out"] : "out/calibration";
-  const double sigma = (kv.count("noise-uV") ? std::stod(kv["noise-uV"]) : 20.0) * 1e-6;
-  const std::uint64_t seed = kv.count("seed") ? std::stoull(kv["seed"]) : 5;
+  const example::flags args(argc, argv, "calibration", {"no-plots"});
+  const bool plots = !args.has("no-plots");
+  const std::string out = args.text("out", "out/calibration");
+  const double sigma = args.number("noise-uV", 20.0) * 1e-6;
+  const auto seed = static_cast<std::uint64_t>(args.number("seed", 5));
   std::filesystem::create_directories(out);
 
   const auto which = calibration::all_physics_parameters();
   Eigen::VectorXd truth(5);
   truth << -45e-6, -65e-6, -1.2e-3, 3.5e-3, 1.2e-2;  // S_P, S_AP [V/K], beta_P, beta_TMR, beta_h [1/K]
-  const bool synthetic = !kv.count("sweep");
-  std::string path = synthetic ? out + "/sweep.csv" : kv["sweep"];
+  const bool synthetic = !args.has("sweep");
+  const std::string path = synthetic ? out + "/sweep.csv" : args.text("sweep", "");
   if (synthetic) {
     const auto true_response = calibration::detail_physics_fit::with(physics::response(), which, truth);
     std::mt19937_64 engine(seed);
     std::normal_distribution<double> noise(0.0, sigma);
-    calibration::measured_sweep s;
+    device::measured_sweep s;
     for (auto state : {magnetic_state::parallel, magnetic_state::antiparallel})
       for (int i = 0; i <= 6; ++i)
         for (int k = -6; k <= 6; ++k) {
@@ -63,11 +55,11 @@ int main(int argc, char** argv) try {
                                                          units::as<units::current>(current))) +
                     noise(engine));
         }
-    calibration::write_sweep(path, s);
+    device::write_sweep(path, s);
     std::printf("synthetic sweep: %zu points (7 powers x 13 currents x 2 states), noise %.1f uV, seed %llu -> %s\n",
                 s.size(), sigma * 1e6, static_cast<unsigned long long>(seed), path.c_str());
   }
-  const auto sweep = calibration::read_sweep(path);
+  const auto sweep = device::read_sweep(path);
 
   const auto phys = calibration::fit_physics_response(sweep, physics::response());
   std::printf("\nphysics-derived response, Levenberg-Marquardt (%zu iterations):\n", phys.fit.iterations);

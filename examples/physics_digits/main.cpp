@@ -16,7 +16,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <random>
 #include <string>
 
@@ -29,6 +28,8 @@
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
+
+#include "../common/flags.hpp"
 
 using namespace spinaptic;
 
@@ -62,22 +63,13 @@ result train(const Response& response, const io::image_set& train_set, const io:
 }  // namespace
 
 int main(int argc, char** argv) try {
-  std::map<std::string, std::string> kv;
-  bool plots = true;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--no-plots") { plots = false; continue; }
-    if (a.rfind("--", 0) != 0 || i + 1 >= argc) {
-      std::cerr << "physics_digits: bad argument '" << a << "' (see the header of examples/physics_digits/main.cpp)\n";
-      return 2;
-    }
-    kv[a.substr(2)] = argv[++i];
-  }
-  const std::size_t epochs = kv.count("epochs") ? std::stoul(kv["epochs"]) : 300;
-  const std::uint64_t seed = kv.count("seed") ? std::stoull(kv["seed"]) : 1;
-  const double beta = kv.count("beta") ? std::stod(kv["beta"]) : 200.0;  // as examples/digits
-  const double lr = kv.count("lr") ? std::stod(kv["lr"]) : 0.05;          // as examples/digits
-  const std::string out = kv.count("out") ? kv["out"] : "out/physics_digits";
+  const example::flags args(argc, argv, "physics_digits", {"no-plots"});
+  const bool plots = !args.has("no-plots");
+  const auto epochs = static_cast<std::size_t>(args.number("epochs", 300));
+  const auto seed = static_cast<std::uint64_t>(args.number("seed", 1));
+  const double beta = args.number("beta", 200.0);  // as examples/digits
+  const double lr = args.number("lr", 0.05);        // as examples/digits
+  const std::string out = args.text("out", "out/physics_digits");
 
   const auto all = io::read_digits_csv(io::data_directory() + "/digits/digits.csv");
   std::mt19937_64 split_engine(seed);

@@ -6,4 +6,4 @@
 #include "spinaptic/calibration/levenberg_marquardt.hpp"
 #include "spinaptic/calibration/physics_fit.hpp"
 #include "spinaptic/calibration/polynomial_fit.hpp"
-#include "spinaptic/calibration/sweep.hpp"
+#include "spinaptic/device/measured_sweep.hpp"

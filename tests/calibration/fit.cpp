@@ -18,10 +18,10 @@ using device::magnetic_state;
 namespace {
 /// 7 powers x 13 currents per state, the sweep a lock-in measurement would take.
 template <class Model>
-calibration::measured_sweep synthetic(const Model& voltage, double sigma, std::uint64_t seed) {
+device::measured_sweep synthetic(const Model& voltage, double sigma, std::uint64_t seed) {
   std::mt19937_64 engine(seed);
   std::normal_distribution<double> noise(0.0, sigma);
-  calibration::measured_sweep s;
+  device::measured_sweep s;
   for (auto state : {magnetic_state::parallel, magnetic_state::antiparallel})
     for (int i = 0; i <= 6; ++i)
       for (int k = -6; k <= 6; ++k) {
@@ -72,8 +72,8 @@ TEST_CASE("Levenberg-Marquardt recovers the physics parameters within their stan
   // Through the CSV format, as a user's file would come in.
   spinaptic::testing::temp_dir dir;
   const std::string path = dir.file("sweep.csv");
-  calibration::write_sweep(path, sweep);
-  const auto loaded = calibration::read_sweep(path);
+  device::write_sweep(path, sweep);
+  const auto loaded = device::read_sweep(path);
   REQUIRE(loaded.size() == sweep.size());
 
   const auto result = calibration::fit_physics_response(loaded, physics::response());  // start: the preset
@@ -91,7 +91,7 @@ TEST_CASE("a malformed sweep file names the file, line and column", "[calibratio
   spinaptic::testing::temp_dir dir;
   const std::string path = dir.write("bad.csv", "state,power_W,current_A,voltage_V\nAP,0.1,0.001,0.002\nXP,0.1,0.002,0.003\n");
   try {
-    (void)calibration::read_sweep(path);
+    (void)device::read_sweep(path);
     FAIL("no exception");
   } catch (const file_error& e) {
     CHECK(std::string(e.what()).find("line 3") != std::string::npos);

@@ -11,7 +11,7 @@
 
 #include "spinaptic/calibration/fit_result.hpp"
 #include "spinaptic/calibration/levenberg_marquardt.hpp"
-#include "spinaptic/calibration/sweep.hpp"
+#include "spinaptic/device/measured_sweep.hpp"
 #include "spinaptic/device/derived_response.hpp"
 #include "spinaptic/error.hpp"
 
@@ -91,7 +91,7 @@ inline physics_response with(const physics_response& base, const std::vector<phy
 /// Fits the parameters `which` of `start` (the stack and the initial guess) to the sweep by
 /// Levenberg-Marquardt on the residuals V_n - V_AC(state_n, P_n, I_n); the other parameters stay
 /// as in `start`. The covariance is s^2 (J^T J)^-1 at the minimiser.
-[[nodiscard]] inline physics_fit fit_physics_response(const measured_sweep& sweep, const physics_response& start,
+[[nodiscard]] inline physics_fit fit_physics_response(const device::measured_sweep& sweep, const physics_response& start,
                                                       std::vector<physics_parameter> which = all_physics_parameters(),
                                                       const lm_options& options = {}) {
   if (which.empty()) throw invalid_parameter("number of fitted parameters", 0.0, ">= 1");

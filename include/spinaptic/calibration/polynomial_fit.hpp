@@ -9,7 +9,7 @@
 #include <Eigen/Dense>
 
 #include "spinaptic/calibration/fit_result.hpp"
-#include "spinaptic/calibration/sweep.hpp"
+#include "spinaptic/device/measured_sweep.hpp"
 #include "spinaptic/device/response_surface.hpp"
 #include "spinaptic/error.hpp"
 
@@ -27,7 +27,7 @@ struct polynomial_fit {
 /// per state present (a state without points keeps c = 0). Parameters are named c<state>_<m><k>,
 /// dimensionless; the covariance is s^2 (X^T X)^-1 with X the design matrix.
 template <std::size_t M = 1>
-[[nodiscard]] polynomial_fit<M> fit_polynomial_surface(const measured_sweep& sweep, const device::response_scale& scale) {
+[[nodiscard]] polynomial_fit<M> fit_polynomial_surface(const device::measured_sweep& sweep, const device::response_scale& scale) {
   using device::magnetic_state;
   const std::array<magnetic_state, 2> states{magnetic_state::parallel, magnetic_state::antiparallel};
   std::array<bool, 2> present{sweep.count(states[0]) > 0, sweep.count(states[1]) > 0};

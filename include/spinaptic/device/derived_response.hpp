@@ -186,34 +186,32 @@ class derived_bias_enhanced_tms {
   template <temperature_dependent_resistance R, thermal_network_model H>
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::power p, units::current i, const R& r,
                                              const H& h) const {
-    (void)scale_.normalize(p, i);  // range check
-    return units::as<units::voltage>(
-        lock_in_signal(r, h, seebeck_, peltier_, s, units::in_si(p), units::in_si(i), ambient_).voltage);
+    return units::as<units::voltage>(checked(s, p, i, r, h).voltage);
   }
   /// dV_AC/dI [ohm] through a junction's resistance and heating policies.
   template <temperature_dependent_resistance R, thermal_network_model H>
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power p, units::current i, const R& r,
                                         const H& h) const {
-    (void)scale_.normalize(p, i);
-    return units::as<units::resistance>(
-        lock_in_signal(r, h, seebeck_, peltier_, s, units::in_si(p), units::in_si(i), ambient_).dv_di);
+    return units::as<units::resistance>(checked(s, p, i, r, h).dv_di);
   }
   /// dV_AC/dP [V/W] through a junction's resistance and heating policies.
   template <temperature_dependent_resistance R, thermal_network_model H>
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power p, units::current i, const R& r,
                                           const H& h) const {
-    (void)scale_.normalize(p, i);
-    return units::as<units::responsivity>(
-        lock_in_signal(r, h, seebeck_, peltier_, s, units::in_si(p), units::in_si(i), ambient_).dv_dp);
+    return units::as<units::responsivity>(checked(s, p, i, r, h).dv_dp);
   }
 
  private:
   [[nodiscard]] lock_in_point point(magnetic_state s, double p, double x) const noexcept {
     return lock_in_signal(resistance_, heating_, seebeck_, peltier_, s, p * p_max_, x * i_max_, ambient_);
   }
-  [[nodiscard]] lock_in_point checked(magnetic_state s, units::power p, units::current i) const {
+  template <class R, class H>
+  [[nodiscard]] lock_in_point checked(magnetic_state s, units::power p, units::current i, const R& r, const H& h) const {
     (void)scale_.normalize(p, i);  // throws invalid_parameter for a NaN or negative power, NaN current
-    return lock_in_signal(resistance_, heating_, seebeck_, peltier_, s, units::in_si(p), units::in_si(i), ambient_);
+    return lock_in_signal(r, h, seebeck_, peltier_, s, units::in_si(p), units::in_si(i), ambient_);
+  }
+  [[nodiscard]] lock_in_point checked(magnetic_state s, units::power p, units::current i) const {
+    return checked(s, p, i, resistance_, heating_);
   }
 
   response_scale scale_;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/device/measured_sweep.hpp"
 #include "spinaptic/device/thermoelectric.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/io/csv.hpp"
@@ -181,37 +182,13 @@ class measured_tms {
 inline measured_tms measured_tms::from_table(const io::csv_table& table,
                                              std::optional<response_scale> scale) {
   if (table.rows.empty()) throw file_error(table.source, "", "empty file: expected a header line");
-  const io::csv_row& header = table.rows.front();
-  constexpr std::array<const char*, 4> names{"state", "power_W", "current_A", "voltage_V"};
-  std::array<std::size_t, 4> column{};
-  for (std::size_t n = 0; n < names.size(); ++n) {
-    auto it = std::find_if(header.begin(), header.end(), [&](const io::csv_field& f) { return f.text == names[n]; });
-    if (it == header.end())
-      throw file_error(table.source, file_error::at_line(header.front().line, 1),
-                       std::string("missing column '") + names[n] +
-                           "' (expected header: state,power_W,current_A,voltage_V)");
-    column[n] = static_cast<std::size_t>(it - header.begin());
-  }
-  // (P, I) -> V per state, with the field that defined each point for error messages.
+  const measured_sweep sweep = sweep_from_table(table);
+  // (P, I) -> V per state.
   std::array<std::map<std::pair<double, double>, double>, 2> points;
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const io::csv_row& row = table.rows[r];
-    if (row.size() != header.size())
-      throw file_error(table.source, file_error::at_line(row.front().line, row.back().column),
-                       "expected " + std::to_string(header.size()) + " columns, found " +
-                           std::to_string(row.size()));
-    const io::csv_field& sf = row[column[0]];
-    std::size_t s = 0;
-    if (sf.text == "P" || sf.text == "parallel") s = 0;
-    else if (sf.text == "AP" || sf.text == "antiparallel") s = 1;
-    else table.fail(sf, "expected state P or AP, found '" + sf.text + "'");
-    const double power = table.number(row[column[1]]);
-    const double current = table.number(row[column[2]]);
-    const double volts = table.number(row[column[3]]);
-    if (power < 0.0) table.fail(row[column[1]], "laser power must be >= 0");
-    if (!points[s].emplace(std::pair{power, current}, volts).second)
-      table.fail(row[column[1]], "duplicate (power, current) point for this state");
-  }
+  for (std::size_t n = 0; n < sweep.size(); ++n)
+    if (!points[static_cast<std::size_t>(sweep.state[n])].emplace(std::pair{sweep.power[n], sweep.current[n]}, sweep.voltage[n]).second)
+      throw file_error(table.source, file_error::at_line(sweep.line[n], sweep.power_column[n]),
+                       "duplicate (power, current) point for this state");
   // Scale: from the data unless given.
   if (!scale) {
     double i_max = 0.0, p_max = 0.0, v_abs = 0.0;
