@@ -31,7 +31,8 @@ struct response_grid {
 };
 
 /// Measured-table response policy: V_s(P, I) from a user's sweep, bilinear in (P, I) inside each
-/// grid cell; dV/dI and dV/dP are the exact derivatives of that interpolant (piecewise
+/// grid cell; a calibrated surface that ignores the junction's heating and Seebeck policies
+/// (docs/physics.md section 5.1). dV/dI and dV/dP are the exact derivatives of that interpolant (piecewise
 /// constant in the differentiated variable). Grid points are reproduced exactly.
 ///
 /// CSV format (one header line, columns in any order, '#' comments allowed):

@@ -13,7 +13,9 @@
 
 namespace spinaptic::device::presets {
 
-/// The 800 nm CoFeB/MgO junction of Oberbauer et al., Commun. Phys. 2025 (Fig. 3f, Fig. 4).
+/// The 800 nm CoFeB/MgO junction of Oberbauer et al., Commun. Phys. 2025 (Fig. 3f, Fig. 4), with the
+/// calibrated polynomial surface as its response (which ignores the heating and Seebeck policies;
+/// physics_mgo_800nm derives the response from the stack).
 /// Sources: [P] the published paper; [L] literature anchor; [D] project default where the paper is
 /// silent (docs/physics.md, the parameter tables of sections 2-5).
 struct hybrid_mgo_800nm {
