@@ -2,7 +2,7 @@
 
 Reads what `examples/digits --export DIR` wrote: row drives p = P/P_max, labels, the initial
 normalised currents x = I/I_max, the per-epoch sample order and the response coefficients, so
-that both runs see the same data, initial state and batches. Model (shared/research/paper.md 6.3):
+that both runs see the same data, initial state and batches. Model (docs/physics.md section 8, docs/network.md):
   G(x) = c0 + c1 x + c2 x^2 + c3 x^3,  u = p @ G (column sums / V_max),
   loss = mean cross-entropy(softmax(beta u / N_in)), SGD (or Adam) on x, clip to [x_lo, 1].
 Prints torch_seconds=<training time> and torch_test_accuracy=<accuracy>.

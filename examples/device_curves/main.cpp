@@ -3,6 +3,8 @@
 //   vac_vs_current.csv/.png   V_AC against bias current at several laser powers, P and AP states
 //   dT_vs_power.csv/.png      temperature difference across the barrier against laser power
 //   pulsed_trace.csv/.png     a pulsed-laser voltage trace with its V_AC / V_DC split
+//   derived_vs_calibrated.csv/.png  V_AC(I) at 150 mW: the physics-derived response of
+//                             physics_mgo_800nm beside the calibrated surface of hybrid_mgo_800nm
 // Usage: device_curves [output directory, default "device_curves"]
 #include <cstdio>
 #include <sstream>
@@ -100,6 +102,40 @@ set ytics nomirror; set y2tics; set grid; set key bottom right
 )gp") + labels + R"gp(plot "pulsed_trace.csv" using 1:4 with lines lw 2 title "V(t) = I R + V_{TMS}", \
      "pulsed_trace.csv" using 1:2 axes x1y2 with lines lc rgb "#cc8800" title "laser power"
 )gp");
+
+  // 4. The physics-derived response beside the calibrated surface, V_AC(I) at 150 mW.
+  using physics = device::presets::physics_mgo_800nm;
+  const auto derived = physics::response();
+  {
+    std::ostringstream csv;
+    csv << "current_mA,derived_P_mV,derived_AP_mV,calibrated_P_mV,calibrated_AP_mV\n";
+    for (int k = -60; k <= 60; ++k) {
+      const auto i = static_cast<double>(k) / 60.0 * preset::max_current();
+      csv << units::in_si(i) * 1e3;
+      for (auto s : {device::parallel, device::antiparallel})
+        csv << "," << units::in_si(derived.thermovoltage(s, 150.0_mW, i)) * 1e3;
+      for (auto s : {device::parallel, device::antiparallel})
+        csv << "," << units::in_si(response.thermovoltage(s, 150.0_mW, i)) * 1e3;
+      csv << "\n";
+    }
+    example::write_file(dir, "derived_vs_calibrated.csv", csv.str());
+  }
+  example::plot(dir, "derived_vs_calibrated", R"gp(set terminal pngcairo size 900,600 font ",11"
+set output "derived_vs_calibrated.png"
+set datafile separator ","
+set title "V_{AC}(I) at 150 mW: derived from the stack vs the calibrated surface"
+set xlabel "bias current I (mA)"; set ylabel "V_{AC} (mV)"; set grid; set key top center
+plot "derived_vs_calibrated.csv" using 1:3 with lines lw 2 lc rgb "#c00000" title "derived, AP", \
+     "derived_vs_calibrated.csv" using 1:2 with lines lw 2 lc rgb "#0060c0" title "derived, P", \
+     "derived_vs_calibrated.csv" using 1:5 with lines dt 2 lw 2 lc rgb "#c00000" title "calibrated, AP", \
+     "derived_vs_calibrated.csv" using 1:4 with lines dt 2 lw 2 lc rgb "#0060c0" title "calibrated, P"
+)gp");
+  std::printf("device_curves: derived response V_AC(AP, P_max, I_max) = %.2f mV, V_AC(AP, P_max, -I_max) = %.2f mV, "
+              "P/AP = %.3f\n",
+              units::in_si(derived.thermovoltage(device::antiparallel, physics::max_power(), physics::max_current())) * 1e3,
+              units::in_si(derived.thermovoltage(device::antiparallel, physics::max_power(), -physics::max_current())) * 1e3,
+              units::in_si(derived.thermovoltage(device::parallel, physics::max_power(), physics::max_current())) /
+                  units::in_si(derived.thermovoltage(device::antiparallel, physics::max_power(), physics::max_current())));
 
   std::printf("device_curves: V_AP(P_max, I_max) = %.2f mV, dT(P_max, I_max) = %.3f K\n",
               units::in_si(junction.thermovoltage(preset::max_power(), preset::max_current())) * 1e3,

@@ -19,7 +19,7 @@ using preset = device::presets::hybrid_mgo_800nm;
 int main(int argc, char** argv) {
   const auto dir = example::output_dir(argc, argv, "out/field_sweep");
   const auto junction = preset::junction();
-  const device::hysteresis_parameters params;  // paper.md section 5 defaults
+  const device::hysteresis_parameters params;  // docs/physics.md section 7 defaults
   const device::field_sweep sweep(params, /*seed=*/2025);
   const device::sweep_protocol protocol;  // +-2 kOe at 2 kOe/s, sampled every 0.5 ms
   const double oe = spinaptic::detail::constants::oersted;

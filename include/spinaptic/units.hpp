@@ -49,6 +49,12 @@ using seebeck_coefficient_unit = decltype(si::volt / si::kelvin);
 using area_resistance_unit = decltype(si::ohm * si::square_meter);
 /// V W^-1 (optical responsivity dV/dP).
 using responsivity_unit = decltype(si::volt / si::watt);
+/// J K^-1 (heat capacity of a body, e.g. the top electrode of a pillar).
+using heat_capacity_unit = decltype(si::joule / si::kelvin);
+/// K^-1 (relative temperature coefficient, e.g. (1/R) dR/dT).
+using temperature_coefficient_unit = decltype(si::dimensionless() / si::kelvin);
+/// m^2 s^-1 (thermal diffusivity kappa / (rho c)).
+using thermal_diffusivity_unit = decltype(si::square_meter / si::second);
 
 using thermal_conductivity = quantity<thermal_conductivity_unit>;
 using interface_conductance = quantity<interface_conductance_unit>;
@@ -57,6 +63,9 @@ using thermal_resistance = quantity<thermal_resistance_unit>;
 using seebeck_coefficient = quantity<seebeck_coefficient_unit>;
 using area_resistance = quantity<area_resistance_unit>;
 using responsivity = quantity<responsivity_unit>;
+using heat_capacity = quantity<heat_capacity_unit>;                  ///< J/K
+using temperature_coefficient = quantity<temperature_coefficient_unit>;  ///< 1/K
+using thermal_diffusivity = quantity<thermal_diffusivity_unit>;      ///< m^2/s
 
 // ---- unit constants -------------------------------------------------------------------
 inline constexpr auto meter = si::meter;
@@ -103,29 +112,53 @@ constexpr Q make(long double v, double scale) {
 }  // namespace detail_literals
 
 // clang-format off
+/// Literal: a value in amperes.
 constexpr units::current operator""_A(long double v)  { return detail_literals::make<units::current>(v, 1.0); }
+/// Literal: a value in milliamperes.
 constexpr units::current operator""_mA(long double v) { return detail_literals::make<units::current>(v, 1e-3); }
+/// Literal: a value in microamperes.
 constexpr units::current operator""_uA(long double v) { return detail_literals::make<units::current>(v, 1e-6); }
+/// Literal: a value in volts.
 constexpr units::voltage operator""_V(long double v)  { return detail_literals::make<units::voltage>(v, 1.0); }
+/// Literal: a value in millivolts.
 constexpr units::voltage operator""_mV(long double v) { return detail_literals::make<units::voltage>(v, 1e-3); }
+/// Literal: a value in microvolts.
 constexpr units::voltage operator""_uV(long double v) { return detail_literals::make<units::voltage>(v, 1e-6); }
+/// Literal: a value in watts.
 constexpr units::power operator""_W(long double v)    { return detail_literals::make<units::power>(v, 1.0); }
+/// Literal: a value in milliwatts.
 constexpr units::power operator""_mW(long double v)   { return detail_literals::make<units::power>(v, 1e-3); }
+/// Literal: a value in ohms.
 constexpr units::resistance operator""_Ohm(long double v) { return detail_literals::make<units::resistance>(v, 1.0); }
+/// Literal: a value in metres.
 constexpr units::length operator""_m(long double v)   { return detail_literals::make<units::length>(v, 1.0); }
+/// Literal: a value in micrometres.
 constexpr units::length operator""_um(long double v)  { return detail_literals::make<units::length>(v, 1e-6); }
+/// Literal: a value in nanometres.
 constexpr units::length operator""_nm(long double v)  { return detail_literals::make<units::length>(v, 1e-9); }
+/// Literal: a value in seconds.
 constexpr units::time operator""_s(long double v)     { return detail_literals::make<units::time>(v, 1.0); }
+/// Literal: a value in milliseconds.
 constexpr units::time operator""_ms(long double v)    { return detail_literals::make<units::time>(v, 1e-3); }
+/// Literal: a value in microseconds.
 constexpr units::time operator""_us(long double v)    { return detail_literals::make<units::time>(v, 1e-6); }
+/// Literal: a value in nanoseconds.
 constexpr units::time operator""_ns(long double v)    { return detail_literals::make<units::time>(v, 1e-9); }
+/// Literal: a value in picoseconds.
 constexpr units::time operator""_ps(long double v)    { return detail_literals::make<units::time>(v, 1e-12); }
+/// Literal: a value in hertz.
 constexpr units::frequency operator""_Hz(long double v)  { return detail_literals::make<units::frequency>(v, 1.0); }
+/// Literal: a value in kilohertz.
 constexpr units::frequency operator""_kHz(long double v) { return detail_literals::make<units::frequency>(v, 1e3); }
+/// Literal: a value in megahertz.
 constexpr units::frequency operator""_MHz(long double v) { return detail_literals::make<units::frequency>(v, 1e6); }
+/// Literal: a value in kelvin.
 constexpr units::temperature operator""_K(long double v) { return detail_literals::make<units::temperature>(v, 1.0); }
+/// Literal: a value in tesla.
 constexpr units::magnetic_flux_density operator""_T(long double v)  { return detail_literals::make<units::magnetic_flux_density>(v, 1.0); }
+/// Literal: a value in millitesla.
 constexpr units::magnetic_flux_density operator""_mT(long double v) { return detail_literals::make<units::magnetic_flux_density>(v, 1e-3); }
+/// Literal: a value in amperes per metre.
 constexpr units::magnetic_field_strength operator""_A_per_m(long double v) { return detail_literals::make<units::magnetic_field_strength>(v, 1.0); }
 // clang-format on
 }  // namespace spinaptic::literals

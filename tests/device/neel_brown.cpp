@@ -102,11 +102,13 @@ TEST_CASE("current lowers the barrier of the state it destabilises", "[neel_brow
   CHECK(units::in_si(e.mean_dwell_time(0)) == Approx(1e-9).epsilon(1e-12));
 }
 
-TEST_CASE("from_macrospin uses E_b = mu0 Ms H_K V / 2", "[neel_brown]") {
+TEST_CASE("from_macrospin of a thin film is the shape-free barrier mu0 Ms H_K V / 2", "[neel_brown]") {
+  // N = (0, 0, 1): min(N_y, N_z) - N_x = 0, so the shape term vanishes (the shaped case is in
+  // tests/device/energy_barrier.cpp).
   device::macrospin_parameters m{units::as<units::magnetic_field_strength>(8e5),
                                  units::as<units::magnetic_field_strength>(1e5), 0.01,
                                  units::as<units::volume>(1e-23)};
-  const auto nb = neel_brown_parameters::from_macrospin(m);
+  const auto nb = neel_brown_parameters::from_macrospin(m, 300.0_K);
   CHECK(units::in_si(nb.barrier) == Approx(0.5 * c::vacuum_permeability * 8e5 * 1e5 * 1e-23).epsilon(1e-14));
   CHECK(units::in_si(nb.critical_current) == Approx(units::in_si(m.critical_current())).epsilon(1e-14));
 }

@@ -63,6 +63,61 @@ concept heating_model = requires(const H& h, units::power p, units::current i, u
   { h.equivalent_laser_power(dT) } -> std::same_as<units::power>;
 };
 
+/// A resistance model with temperature, R(state, V, T), exposing the raw kernels the derived
+/// response needs: partials(s, V, T) with .value, .d_dv, .d_dt (ohm, ohm/V, ohm/K) and the
+/// self-consistent bias V = I R(s, V, T) (thermal_tmr_resistance).
+template <class R>
+concept temperature_dependent_resistance =
+    resistance_model<R> && requires(const R& r, device::magnetic_state s, double v, double t, units::voltage vq,
+                                    units::temperature tq) {
+  { r.partials(s, v, t).value } -> std::convertible_to<double>;
+  { r.partials(s, v, t).d_dv } -> std::convertible_to<double>;
+  { r.partials(s, v, t).d_dt } -> std::convertible_to<double>;
+  { r.bias_voltage_raw(s, v, t) } -> std::same_as<double>;
+  { r.resistance(s, vq, tq) } -> std::same_as<units::resistance>;
+};
+
+/// A heating model that is a linear thermal network: coefficients() gives the mean electrode rise
+/// and the barrier difference per watt at each electrode and the laser's two channels, raw SI
+/// (thermal_stack).
+template <class H>
+concept thermal_network_model = heating_model<H> && requires(const H& h) {
+  { h.coefficients().mean_per_top } -> std::convertible_to<double>;
+  { h.coefficients().mean_per_bottom } -> std::convertible_to<double>;
+  { h.coefficients().difference_per_top } -> std::convertible_to<double>;
+  { h.coefficients().difference_per_bottom } -> std::convertible_to<double>;
+  { h.coefficients().laser_top_fraction } -> std::convertible_to<double>;
+  { h.coefficients().laser_sink_rise } -> std::convertible_to<double>;
+};
+
+/// A Seebeck model S(state, V, T): partials(s, V, T) with .value, .d_dv, .d_dt (V/K, 1/K, V/K^2)
+/// (tunnel_magneto_seebeck, bias_dependent_seebeck).
+template <class S>
+concept seebeck_model = requires(const S& m, device::magnetic_state s, double v, double t) {
+  { m.partials(s, v, t).value } -> std::convertible_to<double>;
+  { m.partials(s, v, t).d_dv } -> std::convertible_to<double>;
+  { m.partials(s, v, t).d_dt } -> std::convertible_to<double>;
+};
+
+/// A Peltier model: the Peltier coefficient Pi [V] from the Seebeck coefficient and the
+/// temperature (no_peltier, kelvin_peltier).
+template <class P>
+concept peltier_model = requires(const P& p, units::seebeck_coefficient s, units::temperature t) {
+  { p.peltier_coefficient(s, t) } -> std::same_as<units::voltage>;
+};
+
+/// A response computed through a junction's own resistance and heating policies (derived_
+/// bias_enhanced_tms): mtj then routes its voltage through its members. A response that is not
+/// composed (bias_enhanced_tms, measured_tms) is a calibrated surface that ignores them.
+template <class R, class Resistance, class Heating>
+concept composed_response = thermoelectric_response<R> &&
+    requires(const R& r, device::magnetic_state s, units::power p, units::current i, const Resistance& res,
+             const Heating& h) {
+  { r.thermovoltage(s, p, i, res, h) } -> std::same_as<units::voltage>;
+  { r.dV_dI(s, p, i, res, h) } -> std::same_as<units::resistance>;
+  { r.dV_dP(s, p, i, res, h) } -> std::same_as<units::responsivity>;
+};
+
 /// A magnetic-state policy: reports the junction's current state.
 template <class S>
 concept state_model = requires(const S& s) {

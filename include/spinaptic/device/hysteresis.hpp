@@ -2,7 +2,7 @@
 // layer switching, reference-layer depinning (double switching) and Barkhausen jumps, with the
 // junction's V_AC and V_DC following the magnetic configuration.
 //
-// Model (shared/research/paper.md section 5; every number below is a documented default [D],
+// Model (docs/physics.md section 7 and docs/magnetization.md; every number below is a documented default [D],
 // not a measurement: the paper gives no switching fields):
 //  * Free layer, projection m_f in [-1, 1] on the field axis. Sweeping against it, Barkhausen
 //    jumps (vortex-core depinning) start at |H| = H_onset and occur as a Poisson process in H with
@@ -16,7 +16,7 @@
 //    H_rep = 0.5 kOe. Switching fields are redrawn on every branch with relative spread sigma = 3 %.
 //  * Signals: c = m_f m_r. V_AC = V_P (1 + c)/2 + V_AP (1 - c)/2 from the junction's thermovoltage
 //    in each state; conductance G = (G_P + G_AP)/2 + (G_P - G_AP)/2 c (Slonczewski angle law,
-//    paper.md 7.1), V_DC = I / G. Each Barkhausen jump also emits a voltage spike on V_AC of
+//    docs/physics.md section 3), V_DC = I / G. Each Barkhausen jump also emits a voltage spike on V_AC of
 //    amplitude gain * delta |V_AP - V_P| decaying with time constant tau_spike (defaults 10, 1 ms).
 #pragma once
 
@@ -47,20 +47,21 @@ namespace spinaptic::device {
 using field_event_density = units::quantity<decltype(units::si::meter / units::si::ampere)>;
 using field_sweep_rate = units::quantity<decltype(units::si::ampere / units::si::meter / units::si::second)>;
 
-/// Hysteresis model parameters; defaults from paper.md section 5 (documented placeholders [D]).
+/// Hysteresis model parameters; defaults from docs/physics.md section 7 (documented placeholders [D]).
 struct hysteresis_parameters {
-  units::magnetic_field_strength free_switching_field = oersted(150.0);
-  units::magnetic_field_strength barkhausen_onset_field = oersted(50.0);
-  units::magnetic_field_strength reference_depinning_field = oersted(1000.0);
-  units::magnetic_field_strength reference_repinning_field = oersted(500.0);
+  units::magnetic_field_strength free_switching_field = oersted(150.0);  ///< H_c of the free layer [A/m] (150 Oe)
+  units::magnetic_field_strength barkhausen_onset_field = oersted(50.0);  ///< H_onset of the Barkhausen jumps [A/m] (50 Oe)
+  units::magnetic_field_strength reference_depinning_field = oersted(1000.0);  ///< H_dep of the reference layer [A/m] (1 kOe)
+  units::magnetic_field_strength reference_repinning_field = oersted(500.0);  ///< H_rep of the reference layer [A/m] (0.5 kOe)
   double switching_field_spread = 0.03;  ///< relative Gaussian sigma, redrawn per branch
   field_event_density barkhausen_density =
       units::as<field_event_density>(0.05 / detail::constants::oersted);  ///< 0.05 per Oe
   double min_jump = 0.005;   ///< smallest Barkhausen jump, fraction of the P-AP signal
   double max_jump = 0.05;    ///< largest jump
   double spike_gain = 10.0;  ///< spike amplitude / permanent V_AC step of a jump
-  units::time spike_decay_time = units::as<units::time>(1e-3);
+  units::time spike_decay_time = units::as<units::time>(1e-3);  ///< tau_spike of a Barkhausen voltage spike [s] (1 ms)
 
+  /// Throws invalid_parameter naming the first bad parameter; returns a copy.
   [[nodiscard]] hysteresis_parameters validated() const {
     const double hc = detail::require_positive("free-layer switching field [A/m]", units::in_si(free_switching_field));
     detail::require_in_range("Barkhausen onset field [A/m]", units::in_si(barkhausen_onset_field), 0.0, hc);
@@ -78,16 +79,22 @@ struct hysteresis_parameters {
 
 /// A triangular sweep +H_max -> -H_max -> +H_max, repeated `cycles` times, sampled every dt.
 struct sweep_protocol {
-  units::magnetic_field_strength max_field = oersted(2000.0);
+  units::magnetic_field_strength max_field = oersted(2000.0);  ///< H_max of the triangular sweep [A/m]
   field_sweep_rate rate = units::as<field_sweep_rate>(2000.0 * detail::constants::oersted);  ///< 2 kOe/s
-  units::time sample_interval = units::as<units::time>(5e-4);
-  std::size_t cycles = 1;
+  units::time sample_interval = units::as<units::time>(5e-4);  ///< time between samples [s]
+  std::size_t cycles = 1;  ///< number of +H_max -> -H_max -> +H_max cycles
 };
 
 /// Sampled sweep; arrays in SI (s, A/m, V). state: 0 = P, 1 = AP (majority configuration).
 struct sweep_trace {
-  xt::xtensor<double, 1> time, field, free_layer, reference_layer, v_ac, v_dc, spike_component;
-  xt::xtensor<unsigned char, 1> state;
+  xt::xtensor<double, 1> time;             ///< t [s]
+  xt::xtensor<double, 1> field;            ///< H [A/m]
+  xt::xtensor<double, 1> free_layer;       ///< m_f
+  xt::xtensor<double, 1> reference_layer;  ///< m_r
+  xt::xtensor<double, 1> v_ac;             ///< V_AC [V]
+  xt::xtensor<double, 1> v_dc;             ///< V_DC [V]
+  xt::xtensor<double, 1> spike_component;  ///< the spikes' part of V_AC [V]
+  xt::xtensor<unsigned char, 1> state;  ///< magnetic state per sample
   std::vector<double> jump_times;             ///< Barkhausen events [s]
   std::vector<double> free_switch_fields;     ///< realised free-layer switching field per branch [A/m]
   std::vector<double> reference_switch_fields;  ///< realised depinning / repinning fields [A/m]
@@ -97,8 +104,10 @@ struct sweep_trace {
 /// Field-sweep driver: one hysteresis model, one seed; trial k of a seed is reproducible.
 class field_sweep {
  public:
+  /// A sweep with the given parameters; `seed` fixes every random draw.
   field_sweep(const hysteresis_parameters& params, std::uint64_t seed) : p_(params.validated()), seed_(seed) {}
 
+  /// Sweeps the field of `protocol` at laser power P and bias I; `trial` selects an independent random stream.
   template <settable_state_junction Junction>
   [[nodiscard]] sweep_trace run(const Junction& junction, units::power laser_power, units::current bias,
                                 const sweep_protocol& protocol, std::uint64_t trial = 0) const {
@@ -169,6 +178,7 @@ class field_sweep {
     return tr;
   }
 
+  /// The model parameters.
   [[nodiscard]] const hysteresis_parameters& parameters() const noexcept { return p_; }
 
  private:

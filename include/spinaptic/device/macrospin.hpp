@@ -1,7 +1,7 @@
 // spinaptic/device/macrospin.hpp: stochastic Landau-Lifshitz-Gilbert-Slonczewski dynamics of
 // many independent macrospin free layers, in structure-of-arrays form (float or double).
 //
-// Gilbert form (shared/research/paper.md section 7.2; Slonczewski, JMMM 159, L1 (1996)):
+// Gilbert form (docs/magnetization.md; Slonczewski, JMMM 159, L1 (1996)):
 //   dm/dt = -g m x (H_eff + b_J p) + alpha m x dm/dt - g a_J m x (m x p),   g = gamma mu0
 //   H_eff = H_ext + H_K (m.u) u - Ms (N_x m_x, N_y m_y, N_z m_z) + H_th
 //   a_J = hbar eta I / (2 e mu0 Ms V)  [A/m],   b_J = field_like_ratio a_J
@@ -60,8 +60,8 @@ struct macrospin_parameters {
   double field_like_ratio = 0.0;                            ///< b_J / a_J (0.1-0.3 typical)
   std::array<double, 3> easy_axis{1.0, 0.0, 0.0};           ///< u (normalised on validation)
   std::array<double, 3> reference_direction{1.0, 0.0, 0.0};  ///< p (normalised on validation)
-  stt_polarity polarity = stt_polarity::positive_current_favours_parallel;
-  gyromagnetic_ratio gamma = units::as<gyromagnetic_ratio>(detail::constants::electron_gyromagnetic_ratio);
+  stt_polarity polarity = stt_polarity::positive_current_favours_parallel;  ///< which current sign favours P
+  gyromagnetic_ratio gamma = units::as<gyromagnetic_ratio>(detail::constants::electron_gyromagnetic_ratio);  ///< gyromagnetic ratio gamma [rad s^-1 T^-1]
   /// Bloch law Ms(T) = Ms(0) [1 - (T/T_C)^(3/2)] when > 0 K; 0 K switches it off (Ms constant).
   units::temperature curie_temperature = units::as<units::temperature>(0.0);
 
@@ -92,7 +92,7 @@ struct macrospin_parameters {
   }
 
   /// Zero-temperature critical current for AP -> P switching of an in-plane free layer with
-  /// easy axis and p along x (Sun, PRB 62, 570 (2000); paper.md section 7.2):
+  /// easy axis and p along x (Sun, PRB 62, 570 (2000); docs/magnetization.md):
   ///   I_c0 = (2 e alpha mu0 Ms V / hbar eta) (H_1 + H_2)/2   (no applied field, b_J = 0),
   ///   H_1 = H_K + (N_y - N_x) Ms,  H_2 = H_K + (N_z - N_x) Ms
   /// which is (2 e alpha mu0 Ms V / hbar eta)(H_K + Ms/2) for a thin film (N = (0, 0, 1)).
@@ -107,12 +107,35 @@ struct macrospin_parameters {
                                      (c::reduced_planck * v.spin_polarization) * 0.5 * (h1 + h2));
   }
 
-  /// Thermal stability Delta = mu0 Ms H_K V / (2 k_B T) (paper.md section 7.3).
+  /// Effective uniaxial anisotropy field of the in-plane free layer at temperature T [A/m],
+  ///   H_K,eff(T) = H_K + (min(N_y, N_z) - N_x) Ms(T),
+  /// the field that the lowest saddle of energy() (m along y for an in-plane film) sets: the
+  /// magnetocrystalline H_K plus the shape anisotropy (docs/magnetization.md). Needs the easy axis
+  /// along x, the long axis of the demagnetizing frame.
+  [[nodiscard]] units::magnetic_field_strength effective_anisotropy_field(units::temperature t) const {
+    const auto v = validated();
+    if (std::abs(v.easy_axis[0]) < 1.0 - 1e-12)
+      throw invalid_parameter("easy axis u_x (energy barrier)", v.easy_axis[0], "+-1 (easy axis along x)");
+    const double kelvin = detail::require_positive("temperature T [K]", units::in_si(t));
+    const double ms = saturation_magnetization_at(kelvin);
+    return units::as<units::magnetic_field_strength>(units::in_si(anisotropy_field) +
+                                                     (std::min(demag.y, demag.z) - demag.x) * ms);
+  }
+
+  /// Zero-field energy barrier between the two easy-axis minima of energy() [J],
+  ///   E_b(T) = mu0 Ms(T) V H_K,eff(T) / 2 = mu0 Ms(T) V [H_K + (min(N_y, N_z) - N_x) Ms(T)] / 2,
+  /// i.e. E(m = y) - E(m = x) with the same Ms(T) as energy() (Stoner & Wohlfarth, Phil. Trans. R.
+  /// Soc. A 240, 599 (1948), with the shape anisotropy of the demagnetizing tensor).
+  [[nodiscard]] units::energy energy_barrier(units::temperature t) const {
+    const double ms = saturation_magnetization_at(units::in_si(t));
+    return units::as<units::energy>(0.5 * detail::constants::vacuum_permeability * ms *
+                                    units::in_si(effective_anisotropy_field(t)) * units::in_si(volume));
+  }
+
+  /// Thermal stability Delta(T) = E_b(T) / (k_B T), with energy_barrier() (docs/magnetization.md).
   [[nodiscard]] double thermal_stability(units::temperature t) const {
     const double kelvin = detail::require_positive("temperature T [K]", units::in_si(t));
-    return detail::constants::vacuum_permeability * saturation_magnetization_at(kelvin) *
-           units::in_si(anisotropy_field) * units::in_si(volume) /
-           (2.0 * detail::constants::boltzmann * kelvin);
+    return units::in_si(energy_barrier(t)) / (detail::constants::boltzmann * kelvin);
   }
 
  private:
@@ -190,8 +213,9 @@ inline void heun_step(Real* __restrict ax, Real* __restrict ay, Real* __restrict
 template <std::floating_point Real = double>
 class macrospin_ensemble {
  public:
-  static constexpr std::size_t block_size = 256;
+  static constexpr std::size_t block_size = 256;  ///< junctions per cache block of the kernel
 
+  /// `count` junctions with the shared parameters, seeded by `seed`; m starts along +x.
   macrospin_ensemble(const macrospin_parameters& params, std::size_t count, std::uint64_t seed)
       : p_(params.validated()), n_(count), seed_(seed) {
     if (count == 0) throw invalid_parameter("junction count", 0.0, ">= 1");
@@ -208,8 +232,11 @@ class macrospin_ensemble {
     dirty_ = true;
   }
 
+  /// Number of junctions.
   [[nodiscard]] std::size_t size() const noexcept { return n_; }
+  /// The shared parameters (validated).
   [[nodiscard]] const macrospin_parameters& parameters() const noexcept { return p_; }
+  /// The seed of the counter-based noise streams.
   [[nodiscard]] std::uint64_t seed() const noexcept { return seed_; }
   /// Number of Heun steps taken so far (the time index of the random streams).
   [[nodiscard]] std::uint64_t step_count() const noexcept { return steps_; }
@@ -220,15 +247,20 @@ class macrospin_ensemble {
     check_index(j);
     set_direction(j, {x, y, z});
   }
+  /// Sets m of every junction to (x, y, z) / |(x, y, z)|.
   void set_magnetization_all(double x, double y, double z) {
     for (std::size_t j = 0; j < n_; ++j) set_direction(j, {x, y, z});
   }
+  /// m of junction j.
   [[nodiscard]] std::array<double, 3> magnetization(std::size_t j) const {
     check_index(j);
     return {double(mx_(j)), double(my_(j)), double(mz_(j))};
   }
+  /// The x components of m, one per junction.
   [[nodiscard]] const xt::xtensor<Real, 1>& mx() const noexcept { return mx_; }
+  /// The y components of m, one per junction.
   [[nodiscard]] const xt::xtensor<Real, 1>& my() const noexcept { return my_; }
+  /// The z components of m, one per junction.
   [[nodiscard]] const xt::xtensor<Real, 1>& mz() const noexcept { return mz_; }
   /// m . p (cosine of the angle to the reference layer).
   [[nodiscard]] double alignment(std::size_t j) const {
@@ -242,11 +274,13 @@ class macrospin_ensemble {
   }
 
   // ---- drives (units at the boundary; stored as raw SI) ---------------------------------
+  /// Bias current of junction j [A].
   void set_current(std::size_t j, units::current i) {
     check_index(j);
     current_(j) = detail::require_finite("bias current I [A]", units::in_si(i));
     dirty_ = true;
   }
+  /// Bias current of every junction [A].
   void set_current_all(units::current i) {
     current_.fill(detail::require_finite("bias current I [A]", units::in_si(i)));
     dirty_ = true;
@@ -257,16 +291,19 @@ class macrospin_ensemble {
     temperature_(j) = detail::require_non_negative("temperature T [K]", units::in_si(t));
     dirty_ = true;
   }
+  /// Temperature of every junction [K].
   void set_temperature_all(units::temperature t) {
     temperature_.fill(detail::require_non_negative("temperature T [K]", units::in_si(t)));
     dirty_ = true;
   }
+  /// Applied field of junction j [A/m].
   void set_applied_field(std::size_t j, const std::array<units::magnetic_field_strength, 3>& h) {
     check_index(j);
     hx_(j) = static_cast<Real>(detail::require_finite("applied field H_x [A/m]", units::in_si(h[0])));
     hy_(j) = static_cast<Real>(detail::require_finite("applied field H_y [A/m]", units::in_si(h[1])));
     hz_(j) = static_cast<Real>(detail::require_finite("applied field H_z [A/m]", units::in_si(h[2])));
   }
+  /// Applied field of every junction [A/m].
   void set_applied_field_all(const std::array<units::magnetic_field_strength, 3>& h) {
     for (std::size_t j = 0; j < n_; ++j) set_applied_field(j, h);
   }

@@ -24,7 +24,8 @@ inline constexpr magnetic_state antiparallel = magnetic_state::antiparallel;
 /// State policy: the junction stays in one magnetic state (the paper's network uses AP,
 /// Oberbauer et al. 2025, Fig. 4d).
 struct fixed_state {
-  magnetic_state value = magnetic_state::antiparallel;
+  magnetic_state value = magnetic_state::antiparallel;  ///< the state
+  /// The fixed state.
   [[nodiscard]] constexpr magnetic_state state() const noexcept { return value; }
 };
 

@@ -23,7 +23,7 @@ static_assert(magnetization_dynamics<neel_brown_ensemble>);
 
 /// Free-layer temperature under laser and Joule heating: T = T_ambient + dT(P, I, R), with dT
 /// from the heating policy (laser_heating: dT = zeta P + R_J I^2 R). The free layer is taken to
-/// sit at the heated side of the barrier (paper.md section 4.3).
+/// sit at the heated side of the barrier (docs/physics.md section 2.2).
 template <heating_model Heating>
 [[nodiscard]] units::temperature free_layer_temperature(const Heating& heating,
                                                         units::temperature ambient,
@@ -37,8 +37,9 @@ template <heating_model Heating>
 /// simulated magnetic state. The ensemble must outlive the junction.
 template <magnetization_dynamics Ensemble>
 struct ensemble_state {
-  const Ensemble* ensemble = nullptr;
-  std::size_t index = 0;
+  const Ensemble* ensemble = nullptr;  ///< the ensemble (not owned)
+  std::size_t index = 0;  ///< junction index in the ensemble
+  /// The state of junction `index` of the ensemble.
   [[nodiscard]] magnetic_state state() const { return ensemble->state(index); }
 };
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/device/measured_sweep.hpp"
 #include "spinaptic/device/thermoelectric.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/io/csv.hpp"
@@ -25,11 +26,13 @@ struct response_grid {
   std::vector<double> currents;  ///< x_j = I_j / I_max, strictly increasing, >= 2 points
   std::vector<double> values;    ///< v_ij = V_ij / V_max, row-major [i * currents.size() + j]
 
+  /// Whether the grid holds no data.
   [[nodiscard]] bool empty() const noexcept { return values.empty(); }
 };
 
 /// Measured-table response policy: V_s(P, I) from a user's sweep, bilinear in (P, I) inside each
-/// grid cell; dV/dI and dV/dP are the exact derivatives of that interpolant (piecewise
+/// grid cell; a calibrated surface that ignores the junction's heating and Seebeck policies
+/// (docs/physics.md section 5.1). dV/dI and dV/dP are the exact derivatives of that interpolant (piecewise
 /// constant in the differentiated variable). Grid points are reproduced exactly.
 ///
 /// CSV format (one header line, columns in any order, '#' comments allowed):
@@ -42,6 +45,7 @@ struct response_grid {
 /// (no silent extrapolation of user data). The raw kernels extrapolate the edge cells linearly.
 class measured_tms {
  public:
+  /// The readout scale and one grid per state (at least one non-empty; validated).
   measured_tms(response_scale scale, response_grid parallel_grid, response_grid antiparallel_grid)
       : scale_(scale), grids_{std::move(parallel_grid), std::move(antiparallel_grid)} {
     if (grids_[0].empty() && grids_[1].empty())
@@ -59,44 +63,57 @@ class measured_tms {
     return detail::reading_file(path, [&] { return from_table(io::read_csv(path), scale); });
   }
 
+  /// As from_csv, from a parsed CSV table.
   [[nodiscard]] static measured_tms from_table(const io::csv_table& table,
                                                std::optional<response_scale> scale = std::nullopt);
 
+  /// The readout scale (I_max, P_max, V_max).
   [[nodiscard]] const response_scale& scale() const noexcept { return scale_; }
+  /// I_max [A].
   [[nodiscard]] units::current max_current() const noexcept { return scale_.max_current; }
+  /// P_max [W].
   [[nodiscard]] units::power max_power() const noexcept { return scale_.max_power; }
+  /// V_max [V].
   [[nodiscard]] units::voltage max_voltage() const noexcept { return scale_.max_voltage; }
+  /// Whether state s was measured.
   [[nodiscard]] bool has_state(magnetic_state s) const noexcept { return !grid(s).empty(); }
+  /// The measured grid of state s (normalised).
   [[nodiscard]] const response_grid& grid(magnetic_state s) const noexcept {
     return grids_[static_cast<std::size_t>(s)];
   }
 
   // ---- raw kernels (normalised p, x; result in units of V_max) ---------------------------
+  /// v(p, x) = V/V_max, bilinear in the grid cell (raw kernel).
   [[nodiscard]] double normalized(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return (1 - c.t) * (1 - c.u) * c.v00 + c.t * (1 - c.u) * c.v10 + (1 - c.t) * c.u * c.v01 +
            c.t * c.u * c.v11;
   }
+  /// dv/dx of the bilinear interpolant (raw kernel).
   [[nodiscard]] double normalized_dx(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return ((1 - c.t) * (c.v01 - c.v00) + c.t * (c.v11 - c.v10)) / c.dx;
   }
+  /// dv/dp of the bilinear interpolant (raw kernel).
   [[nodiscard]] double normalized_dp(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return ((1 - c.u) * (c.v10 - c.v00) + c.u * (c.v11 - c.v01)) / c.dp;
   }
 
   // ---- the unit-checked API ---------------------------------------------------------------
+  /// V_s(P, I) [V]; a drive outside the measured range throws invalid_parameter.
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::power laser_power,
                                              units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
     return normalized(s, p, x) * scale_.max_voltage;
   }
+  /// dV/dI [ohm] of the interpolant.
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power laser_power,
                                         units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
     return normalized_dx(s, p, x) * scale_.voltage_per_current();
   }
+  /// dV/dP [V/W] of the interpolant.
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power laser_power,
                                           units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
@@ -168,41 +185,19 @@ class measured_tms {
 inline measured_tms measured_tms::from_table(const io::csv_table& table,
                                              std::optional<response_scale> scale) {
   if (table.rows.empty()) throw file_error(table.source, "", "empty file: expected a header line");
-  const io::csv_row& header = table.rows.front();
-  constexpr std::array<const char*, 4> names{"state", "power_W", "current_A", "voltage_V"};
-  std::array<std::size_t, 4> column{};
-  for (std::size_t n = 0; n < names.size(); ++n) {
-    auto it = std::find_if(header.begin(), header.end(), [&](const io::csv_field& f) { return f.text == names[n]; });
-    if (it == header.end())
-      throw file_error(table.source, file_error::at_line(header.front().line, 1),
-                       std::string("missing column '") + names[n] +
-                           "' (expected header: state,power_W,current_A,voltage_V)");
-    column[n] = static_cast<std::size_t>(it - header.begin());
-  }
-  // (P, I) -> V per state, with the row that defined each point for error messages.
+  const measured_sweep sweep = sweep_from_table(table);
+  // (P, I) -> V per state, with the index of the point that defined it (for error messages).
   struct measured_point {
     double volts;
-    const io::csv_row* row;
+    std::size_t index;
   };
   std::array<std::map<std::pair<double, double>, measured_point>, 2> points;
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const io::csv_row& row = table.rows[r];
-    if (row.size() != header.size())
-      throw file_error(table.source, file_error::at_line(row.front().line, row.back().column),
-                       "expected " + std::to_string(header.size()) + " columns, found " +
-                           std::to_string(row.size()));
-    const io::csv_field& sf = row[column[0]];
-    std::size_t s = 0;
-    if (sf.text == "P" || sf.text == "parallel") s = 0;
-    else if (sf.text == "AP" || sf.text == "antiparallel") s = 1;
-    else table.fail(sf, "expected state P or AP, found '" + sf.text + "'");
-    const double power = table.number(row[column[1]]);
-    const double current = table.number(row[column[2]]);
-    const double volts = table.number(row[column[3]]);
-    if (power < 0.0) table.fail(row[column[1]], "laser power must be >= 0");
-    if (!points[s].emplace(std::pair{power, current}, measured_point{volts, &row}).second)
-      table.fail(row[column[1]], "duplicate (power, current) point for this state");
-  }
+  for (std::size_t n = 0; n < sweep.size(); ++n)
+    if (!points[static_cast<std::size_t>(sweep.state[n])]
+             .emplace(std::pair{sweep.power[n], sweep.current[n]}, measured_point{sweep.voltage[n], n})
+             .second)
+      throw file_error(table.source, file_error::at_line(sweep.line[n], sweep.columns[n][0]),
+                       "duplicate (power, current) point for this state");
   // Scale: from the data unless given.
   if (!scale) {
     double i_max = 0.0, p_max = 0.0, v_abs = 0.0;
@@ -235,9 +230,9 @@ inline measured_tms measured_tms::from_table(const io::csv_table& table,
       constexpr std::array<const char*, 3> quantity{"power / P_max", "current / I_max", "voltage / V_max"};
       for (std::size_t q = 0; q < 3; ++q)
         if (!std::isfinite(scaled[q]))
-          table.fail((*point.row)[column[q + 1]],
-                     std::string("measured ") + quantity[q] + " = " + std::to_string(scaled[q]) +
-                         " overflows after scaling (the value or the scale is out of range)");
+          throw file_error(table.source, file_error::at_line(sweep.line[point.index], sweep.columns[point.index][q]),
+                           std::string("measured ") + quantity[q] + " = " + std::to_string(scaled[q]) +
+                               " overflows after scaling (the value or the scale is out of range)");
     }
     std::sort(ps.begin(), ps.end());
     ps.erase(std::unique(ps.begin(), ps.end()), ps.end());

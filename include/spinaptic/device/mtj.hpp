@@ -18,12 +18,12 @@ namespace spinaptic::device {
 
 /// Sampled time trace of a hybrid-driven junction; arrays hold SI doubles (s, A, W, K, V).
 struct voltage_trace {
-  xt::xtensor<double, 1> time;
-  xt::xtensor<double, 1> current;
-  xt::xtensor<double, 1> laser_power;
-  xt::xtensor<double, 1> temperature_difference;
-  xt::xtensor<double, 1> voltage;
-  xt::xtensor<bool, 1> laser_on;
+  xt::xtensor<double, 1> time;  ///< t [s]
+  xt::xtensor<double, 1> current;  ///< I [A]
+  xt::xtensor<double, 1> laser_power;  ///< P [W]
+  xt::xtensor<double, 1> temperature_difference;  ///< dT [K]
+  xt::xtensor<double, 1> voltage;  ///< terminal voltage [V]
+  xt::xtensor<bool, 1> laser_on;  ///< laser on at t
 };
 
 /// One magnetic tunnel junction. Structure (which physics) is in the template arguments,
@@ -37,28 +37,47 @@ template <thermoelectric_response Response = bias_enhanced_tms<1>,
           heating_model Heating = laser_heating,
           state_model State = fixed_state>
 struct mtj {
+  /// the response policy
   using response_type = Response;
+  /// the resistance policy
   using resistance_type = Resistance;
+  /// the heating policy
   using heating_type = Heating;
+  /// the magnetic-state policy
   using state_type = State;
 
-  Response response;
-  Resistance resistance_model;
-  Heating heating;
-  thermal_response thermal;
-  State magnetization{};
+  Response response;  ///< thermoelectric response V_s(P, I)
+  Resistance resistance_model;  ///< R(state, V) (and T for a temperature-dependent model)
+  Heating heating;  ///< temperature difference across the barrier
+  thermal_response thermal;  ///< first-order thermal lag of simulate()
+  State magnetization{};  ///< magnetic-state policy
 
+  /// The magnetic state reported by the state policy.
   [[nodiscard]] magnetic_state state() const noexcept { return magnetization.state(); }
 
-  /// Thermovoltage V_s(P, I) [V] (what a lock-in at the laser modulation reads as V_AC).
+  /// Thermovoltage V_s(P, I) [V] (what a lock-in at the laser modulation reads as V_AC). A
+  /// composed_response (derived_bias_enhanced_tms) computes it through this junction's own
+  /// `resistance_model` and `heating` members; a calibrated surface (bias_enhanced_tms,
+  /// measured_tms) is a fit of measured V(P, I) and ignores them (docs/physics.md section 5).
   [[nodiscard]] units::voltage thermovoltage(units::power p, units::current i) const {
-    return response.thermovoltage(state(), p, i);
+    if constexpr (composed_response<Response, Resistance, Heating>)
+      return response.thermovoltage(state(), p, i, resistance_model, heating);
+    else
+      return response.thermovoltage(state(), p, i);
   }
+  /// dV_s/dI [ohm], analytic, through the same policies as thermovoltage().
   [[nodiscard]] units::resistance dV_dI(units::power p, units::current i) const {
-    return response.dV_dI(state(), p, i);
+    if constexpr (composed_response<Response, Resistance, Heating>)
+      return response.dV_dI(state(), p, i, resistance_model, heating);
+    else
+      return response.dV_dI(state(), p, i);
   }
+  /// dV_s/dP [V/W], analytic, through the same policies as thermovoltage().
   [[nodiscard]] units::responsivity dV_dP(units::power p, units::current i) const {
-    return response.dV_dP(state(), p, i);
+    if constexpr (composed_response<Response, Resistance, Heating>)
+      return response.dV_dP(state(), p, i, resistance_model, heating);
+    else
+      return response.dV_dP(state(), p, i);
   }
   /// Bias voltage V = I R_s(V) [V], self-consistent with the bias-dependent TMR.
   [[nodiscard]] units::voltage bias_voltage(units::current i) const {

@@ -1,9 +1,9 @@
 // spinaptic/device/neel_brown.hpp: thermally activated two-state switching (Neel-Brown), the
 // cheap alternative to the macrospin for many junctions.
 //
-// Escape rate out of state s (shared/research/paper.md section 7.3):
+// Escape rate out of state s (docs/magnetization.md; Neel 1949, Brown 1963):
 //   1/tau_s = f0 exp(-Delta_s),   Delta_s = (E_b / k_B T) (1 - h_s)^2 (1 - i_s)^b
-// E_b = mu0 Ms H_K V / 2 the zero-field barrier, f0 = 1/tau0 the attempt frequency, h_s the
+// E_b = mu0 Ms H_K,eff V / 2 the zero-field barrier (macrospin_parameters::energy_barrier), f0 = 1/tau0 the attempt frequency, h_s the
 // easy-axis field pushing out of s in units of H_K (Neel 1949, Brown 1963: the (1 - h)^2 barrier of
 // the Stoner-Wohlfarth particle), i_s the current pushing out of s in units of I_c0 (Koch, Katine &
 // Sun, PRL 92, 088302 (2004): b = 1; Taniguchi & Imamura, arXiv:1204.1190: b = 2). When a
@@ -40,8 +40,9 @@ struct neel_brown_parameters {
   units::current critical_current;                           ///< I_c0 [A]
   units::magnetic_field_strength anisotropy_field;           ///< H_K [A/m]
   double current_exponent = 1.0;                             ///< b (1 or 2)
-  stt_polarity polarity = stt_polarity::positive_current_favours_parallel;
+  stt_polarity polarity = stt_polarity::positive_current_favours_parallel;  ///< which current sign favours P
 
+  /// Throws invalid_parameter naming the first bad parameter; returns a copy.
   [[nodiscard]] neel_brown_parameters validated() const {
     detail::require_positive("energy barrier E_b [J]", units::in_si(barrier));
     detail::require_positive("attempt time tau0 [s]", units::in_si(attempt_time));
@@ -51,16 +52,14 @@ struct neel_brown_parameters {
     return *this;
   }
 
-  /// The same junction as a macrospin: E_b = mu0 Ms H_K V / 2 and I_c0 from
-  /// macrospin_parameters::critical_current().
-  static neel_brown_parameters from_macrospin(const macrospin_parameters& m,
+  /// The same junction as a macrospin at temperature T: E_b = macrospin_parameters::energy_barrier(T)
+  /// (with the shape anisotropy and Ms(T), the barrier of the macrospin's own energy()), the field
+  /// scale H_K,eff(T) of the same barrier, and I_c0 from macrospin_parameters::critical_current().
+  static neel_brown_parameters from_macrospin(const macrospin_parameters& m, units::temperature t,
                                               units::time tau0 = units::as<units::time>(1e-9)) {
     const auto v = m.validated();
-    const double eb = 0.5 * detail::constants::vacuum_permeability *
-                      units::in_si(v.saturation_magnetization) * units::in_si(v.anisotropy_field) *
-                      units::in_si(v.volume);
-    return neel_brown_parameters{units::as<units::energy>(eb), tau0, v.critical_current(),
-                                 v.anisotropy_field, 1.0, v.polarity}
+    return neel_brown_parameters{v.energy_barrier(t), tau0, v.critical_current(), v.effective_anisotropy_field(t),
+                                 1.0, v.polarity}
         .validated();
   }
 
@@ -82,6 +81,7 @@ struct neel_brown_parameters {
 /// counter-based stream (seed, junction, step), so results do not depend on how they are visited.
 class neel_brown_ensemble {
  public:
+  /// `count` junctions, all in P, seeded by `seed`.
   neel_brown_ensemble(const neel_brown_parameters& params, std::size_t count, std::uint64_t seed)
       : p_(params.validated()), n_(count), seed_(seed) {
     if (count == 0) throw invalid_parameter("junction count", 0.0, ">= 1");
@@ -93,21 +93,28 @@ class neel_brown_ensemble {
     }
   }
 
+  /// Number of junctions.
   [[nodiscard]] std::size_t size() const noexcept { return n_; }
+  /// The shared parameters.
   [[nodiscard]] const neel_brown_parameters& parameters() const noexcept { return p_; }
+  /// Number of steps advanced so far.
   [[nodiscard]] std::uint64_t step_count() const noexcept { return steps_; }
+  /// State of junction j.
   [[nodiscard]] magnetic_state state(std::size_t j) const {
     check_index(j);
     return static_cast<magnetic_state>(state_(j));
   }
+  /// Sets the state of junction j.
   void set_state(std::size_t j, magnetic_state s) {
     check_index(j);
     state_(j) = static_cast<unsigned char>(s);
   }
+  /// Bias current of junction j [A].
   void set_current(std::size_t j, units::current i) {
     check_index(j);
     current_(j) = detail::require_finite("bias current I [A]", units::in_si(i));
   }
+  /// Bias current of every junction [A].
   void set_current_all(units::current i) {
     current_.fill(detail::require_finite("bias current I [A]", units::in_si(i)));
   }
@@ -116,13 +123,16 @@ class neel_brown_ensemble {
     check_index(j);
     field_(j) = detail::require_finite("easy-axis field H [A/m]", units::in_si(h));
   }
+  /// Easy-axis field of every junction [A/m]; positive along the reference layer.
   void set_field_all(units::magnetic_field_strength h) {
     field_.fill(detail::require_finite("easy-axis field H [A/m]", units::in_si(h)));
   }
+  /// Temperature of junction j [K].
   void set_temperature(std::size_t j, units::temperature t) {
     check_index(j);
     temperature_(j) = detail::require_positive("temperature T [K]", units::in_si(t));
   }
+  /// Temperature of every junction [K].
   void set_temperature_all(units::temperature t) {
     temperature_.fill(detail::require_positive("temperature T [K]", units::in_si(t)));
   }

@@ -51,6 +51,7 @@ struct tmr_resistance {
   double tmr0;                            ///< zero-bias TMR (1.0 = 100 %)
   units::voltage half_tmr_bias;           ///< V_h [V]
 
+  /// R_P > 0 [ohm], TMR0 >= 0, V_h > 0 [V].
   tmr_resistance(units::resistance r_p, double tmr_zero_bias, units::voltage v_half)
       : parallel_resistance(r_p), tmr0(tmr_zero_bias), half_tmr_bias(v_half) {
     detail::require_positive("R_P [ohm]", units::in_si(r_p));
@@ -74,6 +75,98 @@ struct tmr_resistance {
       v = next;
     }
     return v;
+  }
+};
+
+/// R and its partial derivatives at one (V, T) point, raw SI (ohm, ohm/V, ohm/K): what the
+/// derived response's Newton solve and analytic derivatives use.
+struct resistance_partials {
+  double value = 0.0;  ///< R [ohm]
+  double d_dv = 0.0;   ///< dR/dV [ohm/V]
+  double d_dt = 0.0;   ///< dR/dT [ohm/K]
+};
+
+/// Resistance policy with temperature: R(state, V, T). Around the reference temperature T0,
+///   R_P(T)  = R_P [1 + beta_P (T - T0)],   TMR0(T) = TMR0 [1 - beta_TMR (T - T0)],
+///   V_h(T)  = V_h [1 - beta_h (T - T0)],
+///   R_AP(V, T) = R_P(T) [1 + TMR0(T) / (1 + V^2 / V_h(T)^2)],   R_P(V, T) = R_P(T).
+/// TMR and V_h fall with temperature (magnon excitation: Shang et al., PRB 58, R2917 (1998));
+/// the linear coefficients are documented defaults (docs/physics.md section 3). At T = T0 this is
+/// tmr_resistance.
+struct thermal_tmr_resistance {
+  units::resistance parallel_resistance;               ///< R_P at T0 [ohm]
+  double tmr0;                                          ///< TMR0 at T0 (1.0 = 100 %)
+  units::voltage half_tmr_bias;                        ///< V_h at T0 [V]
+  units::temperature reference_temperature;            ///< T0 [K]
+  units::temperature_coefficient parallel_coefficient;  ///< beta_P [1/K]
+  units::temperature_coefficient tmr_coefficient;       ///< beta_TMR [1/K]
+  units::temperature_coefficient half_bias_coefficient;  ///< beta_h [1/K]
+
+  /// R_P > 0, TMR0 >= 0, V_h > 0 and T0 > 0 at the reference temperature, and the three temperature coefficients [1/K].
+  thermal_tmr_resistance(units::resistance r_p, double tmr_zero_bias, units::voltage v_half,
+                         units::temperature t0, units::temperature_coefficient beta_p,
+                         units::temperature_coefficient beta_tmr, units::temperature_coefficient beta_h)
+      : parallel_resistance(r_p), tmr0(tmr_zero_bias), half_tmr_bias(v_half), reference_temperature(t0),
+        parallel_coefficient(beta_p), tmr_coefficient(beta_tmr), half_bias_coefficient(beta_h) {
+    detail::require_positive("R_P [ohm]", units::in_si(r_p));
+    detail::require_non_negative("TMR0", tmr_zero_bias);
+    detail::require_positive("V_h [V]", units::in_si(v_half));
+    detail::require_positive("reference temperature T0 [K]", units::in_si(t0));
+    detail::require_finite("beta_P [1/K]", units::in_si(beta_p));
+    detail::require_finite("beta_TMR [1/K]", units::in_si(beta_tmr));
+    detail::require_finite("beta_h [1/K]", units::in_si(beta_h));
+  }
+
+  /// Raw kernel: R, dR/dV, dR/dT at bias V [V] and temperature T [K] in state s.
+  [[nodiscard]] resistance_partials partials(magnetic_state s, double v, double kelvin) const noexcept {
+    const double dt = kelvin - units::in_si(reference_temperature);
+    const double rp0 = units::in_si(parallel_resistance), bp = units::in_si(parallel_coefficient);
+    const double rp = rp0 * (1.0 + bp * dt);
+    if (s == magnetic_state::parallel) return {rp, 0.0, rp0 * bp};
+    const double bt = units::in_si(tmr_coefficient), bh = units::in_si(half_bias_coefficient);
+    const double vh0 = units::in_si(half_tmr_bias);
+    const double tmr = tmr0 * (1.0 - bt * dt), vh = vh0 * (1.0 - bh * dt);
+    const double q = v / vh, den = 1.0 + q * q, f = 1.0 / den;  // f = 1 / (1 + V^2/V_h^2)
+    const double df_dv = -2.0 * v / (vh * vh) * f * f;
+    const double df_dvh = 2.0 * v * v / (vh * vh * vh) * f * f;
+    const double value = rp * (1.0 + tmr * f);
+    const double d_dv = rp * tmr * df_dv;
+    const double d_dt = rp0 * bp * (1.0 + tmr * f) + rp * (-tmr0 * bt) * f + rp * tmr * df_dvh * (-vh0 * bh);
+    return {value, d_dv, d_dt};
+  }
+
+  /// Raw kernel: the bias V [V] with V = I R(state, V, T), by Newton's method on
+  /// F(V) = V - I R(V, T) (F' = 1 - I dR/dV > 0 for every physical bias), from V = I R(0, T);
+  /// converged to rounding (quadratic convergence, typically 3-4 steps).
+  [[nodiscard]] double bias_voltage_raw(magnetic_state s, double current, double kelvin) const noexcept {
+    double v = current * partials(s, 0.0, kelvin).value;
+    if (s == magnetic_state::parallel) return v;
+    for (int it = 0; it < 40; ++it) {
+      const auto r = partials(s, v, kelvin);
+      const double step = (v - current * r.value) / (1.0 - current * r.d_dv);
+      v -= step;
+      // Quadratic convergence: once a step is below 1e-10 |V| the remaining error is ~1e-20 |V|.
+      if (std::abs(step) <= 1e-10 * std::abs(v)) break;
+    }
+    return v;
+  }
+
+  /// R(state, V, T) [ohm].
+  [[nodiscard]] units::resistance resistance(magnetic_state s, units::voltage bias, units::temperature t) const {
+    return units::as<units::resistance>(partials(s, units::in_si(bias), units::in_si(t)).value);
+  }
+  /// resistance_model: R(state, V) at the reference temperature T0.
+  [[nodiscard]] units::resistance resistance(magnetic_state s, units::voltage bias) const {
+    return resistance(s, bias, reference_temperature);
+  }
+  /// V = I R(state, V, T) [V].
+  [[nodiscard]] units::voltage bias_voltage(magnetic_state s, units::current i, units::temperature t) const {
+    return units::as<units::voltage>(bias_voltage_raw(s, detail::require_finite("bias current I [A]", units::in_si(i)),
+                                                      detail::require_positive("temperature T [K]", units::in_si(t))));
+  }
+  /// resistance_model: V = I R(state, V) at T0.
+  [[nodiscard]] units::voltage bias_voltage(magnetic_state s, units::current i) const {
+    return bias_voltage(s, i, reference_temperature);
   }
 };
 

@@ -22,8 +22,10 @@ namespace spinaptic::device {
 /// The sum factorises, V = V_max sum_m p^m G_m(x) with G_m(x) = sum_k c_mk x^k, which is what the
 /// crossbar kernels use.
 ///
-/// The paper does not publish c_mk; the defaults (see `paper_default`) are documented project
-/// choices (shared/research/paper.md sections 3.2 and 9).
+/// This is a calibrated surface: a fit of measured V(P, I) that ignores the junction's heating and
+/// Seebeck policies (an mtj with this response reports the surface whatever its stack; the
+/// physics-derived alternative is derived_bias_enhanced_tms). The paper does not publish c_mk; the
+/// defaults (see `paper_default`) are documented project choices (docs/physics.md section 5.1).
 template <std::size_t PowerOrder = 1>
 class bias_enhanced_tms {
  public:
@@ -33,6 +35,7 @@ class bias_enhanced_tms {
   using coefficient_row = std::array<double, current_order + 1>;   ///< c_m0 .. c_m3
   using coefficient_matrix = std::array<coefficient_row, PowerOrder>;  ///< rows m = 1..M
 
+  /// The readout scale and the coefficient matrices c^P_mk, c^AP_mk (finite; rows m = 1..M).
   bias_enhanced_tms(response_scale scale, const coefficient_matrix& parallel_coefficients,
                     const coefficient_matrix& antiparallel_coefficients)
       : scale_(scale), coefficients_{parallel_coefficients, antiparallel_coefficients} {
@@ -41,10 +44,15 @@ class bias_enhanced_tms {
         for (double c : row) detail::require_finite("response coefficient c_mk", c);
   }
 
+  /// The readout scale (I_max, P_max, V_max).
   [[nodiscard]] const response_scale& scale() const noexcept { return scale_; }
+  /// I_max [A].
   [[nodiscard]] units::current max_current() const noexcept { return scale_.max_current; }
+  /// P_max [W].
   [[nodiscard]] units::power max_power() const noexcept { return scale_.max_power; }
+  /// V_max [V].
   [[nodiscard]] units::voltage max_voltage() const noexcept { return scale_.max_voltage; }
+  /// The coefficient matrix c^s_mk of state s.
   [[nodiscard]] const coefficient_matrix& coefficients(magnetic_state s) const noexcept {
     return coefficients_[static_cast<std::size_t>(s)];
   }
@@ -106,6 +114,7 @@ class bias_enhanced_tms {
     const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);
     return normalized(s, p, x) * scale_.max_voltage;
   }
+  /// dV/dI [ohm] without the range check. Precondition: P finite and >= 0, I finite.
   [[nodiscard]] units::resistance dV_dI_unchecked(magnetic_state s, units::power laser_power,
                                                   units::current bias) const noexcept {
     const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);
@@ -128,13 +137,19 @@ class bias_enhanced_tms {
   std::array<coefficient_matrix, 2> coefficients_;  // [parallel, antiparallel]
 };
 
+/// The calibrated (P, I) surface under the name that says what it is: a fit that ignores the
+/// junction's heating and Seebeck policies (docs/physics.md section 5.1). Same type as
+/// bias_enhanced_tms<M>.
+template <std::size_t PowerOrder = 1>
+using calibrated_bias_enhanced_tms = bias_enhanced_tms<PowerOrder>;
+
 namespace paper_default {
 /// Default AP-state coefficients c_1k = (0, 0.4, 0.1, 0.5): linear in p, cubic in x, summing to
 /// 1 so that V_AP(P_max, I_max) = V_max. A linear term is kept because a pure x^3 response has no
-/// gradient at I = 0 (shared/research/paper.md section 3.2, project default [D]).
+/// gradient at I = 0 (docs/physics.md section 5.1, project default [D]).
 inline constexpr std::array<double, 4> antiparallel_row{0.0, 0.4, 0.1, 0.5};
 /// P-state response = 0.3 x the AP response, the "strong contrast between magnetic states" of the
-/// abstract with a placeholder ratio (paper.md section 3.2 [D]).
+/// abstract with a placeholder ratio (docs/physics.md section 5.1 [D]).
 inline constexpr double parallel_to_antiparallel_ratio = 0.3;
 }  // namespace paper_default
 

@@ -12,18 +12,19 @@ namespace spinaptic::device {
 
 /// One layer: material and thickness.
 struct layer {
-  std::string_view material;
-  units::length thickness;
+  std::string_view material;  ///< material name
+  units::length thickness;  ///< thickness [m]
 };
 
 /// Elliptical (or circular) pillar cross-section with principal diameters a >= b.
 struct pillar_geometry {
-  units::length major_diameter;
-  units::length minor_diameter;
+  units::length major_diameter;  ///< a [m]
+  units::length minor_diameter;  ///< b [m] (<= a)
 
   /// A circular pillar of diameter d.
   static pillar_geometry circular(units::length d) { return pillar_geometry{d, d}.validated(); }
 
+  /// Throws invalid_parameter for a non-positive diameter; returns a copy.
   [[nodiscard]] pillar_geometry validated() const {
     detail::require_positive("pillar major diameter [m]", units::in_si(major_diameter));
     detail::require_positive("pillar minor diameter [m]", units::in_si(minor_diameter));

@@ -28,18 +28,60 @@ namespace spinaptic::device {
   return (a - b) / m;
 }
 
+/// S and its partial derivatives at one (V, T) point, raw SI (V/K, 1/K, V/K^2).
+struct seebeck_partials {
+  double value = 0.0;  ///< S [V/K]
+  double d_dv = 0.0;   ///< dS/dV [1/K]
+  double d_dt = 0.0;   ///< dS/dT [V/K^2]
+};
+
 /// Seebeck policy: state-dependent Seebeck coefficients, V(state, dT) = -S_state dT.
 /// Defaults S_P = -50 uV/K, S_AP = -60 uV/K (TMS ~ 20 %, the MgO range of Walter 2011 and
 /// Huebner et al. arXiv:1604.07569; project default, the paper gives no value).
 struct tunnel_magneto_seebeck {
-  units::seebeck_coefficient seebeck_parallel = units::as<units::seebeck_coefficient>(-50e-6);
-  units::seebeck_coefficient seebeck_antiparallel = units::as<units::seebeck_coefficient>(-60e-6);
+  units::seebeck_coefficient seebeck_parallel = units::as<units::seebeck_coefficient>(-50e-6);      ///< S_P [V/K]
+  units::seebeck_coefficient seebeck_antiparallel = units::as<units::seebeck_coefficient>(-60e-6);  ///< S_AP [V/K]
 
+  /// S_state [V/K].
   [[nodiscard]] units::seebeck_coefficient seebeck(magnetic_state s) const noexcept {
     return s == magnetic_state::parallel ? seebeck_parallel : seebeck_antiparallel;
   }
+  /// V = -S_state dT [V].
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::temperature dT) const {
     return seebeck_thermovoltage(seebeck(s), dT);
+  }
+  /// Raw kernel (seebeck_model): S independent of bias and temperature.
+  [[nodiscard]] seebeck_partials partials(magnetic_state s, double, double) const noexcept {
+    return {units::in_si(seebeck(s)), 0.0, 0.0};
+  }
+};
+
+/// Seebeck policy with bias and temperature: S_s(V, T) = S_s (T / T0) (1 + V / V_S).
+/// The factor T/T0 is the Mott law of a degenerate conductor (S proportional to T; Mott & Jones
+/// 1936); the bias term is the first order of the shift of the tunnelling energy window that
+/// makes the bias-enhanced TMS (Boehnke et al., Sci. Rep. 5, 8945 (2015)); V_S is a documented
+/// default (docs/physics.md section 4). Zero-bias values as tunnel_magneto_seebeck.
+struct bias_dependent_seebeck {
+  units::seebeck_coefficient seebeck_parallel = units::as<units::seebeck_coefficient>(-50e-6);      ///< S_P at T0 [V/K]
+  units::seebeck_coefficient seebeck_antiparallel = units::as<units::seebeck_coefficient>(-60e-6);  ///< S_AP at T0 [V/K]
+  units::voltage enhancement_bias = units::as<units::voltage>(0.5);        ///< V_S [V]: S doubles at V = V_S
+  units::temperature reference_temperature = units::as<units::temperature>(295.0);  ///< T0 [K]
+
+  /// Raw kernel: S, dS/dV, dS/dT at bias V [V], temperature T [K] in state s.
+  [[nodiscard]] seebeck_partials partials(magnetic_state s, double v, double kelvin) const noexcept {
+    const double s0 = units::in_si(s == magnetic_state::parallel ? seebeck_parallel : seebeck_antiparallel);
+    const double t0 = units::in_si(reference_temperature), vs = units::in_si(enhancement_bias);
+    const double bias = 1.0 + v / vs, temp = kelvin / t0;
+    return {s0 * temp * bias, s0 * temp / vs, s0 / t0 * bias};
+  }
+  /// S_s(V, T) [V/K].
+  [[nodiscard]] units::seebeck_coefficient seebeck(magnetic_state s, units::voltage v, units::temperature t) const {
+    return units::as<units::seebeck_coefficient>(partials(s, units::in_si(v), units::in_si(t)).value);
+  }
+  /// V = -S_s(V_bias, T) dT [V].
+  [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::voltage v_bias, units::temperature t,
+                                             units::temperature dT) const {
+    return seebeck_thermovoltage(seebeck(s, v_bias, t), dT);
   }
 };
 
@@ -50,6 +92,7 @@ struct response_scale {
   units::current max_current;  ///< I_max [A] > 0
   units::power max_power;      ///< P_max [W] > 0
 
+  /// V_max (finite, != 0), I_max > 0, P_max > 0.
   response_scale(units::voltage v_max, units::current i_max, units::power p_max)
       : max_voltage(v_max), max_current(i_max), max_power(p_max) {
     detail::require_finite("V_max [V]", units::in_si(v_max));
@@ -66,6 +109,7 @@ struct response_scale {
   [[nodiscard]] units::resistance voltage_per_current() const noexcept {
     return units::as<units::resistance>(volts_per_ampere_);
   }
+  /// V_max / P_max [V/W].
   [[nodiscard]] units::responsivity voltage_per_power() const noexcept {
     return units::as<units::responsivity>(volts_per_watt_);
   }

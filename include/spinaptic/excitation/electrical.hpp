@@ -10,9 +10,11 @@ namespace spinaptic::excitation {
 
 /// A constant (DC) bias current.
 struct dc_bias {
-  units::current level;
+  units::current level;  ///< I [A]
 
+  /// A constant current I (finite).
   explicit dc_bias(units::current i) : level(i) { detail::require_finite("DC bias current [A]", units::in_si(i)); }
+  /// I(t) = I [A].
   [[nodiscard]] units::current current_at(units::time) const noexcept { return level; }
 };
 
@@ -25,6 +27,7 @@ struct current_pulse_train {
   units::time period;        ///< repetition period [s] >= width
   units::time delay;         ///< time of the first pulse's rising edge [s] >= 0
 
+  /// DC level, pulse amplitude, width w, repetition period T_rep and delay t0.
   current_pulse_train(units::current i_dc, units::current i_pulse, units::time w, units::time t_rep,
                       units::time t0 = 0.0 * units::second)
       : offset(i_dc), amplitude(i_pulse), width(w), period(t_rep), delay(t0) {
@@ -36,11 +39,13 @@ struct current_pulse_train {
     detail::require_non_negative("pulse delay [s]", units::in_si(t0));
   }
 
+  /// Whether a pulse is on at t.
   [[nodiscard]] bool pulse_on(units::time t) const noexcept {
     const double s = units::in_si(t - delay);
     if (s < 0.0) return false;
     return std::fmod(s, units::in_si(period)) < units::in_si(width);
   }
+  /// I(t) [A].
   [[nodiscard]] units::current current_at(units::time t) const noexcept {
     return pulse_on(t) ? offset + amplitude : offset;
   }

@@ -16,11 +16,14 @@ namespace spinaptic::excitation {
 /// (Oberbauer et al. 2025: DC bias current plus laser pulses through the ITO top contact).
 template <electrical_drive Electrical, optical_drive Optical>
 struct hybrid {
-  Electrical electrical;
-  Optical optical;
+  Electrical electrical;  ///< the electrical drive
+  Optical optical;  ///< the optical drive
 
+  /// I(t) [A] of the electrical drive.
   [[nodiscard]] units::current current_at(units::time t) const { return electrical.current_at(t); }
+  /// P(t) [W] of the optical drive.
   [[nodiscard]] units::power power_at(units::time t) const { return optical.power_at(t); }
+  /// Whether the laser is on at t.
   [[nodiscard]] bool laser_on(units::time t) const { return optical.laser_on(t); }
 };
 
@@ -35,7 +38,7 @@ struct ac_dc_components {
 
 /// Split a sampled voltage trace (SI volts) into V_DC = mean(V) and
 /// V_AC = mean(V | laser on) - mean(V | laser off), as a lock-in referenced to the laser
-/// modulation measures it (shared/research/paper.md section 2).
+/// modulation measures it (docs/physics.md section 1; Oberbauer et al., arXiv:2501.00813).
 /// Throws size_mismatch if the mask and trace differ in length, and error if either window is empty.
 [[nodiscard]] inline ac_dc_components split_ac_dc(const xt::xtensor<double, 1>& trace_volts,
                                                  const xt::xtensor<bool, 1>& laser_on) {

@@ -24,6 +24,7 @@ struct square_pulse {
 /// A pulse occupies [0, 4 width) of its period.
 struct gaussian_pulse {
   static constexpr double extent = 4.0;  ///< pulse duration in units of `width`
+  /// Fraction of peak power exp(-4 ln2 (s - 2 w)^2 / w^2) at time s after the pulse start, FWHM w.
   [[nodiscard]] static double shape(double s, double width) noexcept {
     const double z = (s - 2.0 * width) / width;
     return std::exp(-4.0 * std::numbers::ln2 * z * z);
@@ -38,11 +39,12 @@ struct gaussian_pulse {
 /// Peak power [W], pulse width [s] (square: duration; Gaussian: FWHM), repetition rate [Hz].
 template <class Shape = square_pulse>
 struct laser_pulse_train {
-  units::power peak_power;
-  units::time width;
-  units::frequency repetition_rate;
-  units::time delay;
+  units::power peak_power;  ///< P_peak [W]
+  units::time width;  ///< pulse width w [s]
+  units::frequency repetition_rate;  ///< f_rep [Hz]
+  units::time delay;  ///< t0 of the first pulse [s]
 
+  /// Peak power, pulse width w, repetition rate f_rep and delay t0.
   laser_pulse_train(units::power p_peak, units::time w, units::frequency f_rep,
                     units::time t0 = 0.0 * units::second)
       : peak_power(p_peak), width(w), repetition_rate(f_rep), delay(t0) {
@@ -56,11 +58,14 @@ struct laser_pulse_train {
     detail::require_non_negative("laser pulse delay [s]", units::in_si(t0));
   }
 
+  /// 1 / f_rep [s].
   [[nodiscard]] units::time period() const noexcept { return 1.0 / repetition_rate; }
+  /// Time since the start of the present period [s].
   [[nodiscard]] double phase_time(units::time t) const noexcept {
     const double s = units::in_si(t - delay);
     return s < 0.0 ? -1.0 : std::fmod(s, units::in_si(period()));
   }
+  /// P(t) [W].
   [[nodiscard]] units::power power_at(units::time t) const noexcept {
     const double s = phase_time(t);
     return s < 0.0 ? 0.0 * units::watt : Shape::shape(s, units::in_si(width)) * peak_power;
@@ -82,9 +87,12 @@ struct laser_pulse_train {
 
 /// Continuous-wave laser: constant power.
 struct cw_laser {
-  units::power level;
+  units::power level;  ///< P [W]
+  /// A continuous laser of power P >= 0.
   explicit cw_laser(units::power p) : level(p) { detail::require_non_negative("laser power [W]", units::in_si(p)); }
+  /// P(t) = P [W].
   [[nodiscard]] units::power power_at(units::time) const noexcept { return level; }
+  /// Always true.
   [[nodiscard]] bool laser_on(units::time) const noexcept { return units::in_si(level) > 0.0; }
 };
 
