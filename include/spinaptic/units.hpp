@@ -92,8 +92,8 @@ template <class Unit, class T>
 
 /// A raw SI double as a quantity: the one way a hot-loop result leaves as a quantity.
 template <class Quantity>
-[[nodiscard]] constexpr Quantity as(typename Quantity::value_type si_value) noexcept {
-  return Quantity::from_value(si_value);
+[[nodiscard]] constexpr Quantity as(typename Quantity::value_type value_in_si) noexcept {
+  return Quantity::from_value(value_in_si);
 }
 
 }  // namespace spinaptic::units
