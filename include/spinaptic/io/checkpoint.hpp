@@ -17,7 +17,7 @@
 
 #include <unistd.h>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/crossbar.hpp"

@@ -11,7 +11,7 @@
 #include <type_traits>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/detail/worker_pool.hpp"
 #include "spinaptic/error.hpp"

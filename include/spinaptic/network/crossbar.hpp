@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts.hpp"
 #include "spinaptic/detail/simd.hpp"

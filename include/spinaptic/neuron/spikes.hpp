@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/device/neel_brown.hpp"

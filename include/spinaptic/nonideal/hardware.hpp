@@ -3,7 +3,7 @@
 
 #include <cstddef>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/nonideal/dac_quantisation.hpp"
 #include "spinaptic/nonideal/device_spread.hpp"
