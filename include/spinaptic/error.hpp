@@ -23,8 +23,10 @@ class error : public std::runtime_error {
 /// A parameter outside its allowed range (NaN, negative, zero where positive is needed...).
 class invalid_parameter : public error {
  public:
+  /// An error for parameter `name` = `value`, which lies outside `allowed` (a range in words, e.g. "[0, 1]").
   invalid_parameter(std::string_view name, double value, std::string_view allowed)
       : error(compose(name, value, allowed)), name_(name) {}
+  /// The name of the parameter that was refused.
   [[nodiscard]] const std::string& parameter() const noexcept { return name_; }
 
  private:
@@ -40,6 +42,7 @@ class invalid_parameter : public error {
 /// Arrays or extents that do not fit together.
 class size_mismatch : public error {
  public:
+  /// An error for `what`, which has `got` elements where `expected` are needed.
   size_mismatch(std::string_view what, std::size_t expected, std::size_t got)
       : error("spinaptic: size mismatch in " + std::string(what) + ": expected " +
               std::to_string(expected) + ", got " + std::to_string(got)) {}
@@ -48,10 +51,12 @@ class size_mismatch : public error {
 /// A malformed or unreadable file; the message names the file and where in it.
 class file_error : public error {
  public:
+  /// An error in `file` at `where` (e.g. "line 3, column 2"), described by `what`.
   file_error(std::string_view file, std::string_view where, std::string_view what)
       : error("spinaptic: " + std::string(file) + (where.empty() ? "" : ":") + std::string(where) +
               ": " + std::string(what)),
         file_(file) {}
+  /// The path of the file that could not be read.
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
 
   /// "line L, column C" for text files.

@@ -103,29 +103,29 @@ constexpr Q make(long double v, double scale) {
 }  // namespace detail_literals
 
 // clang-format off
-constexpr units::current operator""_A(long double v)  { return detail_literals::make<units::current>(v, 1.0); }
-constexpr units::current operator""_mA(long double v) { return detail_literals::make<units::current>(v, 1e-3); }
-constexpr units::current operator""_uA(long double v) { return detail_literals::make<units::current>(v, 1e-6); }
-constexpr units::voltage operator""_V(long double v)  { return detail_literals::make<units::voltage>(v, 1.0); }
-constexpr units::voltage operator""_mV(long double v) { return detail_literals::make<units::voltage>(v, 1e-3); }
-constexpr units::voltage operator""_uV(long double v) { return detail_literals::make<units::voltage>(v, 1e-6); }
-constexpr units::power operator""_W(long double v)    { return detail_literals::make<units::power>(v, 1.0); }
-constexpr units::power operator""_mW(long double v)   { return detail_literals::make<units::power>(v, 1e-3); }
-constexpr units::resistance operator""_Ohm(long double v) { return detail_literals::make<units::resistance>(v, 1.0); }
-constexpr units::length operator""_m(long double v)   { return detail_literals::make<units::length>(v, 1.0); }
-constexpr units::length operator""_um(long double v)  { return detail_literals::make<units::length>(v, 1e-6); }
-constexpr units::length operator""_nm(long double v)  { return detail_literals::make<units::length>(v, 1e-9); }
-constexpr units::time operator""_s(long double v)     { return detail_literals::make<units::time>(v, 1.0); }
-constexpr units::time operator""_ms(long double v)    { return detail_literals::make<units::time>(v, 1e-3); }
-constexpr units::time operator""_us(long double v)    { return detail_literals::make<units::time>(v, 1e-6); }
-constexpr units::time operator""_ns(long double v)    { return detail_literals::make<units::time>(v, 1e-9); }
-constexpr units::time operator""_ps(long double v)    { return detail_literals::make<units::time>(v, 1e-12); }
-constexpr units::frequency operator""_Hz(long double v)  { return detail_literals::make<units::frequency>(v, 1.0); }
-constexpr units::frequency operator""_kHz(long double v) { return detail_literals::make<units::frequency>(v, 1e3); }
-constexpr units::frequency operator""_MHz(long double v) { return detail_literals::make<units::frequency>(v, 1e6); }
-constexpr units::temperature operator""_K(long double v) { return detail_literals::make<units::temperature>(v, 1.0); }
-constexpr units::magnetic_flux_density operator""_T(long double v)  { return detail_literals::make<units::magnetic_flux_density>(v, 1.0); }
-constexpr units::magnetic_flux_density operator""_mT(long double v) { return detail_literals::make<units::magnetic_flux_density>(v, 1e-3); }
-constexpr units::magnetic_field_strength operator""_A_per_m(long double v) { return detail_literals::make<units::magnetic_field_strength>(v, 1.0); }
+constexpr units::current operator""_A(long double v)  { return detail_literals::make<units::current>(v, 1.0); }  ///< `x_A` = x A, a units::current
+constexpr units::current operator""_mA(long double v) { return detail_literals::make<units::current>(v, 1e-3); }  ///< `x_mA` = x * 1e-3 A, a units::current
+constexpr units::current operator""_uA(long double v) { return detail_literals::make<units::current>(v, 1e-6); }  ///< `x_uA` = x * 1e-6 A, a units::current
+constexpr units::voltage operator""_V(long double v)  { return detail_literals::make<units::voltage>(v, 1.0); }  ///< `x_V` = x V, a units::voltage
+constexpr units::voltage operator""_mV(long double v) { return detail_literals::make<units::voltage>(v, 1e-3); }  ///< `x_mV` = x * 1e-3 V, a units::voltage
+constexpr units::voltage operator""_uV(long double v) { return detail_literals::make<units::voltage>(v, 1e-6); }  ///< `x_uV` = x * 1e-6 V, a units::voltage
+constexpr units::power operator""_W(long double v)    { return detail_literals::make<units::power>(v, 1.0); }  ///< `x_W` = x W, a units::power
+constexpr units::power operator""_mW(long double v)   { return detail_literals::make<units::power>(v, 1e-3); }  ///< `x_mW` = x * 1e-3 W, a units::power
+constexpr units::resistance operator""_Ohm(long double v) { return detail_literals::make<units::resistance>(v, 1.0); }  ///< `x_Ohm` = x ohm, a units::resistance
+constexpr units::length operator""_m(long double v)   { return detail_literals::make<units::length>(v, 1.0); }  ///< `x_m` = x m, a units::length
+constexpr units::length operator""_um(long double v)  { return detail_literals::make<units::length>(v, 1e-6); }  ///< `x_um` = x * 1e-6 m, a units::length
+constexpr units::length operator""_nm(long double v)  { return detail_literals::make<units::length>(v, 1e-9); }  ///< `x_nm` = x * 1e-9 m, a units::length
+constexpr units::time operator""_s(long double v)     { return detail_literals::make<units::time>(v, 1.0); }  ///< `x_s` = x s, a units::time
+constexpr units::time operator""_ms(long double v)    { return detail_literals::make<units::time>(v, 1e-3); }  ///< `x_ms` = x * 1e-3 s, a units::time
+constexpr units::time operator""_us(long double v)    { return detail_literals::make<units::time>(v, 1e-6); }  ///< `x_us` = x * 1e-6 s, a units::time
+constexpr units::time operator""_ns(long double v)    { return detail_literals::make<units::time>(v, 1e-9); }  ///< `x_ns` = x * 1e-9 s, a units::time
+constexpr units::time operator""_ps(long double v)    { return detail_literals::make<units::time>(v, 1e-12); }  ///< `x_ps` = x * 1e-12 s, a units::time
+constexpr units::frequency operator""_Hz(long double v)  { return detail_literals::make<units::frequency>(v, 1.0); }  ///< `x_Hz` = x Hz, a units::frequency
+constexpr units::frequency operator""_kHz(long double v) { return detail_literals::make<units::frequency>(v, 1e3); }  ///< `x_kHz` = x * 1e3 Hz, a units::frequency
+constexpr units::frequency operator""_MHz(long double v) { return detail_literals::make<units::frequency>(v, 1e6); }  ///< `x_MHz` = x * 1e6 Hz, a units::frequency
+constexpr units::temperature operator""_K(long double v) { return detail_literals::make<units::temperature>(v, 1.0); }  ///< `x_K` = x K, a units::temperature
+constexpr units::magnetic_flux_density operator""_T(long double v)  { return detail_literals::make<units::magnetic_flux_density>(v, 1.0); }  ///< `x_T` = x T, a units::magnetic_flux_density
+constexpr units::magnetic_flux_density operator""_mT(long double v) { return detail_literals::make<units::magnetic_flux_density>(v, 1e-3); }  ///< `x_mT` = x * 1e-3 T, a units::magnetic_flux_density
+constexpr units::magnetic_field_strength operator""_A_per_m(long double v) { return detail_literals::make<units::magnetic_field_strength>(v, 1.0); }  ///< `x_A_per_m` = x A/m, a units::magnetic_field_strength
 // clang-format on
 }  // namespace spinaptic::literals

@@ -13,7 +13,9 @@ namespace spinaptic::device {
 /// Diagonal demagnetising tensor in the junction frame (x: long in-plane axis, y: short in-plane
 /// axis, z: film normal). The demagnetising field is H_d = -Ms (N_x m_x, N_y m_y, N_z m_z) [A/m].
 struct demagnetizing_factors {
+  /// N_x, along the long in-plane axis.
   double x = 0.0;
+  /// N_y, along the short in-plane axis.
   double y = 0.0;
   double z = 1.0;  ///< default: infinite thin film
 

@@ -49,9 +49,13 @@ using field_sweep_rate = units::quantity<decltype(units::si::ampere / units::si:
 
 /// Hysteresis model parameters; defaults from paper.md section 5 (documented placeholders [D]).
 struct hysteresis_parameters {
+  /// H_c of the free layer [A/m]: the mean field at which it switches (150 Oe).
   units::magnetic_field_strength free_switching_field = oersted(150.0);
+  /// Field below H_c [A/m] from which Barkhausen jumps start on each branch (50 Oe).
   units::magnetic_field_strength barkhausen_onset_field = oersted(50.0);
+  /// Field [A/m] at which the reference layer depins and flips (1000 Oe).
   units::magnetic_field_strength reference_depinning_field = oersted(1000.0);
+  /// Field [A/m] on the way back at which the reference layer repins (500 Oe).
   units::magnetic_field_strength reference_repinning_field = oersted(500.0);
   double switching_field_spread = 0.03;  ///< relative Gaussian sigma, redrawn per branch
   field_event_density barkhausen_density =
@@ -59,8 +63,10 @@ struct hysteresis_parameters {
   double min_jump = 0.005;   ///< smallest Barkhausen jump, fraction of the P-AP signal
   double max_jump = 0.05;    ///< largest jump
   double spike_gain = 10.0;  ///< spike amplitude / permanent V_AC step of a jump
+  /// Exponential decay time [s] of the voltage spike that follows a jump.
   units::time spike_decay_time = units::as<units::time>(1e-3);
 
+  /// These parameters after range checks (invalid_parameter names the one out of range).
   [[nodiscard]] hysteresis_parameters validated() const {
     const double hc = detail::require_positive("free-layer switching field [A/m]", units::in_si(free_switching_field));
     detail::require_in_range("Barkhausen onset field [A/m]", units::in_si(barkhausen_onset_field), 0.0, hc);
@@ -78,15 +84,24 @@ struct hysteresis_parameters {
 
 /// A triangular sweep +H_max -> -H_max -> +H_max, repeated `cycles` times, sampled every dt.
 struct sweep_protocol {
+  /// H_max [A/m], the sweep amplitude (2 kOe).
   units::magnetic_field_strength max_field = oersted(2000.0);
   field_sweep_rate rate = units::as<field_sweep_rate>(2000.0 * detail::constants::oersted);  ///< 2 kOe/s
+  /// dt [s] between samples.
   units::time sample_interval = units::as<units::time>(5e-4);
+  /// Number of full +H_max -> -H_max -> +H_max cycles.
   std::size_t cycles = 1;
 };
 
 /// Sampled sweep; arrays in SI (s, A/m, V). state: 0 = P, 1 = AP (majority configuration).
 struct sweep_trace {
+  /// @{
+  /// Per-sample series: time [s], applied field H [A/m], free- and reference-layer
+  /// magnetisation (+1 along the reference direction, -1 against), lock-in V_AC and V_DC [V] and
+  /// the spike part of V_AC [V].
   xt::xtensor<double, 1> time, field, free_layer, reference_layer, v_ac, v_dc, spike_component;
+  /// @}
+  /// Per-sample majority configuration: 0 = P, 1 = AP.
   xt::xtensor<unsigned char, 1> state;
   std::vector<double> jump_times;             ///< Barkhausen events [s]
   std::vector<double> free_switch_fields;     ///< realised free-layer switching field per branch [A/m]
@@ -97,8 +112,11 @@ struct sweep_trace {
 /// Field-sweep driver: one hysteresis model, one seed; trial k of a seed is reproducible.
 class field_sweep {
  public:
+  /// A driver for the model `params` (validated here) whose random draws come from `seed`.
   field_sweep(const hysteresis_parameters& params, std::uint64_t seed) : p_(params.validated()), seed_(seed) {}
 
+  /// Sweeps `junction` under laser power `laser_power` and bias `bias` along `protocol`; trial
+  /// `trial` of this seed is reproducible.
   template <settable_state_junction Junction>
   [[nodiscard]] sweep_trace run(const Junction& junction, units::power laser_power, units::current bias,
                                 const sweep_protocol& protocol, std::uint64_t trial = 0) const {
@@ -169,6 +187,7 @@ class field_sweep {
     return tr;
   }
 
+  /// The validated model parameters.
   [[nodiscard]] const hysteresis_parameters& parameters() const noexcept { return p_; }
 
  private:

@@ -60,7 +60,9 @@ struct macrospin_parameters {
   double field_like_ratio = 0.0;                            ///< b_J / a_J (0.1-0.3 typical)
   std::array<double, 3> easy_axis{1.0, 0.0, 0.0};           ///< u (normalised on validation)
   std::array<double, 3> reference_direction{1.0, 0.0, 0.0};  ///< p (normalised on validation)
+  /// Which current sign favours the P state.
   stt_polarity polarity = stt_polarity::positive_current_favours_parallel;
+  /// \f$\gamma\f$, the gyromagnetic ratio (the free electron's by default).
   gyromagnetic_ratio gamma = units::as<gyromagnetic_ratio>(detail::constants::electron_gyromagnetic_ratio);
   /// Bloch law Ms(T) = Ms(0) [1 - (T/T_C)^(3/2)] when > 0 K; 0 K switches it off (Ms constant).
   units::temperature curie_temperature = units::as<units::temperature>(0.0);
@@ -190,8 +192,11 @@ inline void heun_step(Real* __restrict ax, Real* __restrict ay, Real* __restrict
 template <std::floating_point Real = double>
 class macrospin_ensemble {
  public:
+  /// Junctions per work block of advance(); a trajectory does not depend on it.
   static constexpr std::size_t block_size = 256;
 
+  /// `count` junctions with parameters `params` (validated here), all along the easy axis, whose
+  /// thermal fields come from `seed`.
   macrospin_ensemble(const macrospin_parameters& params, std::size_t count, std::uint64_t seed)
       : p_(params.validated()), n_(count), seed_(seed) {
     if (count == 0) throw invalid_parameter("junction count", 0.0, ">= 1");
@@ -208,8 +213,11 @@ class macrospin_ensemble {
     dirty_ = true;
   }
 
+  /// Number of junctions N.
   [[nodiscard]] std::size_t size() const noexcept { return n_; }
+  /// The validated parameters.
   [[nodiscard]] const macrospin_parameters& parameters() const noexcept { return p_; }
+  /// The seed of the thermal fields.
   [[nodiscard]] std::uint64_t seed() const noexcept { return seed_; }
   /// Number of Heun steps taken so far (the time index of the random streams).
   [[nodiscard]] std::uint64_t step_count() const noexcept { return steps_; }
@@ -220,15 +228,20 @@ class macrospin_ensemble {
     check_index(j);
     set_direction(j, {x, y, z});
   }
+  /// Sets every m_j to the normalised direction (x, y, z).
   void set_magnetization_all(double x, double y, double z) {
     for (std::size_t j = 0; j < n_; ++j) set_direction(j, {x, y, z});
   }
+  /// The unit vector m_j = (m_x, m_y, m_z) of junction j.
   [[nodiscard]] std::array<double, 3> magnetization(std::size_t j) const {
     check_index(j);
     return {double(mx_(j)), double(my_(j)), double(mz_(j))};
   }
+  /// m_x of every junction.
   [[nodiscard]] const xt::xtensor<Real, 1>& mx() const noexcept { return mx_; }
+  /// m_y of every junction.
   [[nodiscard]] const xt::xtensor<Real, 1>& my() const noexcept { return my_; }
+  /// m_z of every junction.
   [[nodiscard]] const xt::xtensor<Real, 1>& mz() const noexcept { return mz_; }
   /// m . p (cosine of the angle to the reference layer).
   [[nodiscard]] double alignment(std::size_t j) const {
@@ -242,11 +255,13 @@ class macrospin_ensemble {
   }
 
   // ---- drives (units at the boundary; stored as raw SI) ---------------------------------
+  /// Sets the bias current I [A] through junction j (spin-transfer torque).
   void set_current(std::size_t j, units::current i) {
     check_index(j);
     current_(j) = detail::require_finite("bias current I [A]", units::in_si(i));
     dirty_ = true;
   }
+  /// Sets the bias current I [A] through every junction.
   void set_current_all(units::current i) {
     current_.fill(detail::require_finite("bias current I [A]", units::in_si(i)));
     dirty_ = true;
@@ -257,16 +272,19 @@ class macrospin_ensemble {
     temperature_(j) = detail::require_non_negative("temperature T [K]", units::in_si(t));
     dirty_ = true;
   }
+  /// Sets the free-layer temperature T [K] of every junction.
   void set_temperature_all(units::temperature t) {
     temperature_.fill(detail::require_non_negative("temperature T [K]", units::in_si(t)));
     dirty_ = true;
   }
+  /// Sets the applied field H = (H_x, H_y, H_z) [A/m] at junction j.
   void set_applied_field(std::size_t j, const std::array<units::magnetic_field_strength, 3>& h) {
     check_index(j);
     hx_(j) = static_cast<Real>(detail::require_finite("applied field H_x [A/m]", units::in_si(h[0])));
     hy_(j) = static_cast<Real>(detail::require_finite("applied field H_y [A/m]", units::in_si(h[1])));
     hz_(j) = static_cast<Real>(detail::require_finite("applied field H_z [A/m]", units::in_si(h[2])));
   }
+  /// Sets the applied field H = (H_x, H_y, H_z) [A/m] at every junction.
   void set_applied_field_all(const std::array<units::magnetic_field_strength, 3>& h) {
     for (std::size_t j = 0; j < n_; ++j) set_applied_field(j, h);
   }

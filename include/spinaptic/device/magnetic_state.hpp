@@ -24,7 +24,9 @@ inline constexpr magnetic_state antiparallel = magnetic_state::antiparallel;
 /// State policy: the junction stays in one magnetic state (the paper's network uses AP,
 /// Oberbauer et al. 2025, Fig. 4d).
 struct fixed_state {
+  /// The fixed state (AP by default, as in the paper's network).
   magnetic_state value = magnetic_state::antiparallel;
+  /// The fixed state.
   [[nodiscard]] constexpr magnetic_state state() const noexcept { return value; }
 };
 

@@ -37,8 +37,11 @@ template <heating_model Heating>
 /// simulated magnetic state. The ensemble must outlive the junction.
 template <magnetization_dynamics Ensemble>
 struct ensemble_state {
+  /// The ensemble whose junction this state follows (not owned).
   const Ensemble* ensemble = nullptr;
+  /// Which junction of the ensemble.
   std::size_t index = 0;
+  /// The simulated state (P or AP) of junction `index`.
   [[nodiscard]] magnetic_state state() const { return ensemble->state(index); }
 };
 

@@ -25,6 +25,7 @@ struct response_grid {
   std::vector<double> currents;  ///< x_j = I_j / I_max, strictly increasing, >= 2 points
   std::vector<double> values;    ///< v_ij = V_ij / V_max, row-major [i * currents.size() + j]
 
+  /// True when the grid holds no points (the state was not measured).
   [[nodiscard]] bool empty() const noexcept { return values.empty(); }
 };
 
@@ -42,6 +43,8 @@ struct response_grid {
 /// (no silent extrapolation of user data). The raw kernels extrapolate the edge cells linearly.
 class measured_tms {
  public:
+  /// The response from the normalised grids of each state (at least one non-empty, each a full
+  /// rectangle of at least 2 x 2 points with increasing axes) and the scales they are normalised by.
   measured_tms(response_scale scale, response_grid parallel_grid, response_grid antiparallel_grid)
       : scale_(scale), grids_{std::move(parallel_grid), std::move(antiparallel_grid)} {
     if (grids_[0].empty() && grids_[1].empty())
@@ -57,44 +60,59 @@ class measured_tms {
     return from_table(io::read_csv(path), scale);
   }
 
+  /// Reads the grids from a parsed CSV table (format above); the scales default to the largest
+  /// |I|, P and AP voltage of the table.
   [[nodiscard]] static measured_tms from_table(const io::csv_table& table,
                                                std::optional<response_scale> scale = std::nullopt);
 
+  /// The normalising scales I_max, P_max, V_max.
   [[nodiscard]] const response_scale& scale() const noexcept { return scale_; }
+  /// I_max [A].
   [[nodiscard]] units::current max_current() const noexcept { return scale_.max_current; }
+  /// P_max [W].
   [[nodiscard]] units::power max_power() const noexcept { return scale_.max_power; }
+  /// V_max [V].
   [[nodiscard]] units::voltage max_voltage() const noexcept { return scale_.max_voltage; }
+  /// True when the table measured state `s`.
   [[nodiscard]] bool has_state(magnetic_state s) const noexcept { return !grid(s).empty(); }
+  /// The normalised grid of state `s` (empty when not measured).
   [[nodiscard]] const response_grid& grid(magnetic_state s) const noexcept {
     return grids_[static_cast<std::size_t>(s)];
   }
 
   // ---- raw kernels (normalised p, x; result in units of V_max) ---------------------------
+  /// v = V / V_max at p = P / P_max, x = I / I_max: the bilinear interpolant of the grid cell
+  /// holding (p, x), extrapolated linearly outside the grid.
   [[nodiscard]] double normalized(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return (1 - c.t) * (1 - c.u) * c.v00 + c.t * (1 - c.u) * c.v10 + (1 - c.t) * c.u * c.v01 +
            c.t * c.u * c.v11;
   }
+  /// \f$\partial v/\partial x\f$ of the interpolant (constant in x inside a cell).
   [[nodiscard]] double normalized_dx(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return ((1 - c.t) * (c.v01 - c.v00) + c.t * (c.v11 - c.v10)) / c.dx;
   }
+  /// \f$\partial v/\partial p\f$ of the interpolant (constant in p inside a cell).
   [[nodiscard]] double normalized_dp(magnetic_state s, double p, double x) const noexcept {
     const cell c = locate(grid(s), p, x);
     return ((1 - c.u) * (c.v10 - c.v00) + c.u * (c.v11 - c.v01)) / c.dp;
   }
 
   // ---- the unit-checked API ---------------------------------------------------------------
+  /// V_s(P, I) [V]; throws invalid_parameter for a drive outside the measured range.
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::power laser_power,
                                              units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
     return normalized(s, p, x) * scale_.max_voltage;
   }
+  /// \f$\partial V_s/\partial I\f$ [ohm]; throws invalid_parameter outside the measured range.
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power laser_power,
                                         units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);
     return normalized_dx(s, p, x) * scale_.voltage_per_current();
   }
+  /// \f$\partial V_s/\partial P\f$ [V/W]; throws invalid_parameter outside the measured range.
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power laser_power,
                                           units::current bias) const {
     const auto [p, x] = checked_point(s, laser_power, bias);

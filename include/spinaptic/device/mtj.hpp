@@ -18,11 +18,17 @@ namespace spinaptic::device {
 
 /// Sampled time trace of a hybrid-driven junction; arrays hold SI doubles (s, A, W, K, V).
 struct voltage_trace {
+  /// Sample times t [s].
   xt::xtensor<double, 1> time;
+  /// Bias current I(t) [A].
   xt::xtensor<double, 1> current;
+  /// Laser power P(t) [W].
   xt::xtensor<double, 1> laser_power;
+  /// Temperature difference across the barrier, dT(t) [K], after the thermal lag.
   xt::xtensor<double, 1> temperature_difference;
+  /// Junction voltage V(t) [V].
   xt::xtensor<double, 1> voltage;
+  /// Whether the laser is on at each sample (the lock-in reference).
   xt::xtensor<bool, 1> laser_on;
 };
 
@@ -37,26 +43,38 @@ template <thermoelectric_response Response = bias_enhanced_tms<1>,
           heating_model Heating = laser_heating,
           state_model State = fixed_state>
 struct mtj {
+  /// The thermoelectric response policy.
   using response_type = Response;
+  /// The resistance (TMR) policy.
   using resistance_type = Resistance;
+  /// The heating policy.
   using heating_type = Heating;
+  /// The magnetic-state policy.
   using state_type = State;
 
+  /// V_s(P, I): the thermovoltage response.
   Response response;
+  /// R_s(V): the junction resistance.
   Resistance resistance_model;
+  /// dT(P, I): laser and Joule heating.
   Heating heating;
+  /// The thermal lag of dT behind the drive.
   thermal_response thermal;
+  /// Where the magnetic state (P or AP) comes from.
   State magnetization{};
 
+  /// The current magnetic state.
   [[nodiscard]] magnetic_state state() const noexcept { return magnetization.state(); }
 
   /// Thermovoltage V_s(P, I) [V] (what a lock-in at the laser modulation reads as V_AC).
   [[nodiscard]] units::voltage thermovoltage(units::power p, units::current i) const {
     return response.thermovoltage(state(), p, i);
   }
+  /// \f$\partial V/\partial I\f$ [ohm] at laser power p and bias i, in the current state.
   [[nodiscard]] units::resistance dV_dI(units::power p, units::current i) const {
     return response.dV_dI(state(), p, i);
   }
+  /// \f$\partial V/\partial P\f$ [V/W] at laser power p and bias i, in the current state.
   [[nodiscard]] units::responsivity dV_dP(units::power p, units::current i) const {
     return response.dV_dP(state(), p, i);
   }

@@ -40,8 +40,10 @@ struct neel_brown_parameters {
   units::current critical_current;                           ///< I_c0 [A]
   units::magnetic_field_strength anisotropy_field;           ///< H_K [A/m]
   double current_exponent = 1.0;                             ///< b (1 or 2)
+  /// Which current sign favours the P state.
   stt_polarity polarity = stt_polarity::positive_current_favours_parallel;
 
+  /// These parameters after range checks (invalid_parameter names the one out of range).
   [[nodiscard]] neel_brown_parameters validated() const {
     detail::require_positive("energy barrier E_b [J]", units::in_si(barrier));
     detail::require_positive("attempt time tau0 [s]", units::in_si(attempt_time));
@@ -82,6 +84,8 @@ struct neel_brown_parameters {
 /// counter-based stream (seed, junction, step), so results do not depend on how they are visited.
 class neel_brown_ensemble {
  public:
+  /// `count` junctions with parameters `params` (validated here), all in the P state, whose
+  /// switching draws come from `seed`.
   neel_brown_ensemble(const neel_brown_parameters& params, std::size_t count, std::uint64_t seed)
       : p_(params.validated()), n_(count), seed_(seed) {
     if (count == 0) throw invalid_parameter("junction count", 0.0, ">= 1");
@@ -93,21 +97,28 @@ class neel_brown_ensemble {
     }
   }
 
+  /// Number of junctions N.
   [[nodiscard]] std::size_t size() const noexcept { return n_; }
+  /// The validated parameters.
   [[nodiscard]] const neel_brown_parameters& parameters() const noexcept { return p_; }
+  /// Number of steps taken so far (the time index of the random streams).
   [[nodiscard]] std::uint64_t step_count() const noexcept { return steps_; }
+  /// The state (P or AP) of junction j.
   [[nodiscard]] magnetic_state state(std::size_t j) const {
     check_index(j);
     return static_cast<magnetic_state>(state_(j));
   }
+  /// Puts junction j in state s.
   void set_state(std::size_t j, magnetic_state s) {
     check_index(j);
     state_(j) = static_cast<unsigned char>(s);
   }
+  /// Sets the bias current I [A] through junction j.
   void set_current(std::size_t j, units::current i) {
     check_index(j);
     current_(j) = detail::require_finite("bias current I [A]", units::in_si(i));
   }
+  /// Sets the bias current I [A] through every junction.
   void set_current_all(units::current i) {
     current_.fill(detail::require_finite("bias current I [A]", units::in_si(i)));
   }
@@ -116,13 +127,16 @@ class neel_brown_ensemble {
     check_index(j);
     field_(j) = detail::require_finite("easy-axis field H [A/m]", units::in_si(h));
   }
+  /// Sets the easy-axis field H [A/m] at every junction.
   void set_field_all(units::magnetic_field_strength h) {
     field_.fill(detail::require_finite("easy-axis field H [A/m]", units::in_si(h)));
   }
+  /// Sets the temperature T [K] of junction j.
   void set_temperature(std::size_t j, units::temperature t) {
     check_index(j);
     temperature_(j) = detail::require_positive("temperature T [K]", units::in_si(t));
   }
+  /// Sets the temperature T [K] of every junction.
   void set_temperature_all(units::temperature t) {
     temperature_.fill(detail::require_positive("temperature T [K]", units::in_si(t)));
   }

@@ -55,7 +55,9 @@ struct hybrid_mgo_800nm {
   /// tau_th = 1 us, the laser-TMS time scale of lithographic stacks (Boehnke et al. 2013). [L/D]
   static units::time thermal_time_constant() { return units::as<units::time>(1e-6); }
 
+  /// The calibrated response: linear in P, cubic in I.
   using response_type = bias_enhanced_tms<1>;
+  /// The composed junction type.
   using junction_type = mtj<response_type, tmr_resistance, laser_heating, fixed_state>;
 
   /// V_s(P, I) = V_max p (c0 + c1 x + c2 x^2 + c3 x^3): AP c = (0, 0.4, 0.1, 0.5) [D] (sums to 1,
@@ -66,13 +68,16 @@ struct hybrid_mgo_800nm {
     return response_type(response_scale(max_voltage(), max_current(), max_power()),
                          {{{r * ap[0], r * ap[1], r * ap[2], r * ap[3]}}}, {{ap}});
   }
+  /// The junction's TMR resistance model.
   static tmr_resistance resistance() {
     return tmr_resistance(resistance_from_area_product(area_resistance(), geometry().area()),
                           zero_bias_tmr(), half_tmr_bias());
   }
+  /// The junction's laser and Joule heating.
   static laser_heating heating() {
     return laser_heating(laser_heating_coefficient(), joule_heating_coefficient());
   }
+  /// The thermal lag, tau_th = thermal_time_constant().
   static thermal_response thermal() { return thermal_response(thermal_time_constant()); }
 
   /// The composed junction, in the AP state the paper's network uses (Fig. 4d).

@@ -51,6 +51,8 @@ struct tmr_resistance {
   double tmr0;                            ///< zero-bias TMR (1.0 = 100 %)
   units::voltage half_tmr_bias;           ///< V_h [V]
 
+  /// R_P [ohm] > 0, the zero-bias TMR ratio >= 0 and the bias V_half [V] > 0 at which the TMR
+  /// has halved.
   tmr_resistance(units::resistance r_p, double tmr_zero_bias, units::voltage v_half)
       : parallel_resistance(r_p), tmr0(tmr_zero_bias), half_tmr_bias(v_half) {
     detail::require_positive("R_P [ohm]", units::in_si(r_p));

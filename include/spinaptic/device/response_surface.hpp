@@ -33,6 +33,8 @@ class bias_enhanced_tms {
   using coefficient_row = std::array<double, current_order + 1>;   ///< c_m0 .. c_m3
   using coefficient_matrix = std::array<coefficient_row, PowerOrder>;  ///< rows m = 1..M
 
+  /// The surface with scales `scale` and coefficients c_mk for the P and the AP state; throws
+  /// invalid_parameter for a non-finite coefficient.
   bias_enhanced_tms(response_scale scale, const coefficient_matrix& parallel_coefficients,
                     const coefficient_matrix& antiparallel_coefficients)
       : scale_(scale), coefficients_{parallel_coefficients, antiparallel_coefficients} {
@@ -41,10 +43,15 @@ class bias_enhanced_tms {
         for (double c : row) detail::require_finite("response coefficient c_mk", c);
   }
 
+  /// The normalising scales I_max, P_max, V_max.
   [[nodiscard]] const response_scale& scale() const noexcept { return scale_; }
+  /// I_max [A], the current that x = I / I_max normalises by.
   [[nodiscard]] units::current max_current() const noexcept { return scale_.max_current; }
+  /// P_max [W], the laser power that p = P / P_max normalises by.
   [[nodiscard]] units::power max_power() const noexcept { return scale_.max_power; }
+  /// V_max [V], the voltage that v = V / V_max normalises by.
   [[nodiscard]] units::voltage max_voltage() const noexcept { return scale_.max_voltage; }
+  /// The coefficients c_mk of state `s` (rows m = 1..M, columns k = 0..3).
   [[nodiscard]] const coefficient_matrix& coefficients(magnetic_state s) const noexcept {
     return coefficients_[static_cast<std::size_t>(s)];
   }
@@ -106,6 +113,7 @@ class bias_enhanced_tms {
     const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);
     return normalized(s, p, x) * scale_.max_voltage;
   }
+  /// \f$\partial V_s/\partial I\f$ [ohm] at (P, I), with the same precondition as thermovoltage_unchecked().
   [[nodiscard]] units::resistance dV_dI_unchecked(magnetic_state s, units::power laser_power,
                                                   units::current bias) const noexcept {
     const auto [p, x] = scale_.normalize_unchecked(laser_power, bias);

@@ -12,18 +12,23 @@ namespace spinaptic::device {
 
 /// One layer: material and thickness.
 struct layer {
+  /// The layer's material, e.g. "MgO" or "CoFeB".
   std::string_view material;
+  /// Layer thickness t [m].
   units::length thickness;
 };
 
 /// Elliptical (or circular) pillar cross-section with principal diameters a >= b.
 struct pillar_geometry {
+  /// Long axis of the elliptical pillar [m].
   units::length major_diameter;
+  /// Short axis of the elliptical pillar [m] (equal to major_diameter for a circle).
   units::length minor_diameter;
 
   /// A circular pillar of diameter d.
   static pillar_geometry circular(units::length d) { return pillar_geometry{d, d}.validated(); }
 
+  /// This geometry after range checks (positive diameters, minor <= major).
   [[nodiscard]] pillar_geometry validated() const {
     detail::require_positive("pillar major diameter [m]", units::in_si(major_diameter));
     detail::require_positive("pillar minor diameter [m]", units::in_si(minor_diameter));

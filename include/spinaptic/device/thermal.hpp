@@ -43,6 +43,7 @@ struct laser_heating {
   units::thermal_resistance laser_coefficient;  ///< zeta [K/W]
   units::thermal_resistance joule_coefficient;  ///< R_J [K/W]
 
+  /// Laser heating dT = zeta P plus Joule heating dT = R_J I^2 R; both coefficients [K/W] >= 0.
   laser_heating(units::thermal_resistance zeta, units::thermal_resistance r_joule)
       : laser_coefficient(zeta), joule_coefficient(r_joule) {
     detail::require_non_negative("laser heating coefficient zeta [K/W]", units::in_si(zeta));
@@ -70,6 +71,7 @@ struct laser_heating {
 struct thermal_response {
   units::time time_constant;  ///< tau [s]
 
+  /// A first-order thermal lag with time constant `tau` [s] > 0.
   explicit thermal_response(units::time tau) : time_constant(tau) {
     detail::require_positive("thermal time constant tau [s]", units::in_si(tau));
   }

@@ -32,12 +32,16 @@ namespace spinaptic::device {
 /// Defaults S_P = -50 uV/K, S_AP = -60 uV/K (TMS ~ 20 %, the MgO range of Walter 2011 and
 /// Huebner et al. arXiv:1604.07569; project default, the paper gives no value).
 struct tunnel_magneto_seebeck {
+  /// S_P [V/K].
   units::seebeck_coefficient seebeck_parallel = units::as<units::seebeck_coefficient>(-50e-6);
+  /// S_AP [V/K].
   units::seebeck_coefficient seebeck_antiparallel = units::as<units::seebeck_coefficient>(-60e-6);
 
+  /// S_s [V/K] of state s.
   [[nodiscard]] units::seebeck_coefficient seebeck(magnetic_state s) const noexcept {
     return s == magnetic_state::parallel ? seebeck_parallel : seebeck_antiparallel;
   }
+  /// \f$V = -S_s\,\Delta T\f$ [V] for a temperature difference dT [K] across the barrier.
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::temperature dT) const {
     return seebeck_thermovoltage(seebeck(s), dT);
   }
@@ -50,6 +54,7 @@ struct response_scale {
   units::current max_current;  ///< I_max [A] > 0
   units::power max_power;      ///< P_max [W] > 0
 
+  /// The scales V_max, I_max > 0 and P_max > 0 (all finite; invalid_parameter otherwise).
   response_scale(units::voltage v_max, units::current i_max, units::power p_max)
       : max_voltage(v_max), max_current(i_max), max_power(p_max) {
     detail::require_finite("V_max [V]", units::in_si(v_max));
@@ -66,6 +71,7 @@ struct response_scale {
   [[nodiscard]] units::resistance voltage_per_current() const noexcept {
     return units::as<units::resistance>(volts_per_ampere_);
   }
+  /// V_max / P_max [V/W].
   [[nodiscard]] units::responsivity voltage_per_power() const noexcept {
     return units::as<units::responsivity>(volts_per_watt_);
   }

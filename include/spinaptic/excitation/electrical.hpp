@@ -10,9 +10,12 @@ namespace spinaptic::excitation {
 
 /// A constant (DC) bias current.
 struct dc_bias {
+  /// The constant current I [A].
   units::current level;
 
+  /// A constant bias I [A] (finite; invalid_parameter otherwise).
   explicit dc_bias(units::current i) : level(i) { detail::require_finite("DC bias current [A]", units::in_si(i)); }
+  /// I(t) = I for every t.
   [[nodiscard]] units::current current_at(units::time) const noexcept { return level; }
 };
 
@@ -25,6 +28,7 @@ struct current_pulse_train {
   units::time period;        ///< repetition period [s] >= width
   units::time delay;         ///< time of the first pulse's rising edge [s] >= 0
 
+  /// Pulses of height `i_pulse` [A] and width `w` [s] every `t_rep` [s] on a DC level `i_dc` [A].
   current_pulse_train(units::current i_dc, units::current i_pulse, units::time w, units::time t_rep,
                       units::time t0 = 0.0 * units::second)
       : offset(i_dc), amplitude(i_pulse), width(w), period(t_rep), delay(t0) {
@@ -36,11 +40,13 @@ struct current_pulse_train {
     detail::require_non_negative("pulse delay [s]", units::in_si(t0));
   }
 
+  /// True while a pulse is on at time t.
   [[nodiscard]] bool pulse_on(units::time t) const noexcept {
     const double s = units::in_si(t - delay);
     if (s < 0.0) return false;
     return std::fmod(s, units::in_si(period)) < units::in_si(width);
   }
+  /// I(t) [A]: the DC level plus the pulse height while a pulse is on.
   [[nodiscard]] units::current current_at(units::time t) const noexcept {
     return pulse_on(t) ? offset + amplitude : offset;
   }

@@ -16,11 +16,16 @@ namespace spinaptic::excitation {
 /// (Oberbauer et al. 2025: DC bias current plus laser pulses through the ITO top contact).
 template <electrical_drive Electrical, optical_drive Optical>
 struct hybrid {
+  /// The bias current drive.
   Electrical electrical;
+  /// The laser drive.
   Optical optical;
 
+  /// I(t) [A] of the electrical drive.
   [[nodiscard]] units::current current_at(units::time t) const { return electrical.current_at(t); }
+  /// P(t) [W] of the optical drive.
   [[nodiscard]] units::power power_at(units::time t) const { return optical.power_at(t); }
+  /// Whether the laser is on at t.
   [[nodiscard]] bool laser_on(units::time t) const { return optical.laser_on(t); }
 };
 

@@ -24,6 +24,8 @@ struct square_pulse {
 /// A pulse occupies [0, 4 width) of its period.
 struct gaussian_pulse {
   static constexpr double extent = 4.0;  ///< pulse duration in units of `width`
+  /// The pulse at time s [s] after its start, as a fraction of the peak:
+  /// \f$\exp(-4\ln 2\,(s - 2w)^2 / w^2)\f$ with w the FWHM `width` [s].
   [[nodiscard]] static double shape(double s, double width) noexcept {
     const double z = (s - 2.0 * width) / width;
     return std::exp(-4.0 * std::numbers::ln2 * z * z);
@@ -38,11 +40,17 @@ struct gaussian_pulse {
 /// Peak power [W], pulse width [s] (square: duration; Gaussian: FWHM), repetition rate [Hz].
 template <class Shape = square_pulse>
 struct laser_pulse_train {
+  /// P_peak [W], the top of each pulse.
   units::power peak_power;
+  /// w [s], the pulse width (FWHM).
   units::time width;
+  /// f_rep [Hz], pulses per second.
   units::frequency repetition_rate;
+  /// t_0 [s], the start of the first pulse.
   units::time delay;
 
+  /// Pulses of peak `p_peak` [W] >= 0 and width `w` [s] > 0 at rate `f_rep` [Hz] > 0 from `t0` [s]
+  /// >= 0; a pulse must fit its period (invalid_parameter otherwise).
   laser_pulse_train(units::power p_peak, units::time w, units::frequency f_rep,
                     units::time t0 = 0.0 * units::second)
       : peak_power(p_peak), width(w), repetition_rate(f_rep), delay(t0) {
@@ -56,11 +64,14 @@ struct laser_pulse_train {
     detail::require_non_negative("laser pulse delay [s]", units::in_si(t0));
   }
 
+  /// T = 1 / f_rep [s].
   [[nodiscard]] units::time period() const noexcept { return 1.0 / repetition_rate; }
+  /// Time since the start of the current period [s] at t, or -1 before the first pulse.
   [[nodiscard]] double phase_time(units::time t) const noexcept {
     const double s = units::in_si(t - delay);
     return s < 0.0 ? -1.0 : std::fmod(s, units::in_si(period()));
   }
+  /// P(t) [W]: P_peak times the pulse shape at phase_time(t) (0 outside a pulse).
   [[nodiscard]] units::power power_at(units::time t) const noexcept {
     const double s = phase_time(t);
     return s < 0.0 ? 0.0 * units::watt : Shape::shape(s, units::in_si(width)) * peak_power;
@@ -82,9 +93,13 @@ struct laser_pulse_train {
 
 /// Continuous-wave laser: constant power.
 struct cw_laser {
+  /// The constant laser power P [W].
   units::power level;
+  /// A continuous-wave laser of power P [W] >= 0 (invalid_parameter otherwise).
   explicit cw_laser(units::power p) : level(p) { detail::require_non_negative("laser power [W]", units::in_si(p)); }
+  /// P(t) = P for every t.
   [[nodiscard]] units::power power_at(units::time) const noexcept { return level; }
+  /// True when P > 0.
   [[nodiscard]] bool laser_on(units::time) const noexcept { return units::in_si(level) > 0.0; }
 };
 

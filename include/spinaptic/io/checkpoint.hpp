@@ -28,10 +28,16 @@ namespace spinaptic::io {
 /// x_jl = I_jl / I_max (bit-exact, hexadecimal floating point) and free-form configuration
 /// (key -> value, e.g. beta, learning rate, seed, data set) that produced them.
 struct checkpoint {
+  /// @{
+  /// Crossbar extents: rows (inputs) and columns (outputs).
   std::size_t inputs = 0, outputs = 0;
+  /// @}
+  /// The currents' range: bipolar x in [-1, 1] or non-negative x in [0, 1].
   network::current_range range = network::current_range::bipolar;
   double max_current_A = 0.0;  ///< I_max the currents are normalised to [A]
+  /// Free-form configuration, key -> value, in file order.
   std::vector<std::pair<std::string, std::string>> configuration;
+  /// x_jl = I_jl / I_max [input][output].
   xt::xtensor<double, 2> normalized_currents = xt::xtensor<double, 2>::from_shape({0, 0});
 
   /// The crossbar's state, with `configuration`.
@@ -52,6 +58,7 @@ struct checkpoint {
     layer.normalized_currents() = normalized_currents;
   }
 
+  /// The configuration value of `key`; throws spinaptic::error when the key is absent.
   [[nodiscard]] std::string value(std::string_view key) const {
     for (const auto& [k, v] : configuration)
       if (k == key) return v;

@@ -17,8 +17,11 @@ namespace spinaptic::io {
 
 /// One field of a CSV row with its 1-based line and column (column counts characters).
 struct csv_field {
+  /// The field's text, trimmed.
   std::string text;
+  /// 1-based line of the field in its file.
   std::size_t line = 0;
+  /// 1-based column (field index) in its line.
   std::size_t column = 0;
 };
 
@@ -28,6 +31,7 @@ using csv_row = std::vector<csv_field>;
 /// Fields are separated by ',' and trimmed of spaces and tabs; quoting is not supported.
 struct csv_table {
   std::string source;  ///< the file name, for error messages
+  /// The data rows, without the header and comment lines.
   std::vector<csv_row> rows;
 
   /// file:line L, column C: what.

@@ -23,7 +23,9 @@ struct image_set {
   xt::xtensor<double, 2> pixels = xt::xtensor<double, 2>::from_shape({0, 0});  ///< [image, pixel]
   std::vector<std::uint8_t> labels;  ///< one per image
 
+  /// Number of images.
   [[nodiscard]] std::size_t size() const noexcept { return labels.size(); }
+  /// Pixels per image, height x width.
   [[nodiscard]] std::size_t pixel_count() const noexcept { return height * width; }
 
   /// The images with the given indices, in that order (used for train/test splits).
