@@ -17,6 +17,7 @@
 #include "spinaptic/error.hpp"
 #include "spinaptic/learning/optimizers.hpp"
 #include "spinaptic/learning/softmax_cross_entropy.hpp"
+#include "spinaptic/network/crossbar.hpp"
 #include "spinaptic/network/lit_rows.hpp"
 #include "spinaptic/nonideal/read_noise.hpp"
 
