@@ -14,7 +14,7 @@ namespace spinaptic::device {
 
 /// Bias-enhanced tunnel magneto-Seebeck response (bTMS; Boehnke et al., Sci. Rep. 5, 8945 (2015)):
 ///
-///   V_s(P, I) = V_max * sum_{m=1..M} sum_{k=0..3} c^s_{mk} p^m x^k,   x = I/I_max, p = P/P_max
+/// \f[ V_s(P, I) = V_{max} \sum_{m=1}^{M} \sum_{k=0}^{3} c^s_{mk}\, p^m x^k, \qquad x = I/I_{max},\quad p = P/P_{max} \f]
 ///
 /// cubic in the bias current (Oberbauer et al. 2025, abstract: "cubic dependence on bias current")
 /// and a polynomial of order M in the laser power, one coefficient matrix per magnetic state s.

@@ -10,7 +10,7 @@
 namespace spinaptic::device {
 
 /// Effective thermal conductivity of a thin barrier with interface (Kapitza) resistance,
-///   kappa = [kappa_B^-1 + (kappa_I t)^-1]^-1
+/// \f[ \kappa = \left[\kappa_B^{-1} + (\kappa_I t)^{-1}\right]^{-1} \f]
 /// kappa_B [W m^-1 K^-1] bulk conductivity, kappa_I [W m^-2 K^-1] interface conductance,
 /// t [m] barrier thickness. Oberbauer et al., Commun. Phys. 2025 ("Device architecture"):
 /// kappa_B = 4.0, kappa_I = 2.5e7, t = 2 nm gives kappa = 0.0494 W m^-1 K^-1.
@@ -34,7 +34,7 @@ namespace spinaptic::device {
 }
 
 /// Heating policy: quasi-static temperature difference across the barrier,
-///   dT = zeta P + R_J I^2 R
+/// \f[ \Delta T = \zeta P + R_J I^2 R \f]
 /// zeta [K/W]: calibrated linear laser coefficient (absorbed fraction times the thermal
 /// resistance seen by the heated electrode); R_J [K/W]: the share of Joule power I^2 R that
 /// builds a gradient across the barrier. Both are device calibrations, not first principles

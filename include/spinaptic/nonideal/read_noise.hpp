@@ -12,7 +12,7 @@
 namespace spinaptic::nonideal {
 
 /// Gaussian read noise on each column voltage U_l, the sum of two independent sources:
-///   sigma_U = sqrt(4 k_B T R_col df + sigma_amp^2),
+/// \f[ \sigma_U = \sqrt{4 k_B T R_{col}\, \Delta f + \sigma_{amp}^2}, \f]
 /// Johnson-Nyquist noise of the column's series resistance R_col over the read bandwidth df
 /// (Nyquist, Phys. Rev. 32, 110 (1928)) and the input-referred floor sigma_amp of the amplifier or
 /// lock-in (1-10 uV, shared/research/paper.md section 6.3 [D]). Off by default (df = 0, floor 0).
