@@ -1,5 +1,6 @@
 // Mistake: a bare double (3e-3, in what unit?) where a current quantity belongs.
 // expect-error: could not convert|cannot convert|no matching function
+// expect-error-clang: no matching constructor for initialization of .*dc_bias
 #include <spinaptic/excitation/electrical.hpp>
 using namespace spinaptic::literals;
 int main() {

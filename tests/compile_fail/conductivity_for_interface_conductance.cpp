@@ -1,5 +1,6 @@
 // Mistake: passing a bulk conductivity (W/m/K) where the interface conductance (W/m^2/K) belongs.
 // expect-error: could not convert|cannot convert|no matching function
+// expect-error-clang: no viable conversion from
 #include <spinaptic/device/thermal.hpp>
 using namespace spinaptic::literals;
 int main() {

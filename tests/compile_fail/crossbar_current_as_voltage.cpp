@@ -1,5 +1,6 @@
 // A bias current set with a voltage must not compile: crossbar::set_current takes amperes.
 // expect-error: cannot convert
+// expect-error-clang: no viable conversion from
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/network/crossbar.hpp>
 

@@ -1,5 +1,6 @@
 // A crossbar of something that is not a thermoelectric response is refused, naming the concept.
 // expect-error: normalized_response
+// expect-error-clang: does not satisfy 'normalized_response'
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/network/crossbar.hpp>
 

@@ -1,5 +1,6 @@
 // Mistake: passing the pillar diameter (m) where the barrier's thermal resistance needs its area (m^2).
 // expect-error: could not convert|cannot convert|no matching function
+// expect-error-clang: no viable conversion from|no matching function
 #include <spinaptic/device/thermal_stack.hpp>
 using namespace spinaptic::literals;
 int main() {

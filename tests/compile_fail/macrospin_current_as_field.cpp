@@ -1,6 +1,7 @@
 // A flux density where a bias current is expected: macrospin_ensemble::set_current takes
 // units::current, so passing millitesla must not compile.
 // expect-error: (cannot convert|could not convert|no matching function)
+// expect-error-clang: no viable conversion from
 #include <spinaptic/device/macrospin.hpp>
 
 using namespace spinaptic::literals;

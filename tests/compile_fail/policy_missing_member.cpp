@@ -1,5 +1,6 @@
 // Mistake: a thermoelectric policy without dV_dI; the diagnostic names the concept.
 // expect-error: thermoelectric_response
+// expect-error-clang: does not satisfy 'thermoelectric_response'
 #include <spinaptic/device/mtj.hpp>
 #include <spinaptic/device/presets.hpp>
 namespace sp = spinaptic;

@@ -1,5 +1,6 @@
 // Mistake: passing a laser power where the bias current belongs.
 // expect-error: could not convert|cannot convert|no matching function
+// expect-error-clang: no viable conversion from
 #include <spinaptic/device/presets.hpp>
 using namespace spinaptic::literals;
 int main() {

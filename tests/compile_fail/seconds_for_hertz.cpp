@@ -1,5 +1,6 @@
 // Mistake: a pulse period given where the repetition rate belongs.
 // expect-error: could not convert|cannot convert|no matching function
+// expect-error-clang: no matching constructor for initialization of .*laser_pulse_train
 #include <spinaptic/excitation/optical.hpp>
 using namespace spinaptic::literals;
 int main() {

@@ -1,5 +1,6 @@
 // Mistake: returning a temperature difference as a voltage.
 // expect-error: could not convert|conversion from
+// expect-error-clang: no viable conversion from returned value
 #include <spinaptic/device/presets.hpp>
 using namespace spinaptic::literals;
 spinaptic::units::voltage thermo(const spinaptic::device::presets::hybrid_mgo_800nm::junction_type& j) {

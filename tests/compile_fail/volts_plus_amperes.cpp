@@ -1,5 +1,6 @@
 // Mistake: adding a voltage to a current.
 // expect-error: no match for .*operator\+
+// expect-error-clang: invalid operands to binary expression
 #include <spinaptic/units.hpp>
 using namespace spinaptic::literals;
 int main() {

@@ -27,7 +27,7 @@
 #include <cstdint>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts/device.hpp"
 #include "spinaptic/detail/constants.hpp"

@@ -28,7 +28,7 @@
 #include <thread>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/detail/constants.hpp"
 #include "spinaptic/detail/random.hpp"

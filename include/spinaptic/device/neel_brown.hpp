@@ -21,7 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/detail/constants.hpp"
 #include "spinaptic/detail/random.hpp"

@@ -6,7 +6,7 @@
 #include <concepts>
 #include <cstddef>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts/encoding.hpp"
 #include "spinaptic/error.hpp"

@@ -4,7 +4,7 @@
 
 #include <cstddef>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts.hpp"
 #include "spinaptic/error.hpp"

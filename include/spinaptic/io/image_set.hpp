@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/error.hpp"
 

@@ -56,11 +56,13 @@ struct sample_loss {
 /// logs is the log of the product of the partitions, which stay in [1, outputs]).
 class loss_sum {
  public:
+  /// Adds one sample's loss.
   void add(const sample_loss& s) noexcept {
     product_ *= s.partition;
     margins_ += s.label_margin;
     if (product_ > 1e280) flush();
   }
+  /// The sum of the losses added so far.
   [[nodiscard]] double value() noexcept {
     flush();
     return logs_ - margins_;

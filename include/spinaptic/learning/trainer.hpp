@@ -11,12 +11,13 @@
 #include <type_traits>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/detail/worker_pool.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/learning/optimizers.hpp"
 #include "spinaptic/learning/softmax_cross_entropy.hpp"
+#include "spinaptic/network/crossbar.hpp"
 #include "spinaptic/network/lit_rows.hpp"
 #include "spinaptic/nonideal/read_noise.hpp"
 
@@ -32,14 +33,19 @@ struct training_options {
 
 /// Loss and accuracy over one pass.
 struct pass_result {
+  /// Mean cross-entropy loss per sample.
   double mean_loss = 0.0;
+  /// correct / samples.
   double accuracy = 0.0;
+  /// Samples classified correctly.
   std::size_t correct = 0;
+  /// Samples seen.
   std::size_t samples = 0;
 };
 
 /// Evaluation with the confusion matrix [true class][predicted class].
 struct evaluation : pass_result {
+  /// Counts [true class][predicted class].
   xt::xtensor<std::size_t, 2> confusion = xt::xtensor<std::size_t, 2>::from_shape({0, 0});
 };
 
@@ -62,6 +68,8 @@ class trainer {
       Crossbar::static_outputs == network::dynamic_extent ? 0 : Crossbar::static_outputs;
 
  public:
+  /// A trainer of `layer` (kept by reference) with optimizer `opt`, hyper-parameters `options`
+  /// and, for hardware-aware training, read noise `noise`.
   trainer(Crossbar& layer, Optimizer opt, training_options options, nonideal::read_noise noise = {})
       : layer_(layer), optimizer_(std::move(opt)), options_(options), noise_(noise),
         pool_(std::make_unique<detail::worker_pool>(options.threads)) {
@@ -84,7 +92,9 @@ class trainer {
     optimizer_.reset(N * L);
   }
 
+  /// The hyper-parameters.
   [[nodiscard]] const training_options& options() const noexcept { return options_; }
+  /// The optimizer and its state (e.g. Adam's moments).
   [[nodiscard]] Optimizer& optimizer_state() noexcept { return optimizer_; }
   /// logit scale s = beta / N_in.
   [[nodiscard]] double logit_scale() const noexcept { return options_.output_scale / double(layer_.inputs()); }
@@ -192,6 +202,7 @@ class trainer {
         double* a1 = chunk_gradients_.data() + c * N * L;  // zero: update() clears it
         double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
         loss_sum loss;
+        /// Samples classified correctly.
         std::size_t correct = 0;
         auto sample = [&](std::size_t b) {
           const std::size_t i = indices[b], e = all.start[i];

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts.hpp"
 #include "spinaptic/detail/simd.hpp"
@@ -70,12 +70,18 @@ template <std::size_t Inputs, std::size_t Outputs, normalized_response Response,
           input_encoding Encoding = encoding::optical_intensity>
 class crossbar {
  public:
+  /// The junction response policy.
   using response_type = Response;
+  /// The input encoding policy.
   using encoding_type = Encoding;
+  /// True when an extent is chosen at run time.
   static constexpr bool is_dynamic = Inputs == dynamic_extent || Outputs == dynamic_extent;
+  /// True when the response is a polynomial in p (the factorised kernels apply).
   static constexpr bool factorised = polynomial_response<Response>;
   static constexpr std::size_t power_order = detail_crossbar::power_order<Response>();  ///< M (0: generic)
+  /// The compile-time row count (dynamic_extent when chosen at run time).
   static constexpr std::size_t static_inputs = Inputs;
+  /// The compile-time column count (dynamic_extent when chosen at run time).
   static constexpr std::size_t static_outputs = Outputs;
   static_assert(is_dynamic || (Inputs > 0 && Outputs > 1), "a crossbar needs >= 1 row and >= 2 columns");
 
@@ -92,11 +98,17 @@ class crossbar {
     requires(is_dynamic)
       : crossbar(std::move(response), inputs, outputs, state, range, 0) {}
 
+  /// Number of rows (inputs) N_in.
   [[nodiscard]] std::size_t inputs() const noexcept { return inputs_; }
+  /// Number of columns (outputs) N_out.
   [[nodiscard]] std::size_t outputs() const noexcept { return outputs_; }
+  /// Number of junctions, N_in x N_out.
   [[nodiscard]] std::size_t device_count() const noexcept { return inputs_ * outputs_; }
+  /// The junction response shared by every device.
   [[nodiscard]] const Response& response() const noexcept { return response_; }
+  /// The magnetic state every junction is read in.
   [[nodiscard]] device::magnetic_state state() const noexcept { return state_; }
+  /// The range of the normalised currents x.
   [[nodiscard]] current_range range() const noexcept { return range_; }
   /// x_lo: -1 (bipolar) or 0 (non-negative).
   [[nodiscard]] double normalized_lower_bound() const noexcept { return lower_bound(range_); }
@@ -114,16 +126,21 @@ class crossbar {
   }
   /// x_jl = I_jl / I_max, [row][column] (raw storage the optimisers update in place).
   [[nodiscard]] xt::xtensor<double, 2>& normalized_currents() noexcept { return currents_; }
+  /// x_jl = I_jl / I_max [input][output].
   [[nodiscard]] const xt::xtensor<double, 2>& normalized_currents() const noexcept { return currents_; }
 
   // ---- non-idealities --------------------------------------------------------------------
+  /// The per-device deviations (spread, stuck devices), to set.
   [[nodiscard]] nonideal::device_deviations& deviations() noexcept { return deviations_; }
+  /// The per-device deviations (spread, stuck devices).
   [[nodiscard]] const nonideal::device_deviations& deviations() const noexcept { return deviations_; }
   /// Factors per device that device_spread draws: M x 4 for a polynomial response, else 1.
   [[nodiscard]] static constexpr std::size_t spread_factors_per_device() noexcept {
     return factorised ? power_order * 4 : 1;
   }
+  /// The DAC resolution of currents and laser drives, to set.
   [[nodiscard]] nonideal::dac_quantisation& dac() noexcept { return dac_; }
+  /// The DAC resolution of currents and laser drives.
   [[nodiscard]] const nonideal::dac_quantisation& dac() const noexcept { return dac_; }
 
   // ---- raw kernels -----------------------------------------------------------------------

@@ -14,10 +14,14 @@ namespace spinaptic::network {
 /// digits are about half dark (8x8 digits 49 %, MNIST 81 % of the pixels are 0).
 /// `reserve` allocates once; `gather` then fills without allocating.
 struct lit_rows {
+  /// Index of each lit row.
   std::vector<std::uint32_t> row;
+  /// Its drive p > 0.
   std::vector<double> drive;
+  /// start[b] .. start[b+1]-1: the entries of sample b.
   std::vector<std::size_t> start{0};
 
+  /// Allocates room for `samples` samples of at most `rows` lit rows each.
   void reserve(std::size_t samples, std::size_t rows) {
     row.resize(samples * rows);
     drive.resize(samples * rows);

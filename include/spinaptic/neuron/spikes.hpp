@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/device/neel_brown.hpp"
@@ -17,10 +17,14 @@ namespace spinaptic::neuron {
 
 /// Spike times [s] of one source over an observation window [start, end) [s].
 struct spike_train {
+  /// Spike times [s], increasing.
   std::vector<double> times;
+  /// Start of the observation window [s].
   double start = 0.0;
+  /// End of the observation window [s].
   double end = 0.0;
 
+  /// Number of spikes.
   [[nodiscard]] std::size_t size() const noexcept { return times.size(); }
   /// Mean rate = count / window length.
   [[nodiscard]] units::frequency rate() const {
@@ -35,9 +39,12 @@ using spike_raster = std::vector<spike_train>;
 /// Upward threshold crossings, the crossing time linearly interpolated between samples; a
 /// crossing within `refractory` of the last accepted spike is ignored.
 struct threshold_detector {
+  /// A spike starts where V rises through this threshold [V].
   units::voltage threshold;
+  /// Dead time after a spike [s] in which no other spike is counted.
   units::time refractory = units::as<units::time>(0.0);
 
+  /// The spikes of the sampled voltage V(t) (times [s], voltages [V]).
   [[nodiscard]] spike_train detect(const xt::xtensor<double, 1>& time, const xt::xtensor<double, 1>& voltage) const {
     if (time.size() != voltage.size()) throw size_mismatch("spike detection: time vs voltage", time.size(), voltage.size());
     if (time.size() < 2) throw invalid_parameter("trace samples", double(time.size()), ">= 2");
@@ -65,7 +72,11 @@ struct threshold_detector {
 
 /// Voltage trace of a two-state junction: V = V_P or V_AP by state, sampled every dt [SI].
 struct telegraph_trace {
+  /// @{
+  /// Sample times t [s] and junction voltage V(t) [V].
   xt::xtensor<double, 1> time, voltage;
+  /// @}
+  /// Magnetic state per sample: 0 = P, 1 = AP.
   xt::xtensor<unsigned char, 1> state;
 };
 

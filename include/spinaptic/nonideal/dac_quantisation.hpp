@@ -24,7 +24,9 @@ struct dac_quantisation {
   unsigned current_bits = 0;  ///< 0: ideal current sources
   unsigned power_bits = 0;    ///< 0: ideal laser drivers
 
+  /// x quantised to current_bits over [lo, 1].
   [[nodiscard]] double current(double x, double lo) const noexcept { return quantise(x, current_bits, lo, 1.0); }
+  /// p quantised to power_bits over [0, 1].
   [[nodiscard]] double power(double p) const noexcept { return quantise(p, power_bits, 0.0, 1.0); }
 };
 

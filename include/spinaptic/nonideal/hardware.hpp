@@ -3,7 +3,7 @@
 
 #include <cstddef>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/nonideal/dac_quantisation.hpp"
 #include "spinaptic/nonideal/device_spread.hpp"
@@ -19,12 +19,18 @@ namespace spinaptic::nonideal {
 /// and on every read (`noise`, applied by the trainer and the evaluation). Training with the same
 /// object is hardware-aware training.
 struct hardware {
+  /// Device-to-device spread of the response.
   device_spread spread{};
+  /// Stuck devices.
   stuck_devices stuck{};
+  /// Read noise on the column voltages.
   read_noise noise{};
+  /// DAC resolution of currents and laser drives.
   dac_quantisation dac{};
+  /// Laser crosstalk between neighbouring rows.
   laser_crosstalk crosstalk{};
 
+  /// Draws this hardware's deviations for every device of `layer` from `engine` and sets its DAC.
   template <class Crossbar, class Engine>
   void realise(Crossbar& layer, Engine& engine) const {
     spread.realise(layer.deviations(), layer.device_count(), Crossbar::spread_factors_per_device(), engine);

@@ -13,6 +13,7 @@ namespace spinaptic::nonideal {
 struct laser_crosstalk {
   double neighbour_fraction = 0.0;  ///< alpha
 
+  /// True when the neighbour fraction is not 0.
   [[nodiscard]] bool enabled() const noexcept { return neighbour_fraction != 0.0; }
 
   /// In place on `count` drive vectors of `rows` entries each; no allocation.

@@ -20,8 +20,10 @@ struct stuck_devices {
   double fraction = 0.0;                   ///< in [0, 1]
   stuck_mode mode = stuck_mode::parallel;  ///< how they fail
 
+  /// True when fraction > 0.
   [[nodiscard]] bool enabled() const noexcept { return fraction > 0.0; }
 
+  /// Marks each of `devices` devices stuck with probability `fraction`, drawing from `engine`.
   template <class Engine>
   void realise(device_deviations& d, std::size_t devices, Engine& engine) const {
     detail::require_in_range("stuck device fraction", fraction, 0.0, 1.0);
