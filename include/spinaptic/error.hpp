@@ -55,6 +55,7 @@ class size_mismatch : public error {
 /// [0, 2] (3 elements)".
 class index_out_of_range : public error {
  public:
+  /// what: the index's name; index: its value; count: the number of valid indices.
   index_out_of_range(std::string_view what, std::size_t index, std::size_t count)
       : error("spinaptic: index '" + std::string(what) + "' = " + std::to_string(index) +
               " is out of range; " +

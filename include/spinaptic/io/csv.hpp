@@ -51,7 +51,7 @@ inline constexpr std::size_t csv_default_max_fields = std::size_t{1} << 16;
 
 /// Streams the rows of a CSV text one at a time. Lines that are empty (or blank) or start with
 /// '#' are skipped; fields are separated by ',' and trimmed of spaces and tabs; quoting is not
-/// supported; a '\r' before the '\n' is dropped. The text must outlive the reader.
+/// supported; a carriage return before the '\n' is dropped. The text must outlive the reader.
 class csv_reader {
  public:
   /// Reads `text`; `source` names it in error messages; a row with more than `max_fields`
