@@ -104,11 +104,11 @@ class plastic_dense_projection : public dense_projection {
   bool learning_ = true;
 };
 
-/// One-to-one projection: source i excites target i with one weight (no delay).
-class one_to_one_projection {
+/// What the one-weight square projections share: n sources onto n targets of one channel.
+class square_projection {
  public:
   /// n sources onto n targets, channel `channel`, weight `weight_si` (raw SI).
-  one_to_one_projection(std::size_t n, std::size_t channel, double weight_si)
+  square_projection(std::size_t n, std::size_t channel, double weight_si)
       : n_(n), channel_(channel), w_(detail::require_finite("synaptic weight w", weight_si)) {
     if (n == 0) throw invalid_parameter("projection size", 0.0, ">= 1");
   }
@@ -117,30 +117,27 @@ class one_to_one_projection {
   [[nodiscard]] std::size_t channel() const noexcept { return channel_; }  ///< target channel
   /// Nothing to size.
   void prepare(double /*dt*/) noexcept {}
-  /// target[i] += w for every spiking i.
-  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) const noexcept {
-    for (const std::uint32_t i : pre) target[i] += w_;
-  }
 
- private:
+ protected:
   std::size_t n_, channel_;
   double w_;
 };
 
+/// One-to-one projection: source i excites target i with one weight (no delay).
+class one_to_one_projection : public square_projection {
+ public:
+  using square_projection::square_projection;
+  /// target[i] += w for every spiking i.
+  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) const noexcept {
+    for (const std::uint32_t i : pre) target[i] += w_;
+  }
+};
+
 /// Lateral inhibition for winner-take-all: source i reaches every target j != i with one weight
 /// (no delay). Costs O(n + spikes) per step: k spikes add k w everywhere, minus w at each source.
-class lateral_inhibition {
+class lateral_inhibition : public square_projection {
  public:
-  /// n sources onto n targets, channel `channel`, weight `weight_si` (raw SI).
-  lateral_inhibition(std::size_t n, std::size_t channel, double weight_si)
-      : n_(n), channel_(channel), w_(detail::require_finite("synaptic weight w", weight_si)) {
-    if (n == 0) throw invalid_parameter("projection size", 0.0, ">= 1");
-  }
-  [[nodiscard]] std::size_t source_size() const noexcept { return n_; }  ///< n
-  [[nodiscard]] std::size_t target_size() const noexcept { return n_; }  ///< n
-  [[nodiscard]] std::size_t channel() const noexcept { return channel_; }  ///< target channel
-  /// Nothing to size.
-  void prepare(double /*dt*/) noexcept {}
+  using square_projection::square_projection;
   /// target[j] += w (number of spiking sources other than j).
   void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) const noexcept {
     if (pre.empty()) return;
@@ -148,10 +145,6 @@ class lateral_inhibition {
     for (std::size_t j = 0; j < n_; ++j) target[j] += all;
     for (const std::uint32_t i : pre) target[i] -= w_;
   }
-
- private:
-  std::size_t n_, channel_;
-  double w_;
 };
 
 static_assert(projection<dense_projection>);
