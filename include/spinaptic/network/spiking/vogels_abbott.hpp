@@ -5,7 +5,7 @@
 // (Vogels & Abbott, J. Neurosci. 25, 10786 (2005); Brette et al., J. Comput. Neurosci. 23, 349
 // (2007), appendix B). Membrane: tau_m = 20 ms, V_th = -50 mV, V_reset = -60 mV, t_ref = 5 ms.
 //  COBA: g_L = 10 nS (C = 200 pF), E_L = -60 mV, E_exc = 0 mV, E_inh = -80 mV, tau_exc = 5 ms,
-//        tau_inh = 10 ms, Delta g_exc = 6 nS, Delta g_inh = 67 nS; initial V ~ N(-55 mV, 5 mV),
+//        tau_inh = 10 ms, Delta g_exc = 6 nS, Delta g_inh = 67 nS; initial V ~ N(-65 mV, 5 mV),
 //        g_exc ~ N(40 nS, 15 nS), g_inh ~ N(200 nS, 120 nS) (clipped at 0), as the Brian scripts
 //        of the benchmark.
 //  CUBA: E_L = -49 mV, R = 100 MOhm, Delta I_exc = 16.2 pA (R Delta I = 1.62 mV),
@@ -78,7 +78,7 @@ inline double weight_scale(const vogels_abbott_settings& s) {
   const auto& z = spinaptic::detail::ziggurat_tables::get();
   for (std::size_t i = 0; i < s.neurons; ++i) {
     spinaptic::detail::counter_rng r(spinaptic::detail::stream_key(s.run.seed, i, 0xC0BA));
-    g.set_membrane_potential(i, as<voltage>(-55e-3 + 5e-3 * spinaptic::detail::standard_normal(r, z)));
+    g.set_membrane_potential(i, as<voltage>(-65e-3 + 5e-3 * spinaptic::detail::standard_normal(r, z)));
     g.input(0)[i] = std::max(0.0, 40e-9 + 15e-9 * spinaptic::detail::standard_normal(r, z));
     g.input(1)[i] = std::max(0.0, 200e-9 + 120e-9 * spinaptic::detail::standard_normal(r, z));
   }
