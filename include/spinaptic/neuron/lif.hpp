@@ -115,16 +115,29 @@ class lif_state {
   void check(std::size_t i) const {
     if (i >= n_) throw invalid_parameter("neuron index", static_cast<double>(i), "< size()");
   }
-  /// Threshold test and reset at the end of neuron i's step; returns 1 when it fired.
-  std::uint8_t fire(std::size_t i) noexcept {
-    threshold_.advance(i);
-    if (refractory_[i] == 0 && v_[i] > v_th_ + threshold_.offset(i)) {
-      v_[i] = v_reset_;
-      refractory_[i] = refractory_steps_;
-      threshold_.on_spike(i);
-      return 1;
+  /// The end of the step of neurons [begin, end): the refractory countdown moves on, the
+  /// threshold rule advances, and a neuron that is not refractory and above V_th + theta fires
+  /// (fired[i] = 1): V <- V_reset, the countdown restarts, the threshold rule hears the spike.
+  /// Neurons held by the countdown do not integrate (the integrators check refractory_ > 0
+  /// before this runs).
+  void fire_range(std::size_t begin, std::size_t end, std::uint8_t* fired) noexcept {
+    double* v = v_.data();
+    std::uint32_t* ref = refractory_.data();
+    const double v_th = v_th_, v_reset = v_reset_;
+    const std::uint32_t restart = refractory_steps_;
+    for (std::size_t i = begin; i < end; ++i) {
+      threshold_.advance(i);
+      std::uint32_t r = ref[i];
+      r -= r > 0 ? 1u : 0u;
+      const bool spike = r == 0 && v[i] > v_th + threshold_.offset(i);
+      fired[i] = spike ? 1 : 0;
+      if (spike) {
+        v[i] = v_reset;
+        r = restart;
+        threshold_.on_spike(i);
+      }
+      ref[i] = r;
     }
-    return 0;
   }
   void prepare_common(double dt) {
     detail::require_positive("time step dt [s]", dt);

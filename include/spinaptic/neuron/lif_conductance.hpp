@@ -75,7 +75,7 @@ class lif_conductance_based : public lif_state<2, Threshold> {
     double* ge = this->input(0);
     double* gi = this->input(1);
     const double* ib = this->bias_.data();
-    std::uint32_t* ref = this->refractory_.data();
+    const std::uint32_t* ref = this->refractory_.data();
     const double gl = g_l_, el = this->e_l_, ee = e_[0], ei = e_[1], de = d_[0], di = d_[1], k = dt_over_c_;
     for (std::size_t i = begin; i < end; ++i) {  // the membrane: vectorisable
       const double g = gl + ge[i] + gi[i];
@@ -85,10 +85,7 @@ class lif_conductance_based : public lif_state<2, Threshold> {
       ge[i] *= de;
       gi[i] *= di;
     }
-    for (std::size_t i = begin; i < end; ++i) {  // refractoriness and the threshold
-      if (ref[i] > 0) --ref[i];
-      fired[i] = this->fire(i);
-    }
+    this->fire_range(begin, end, fired);  // refractoriness and the threshold
   }
 
   /// State variable k: 0 V [V], 1 g_exc [S], 2 g_inh [S], 3 the threshold offset theta [V].

@@ -69,18 +69,16 @@ class lif_current_based : public lif_state<2, Threshold> {
   void update(std::size_t begin, std::size_t end, std::uint64_t /*step*/, std::uint8_t* fired) noexcept {
     double* v = this->v_.data();
     const double* ib = this->bias_.data();
-    std::uint32_t* ref = this->refractory_.data();
+    const std::uint32_t* ref = this->refractory_.data();
     for (std::size_t i = begin; i < end; ++i) {
-      if (ref[i] > 0) {
-        --ref[i];
-      } else {
+      if (ref[i] == 0) {
         double x = this->e_l_ + (v[i] - this->e_l_) * a_ + bias_gain_ * ib[i];
         for (std::size_t c = 0; c < base::channels; ++c) x += k_[c] * this->input(c)[i];
         v[i] = x;
       }
       for (std::size_t c = 0; c < base::channels; ++c) this->input(c)[i] *= d_[c];
-      fired[i] = this->fire(i);
     }
+    this->fire_range(begin, end, fired);
   }
 
   /// State variable k: 0 V [V], 1 I_exc [A], 2 I_inh [A], 3 the threshold offset theta [V].

@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <span>
@@ -178,9 +179,19 @@ class simulation<std::tuple<Groups...>, Links...> {
     const std::uint64_t step = step_;
     auto task = [&g, n, b, fired, step](std::size_t t) { g.update(t * b, std::min(n, (t + 1) * b), step, fired); };
     pool_->run(tasks, task);
+    // compaction: spikes are sparse, so eight flags are tested at once
     std::uint32_t* out = spikes_[K].data();
-    std::size_t c = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    std::size_t c = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, fired + i, 8);
+      if (word == 0) continue;
+      for (std::size_t k = i; k < i + 8; ++k) {
+        out[c] = static_cast<std::uint32_t>(k);
+        c += fired[k];
+      }
+    }
+    for (; i < n; ++i) {
       out[c] = static_cast<std::uint32_t>(i);
       c += fired[i];
     }
