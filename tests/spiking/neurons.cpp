@@ -129,9 +129,9 @@ TEST_CASE("the adaptive threshold rises by theta_plus per spike and slows the ne
 
 TEST_CASE("LIF parameters out of range are rejected with the parameter's name") {
   neuron::lif_parameters bad = membrane;
-  bad.reset = -40.0_mV;
+  bad.membrane_time_constant = -20.0_ms;
   CHECK_THROWS_WITH(neuron::lif_current_based<>(bad, {100.0_MOhm, {5.0_ms, 10.0_ms}}, 1),
-                    Catch::Contains("V_reset"));
+                    Catch::Contains("tau_m"));
   CHECK_THROWS_WITH(neuron::lif_conductance_based<>(membrane, {0.0_nS, {0.0_mV, -80.0_mV}, {5.0_ms, 10.0_ms}}, 1),
                     Catch::Contains("g_L"));
   CHECK_THROWS_AS(neuron::lif_current_based<>(membrane, {100.0_MOhm, {5.0_ms, 10.0_ms}}, 0), invalid_parameter);

@@ -30,15 +30,15 @@ struct lif_parameters {
   units::voltage reset;                ///< V_reset [V]
   units::time refractory_period = units::as<units::time>(0.0);  ///< t_ref [s]
 
-  /// Throws invalid_parameter unless tau_m > 0, t_ref >= 0, potentials finite and V_reset < V_th.
+  /// Throws invalid_parameter unless tau_m > 0, t_ref >= 0 and the potentials are finite.
+  /// V_reset may lie above V_th when an adaptive threshold adds its offset (Diehl & Cook's
+  /// V_th = -72 mV with theta starting at 20 mV).
   [[nodiscard]] lif_parameters validated() const {
     detail::require_positive("membrane time constant tau_m [s]", units::in_si(membrane_time_constant));
     detail::require_non_negative("refractory period t_ref [s]", units::in_si(refractory_period));
     detail::require_finite("resting potential E_L [V]", units::in_si(resting_potential));
     detail::require_finite("threshold V_th [V]", units::in_si(threshold));
-    const double r = detail::require_finite("reset potential V_reset [V]", units::in_si(reset));
-    if (!(r < units::in_si(threshold)))
-      throw invalid_parameter("reset potential V_reset [V]", r, "< threshold V_th");
+    detail::require_finite("reset potential V_reset [V]", units::in_si(reset));
     return *this;
   }
 };

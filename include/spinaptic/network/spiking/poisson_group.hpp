@@ -44,6 +44,7 @@ class poisson_group {
     check(i);
     rate_[i] = detail::require_non_negative("Poisson rate nu [Hz]", units::in_si(nu));
     threshold_[i] = threshold_of(rate_[i]);
+    update_silence();
   }
   /// Sets every rate.
   void set_rate_all(units::frequency nu) {
@@ -55,6 +56,7 @@ class poisson_group {
       rate_[i] = detail::require_non_negative("Poisson rate nu [Hz]", x[i] * scale_hz);
       threshold_[i] = threshold_of(rate_[i]);
     }
+    update_silence();
   }
 
   /// Remembers dt [s] and the seed.
@@ -62,12 +64,17 @@ class poisson_group {
     dt_ = detail::require_positive("time step dt [s]", dt);
     seed_ = seed;
     for (std::size_t i = 0; i < n_; ++i) threshold_[i] = threshold_of(rate_[i]);
+    update_silence();
   }
 
   /// Draws the spikes of sources [begin, end) in step `step`.
   void update(std::size_t begin, std::size_t end, std::uint64_t step, std::uint8_t* fired) const noexcept {
-    const std::uint64_t key = detail::step_key(seed_, step);
     const std::uint64_t* thr = threshold_.data();
+    if (silent_) {  // all rates zero: no draws
+      for (std::size_t i = begin; i < end; ++i) fired[i] = 0;
+      return;
+    }
+    const std::uint64_t key = detail::step_key(seed_, step);
     for (std::size_t i = begin; i < end; ++i) {
       detail::counter_rng g(key, static_cast<std::uint64_t>(i) << 8);
       fired[i] = g.next() < thr[i] ? 1 : 0;
@@ -77,6 +84,10 @@ class poisson_group {
  private:
   void check(std::size_t i) const {
     if (i >= n_) throw invalid_parameter("Poisson source index", static_cast<double>(i), "< size()");
+  }
+  void update_silence() noexcept {
+    silent_ = true;
+    for (std::size_t i = 0; i < n_; ++i) silent_ = silent_ && rate_[i] == 0.0;
   }
   [[nodiscard]] std::uint64_t threshold_of(double rate) const {
     if (dt_ <= 0.0) return 0;  // before prepare(): recomputed there
@@ -88,6 +99,7 @@ class poisson_group {
   std::size_t n_;
   double dt_ = 0.0;
   std::uint64_t seed_ = 0;
+  bool silent_ = true;
   xt::xtensor<double, 1> rate_;
   xt::xtensor<std::uint64_t, 1> threshold_;
 };
