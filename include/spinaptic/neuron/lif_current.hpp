@@ -68,15 +68,16 @@ class lif_current_based : public lif_state<2, Threshold> {
   /// Advances neurons [begin, end) by one step; fired[i] = 1 for those that spiked.
   void update(std::size_t begin, std::size_t end, std::uint64_t /*step*/, std::uint8_t* fired) noexcept {
     double* v = this->v_.data();
+    double* ie = this->input(0);
+    double* ii = this->input(1);
     const double* ib = this->bias_.data();
     const std::uint32_t* ref = this->refractory_.data();
-    for (std::size_t i = begin; i < end; ++i) {
-      if (ref[i] == 0) {
-        double x = this->e_l_ + (v[i] - this->e_l_) * a_ + bias_gain_ * ib[i];
-        for (std::size_t c = 0; c < base::channels; ++c) x += k_[c] * this->input(c)[i];
-        v[i] = x;
-      }
-      for (std::size_t c = 0; c < base::channels; ++c) this->input(c)[i] *= d_[c];
+    const double el = this->e_l_, a = a_, kb = bias_gain_, ke = k_[0], ki = k_[1], de = d_[0], di = d_[1];
+    for (std::size_t i = begin; i < end; ++i) {  // the exact propagator: vectorisable
+      const double moved = el + (v[i] - el) * a + kb * ib[i] + ke * ie[i] + ki * ii[i];
+      v[i] = ref[i] > 0 ? v[i] : moved;
+      ie[i] *= de;
+      ii[i] *= di;
     }
     this->fire_range(begin, end, fired);
   }
