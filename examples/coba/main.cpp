@@ -3,6 +3,7 @@
 //   coba <output dir> [cuba]   writes coba_raster.csv, coba_rate.csv and coba.png (raster of the
 //                              first 400 neurons above the population rate in 5 ms bins)
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -42,7 +43,7 @@ int run(Network net, const std::filesystem::path& dir, const std::string& name) 
   std::ostringstream gp;
   gp << "set terminal pngcairo size 900,650 font \",10\"\nset output '" << name << ".png'\n"
      << "set datafile separator ','\nset multiplot layout 2,1 title \"" << (name == "coba" ? "COBA" : "CUBA")
-     << " network, 4000 LIF neurons (Brette et al. 2007), mean rate " << rate << " Hz\"\n"
+     << " network, 4000 LIF neurons (Brette et al. 2007), mean rate " << std::round(rate * 10.0) / 10.0 << " Hz\"\n"
      << "set ylabel 'neuron'; set xrange [0:1000]; unset xlabel; set yrange [0:400]\n"
      << "plot '" << name << "_raster.csv' using 1:2 with dots lc rgb 'black' notitle\n"
      << "set ylabel 'population rate (Hz)'; set xlabel 'time (ms)'; set autoscale y\n"
