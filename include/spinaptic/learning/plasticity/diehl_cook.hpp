@@ -26,6 +26,19 @@
 
 namespace spinaptic::learning::plasticity {
 
+/// Rescales each column j of w (n_pre x n_post, raw SI) so that sum_i w_ij = total (SI of the
+/// weight); a column of zeros stays zero.
+inline void normalise_columns(xt::xtensor<double, 2>& w, double total) {
+  detail::require_positive("column weight total", total);
+  const std::size_t n_pre = w.shape()[0], n_post = w.shape()[1];
+  std::vector<double> sum(n_post, 0.0);
+  for (std::size_t i = 0; i < n_pre; ++i)
+    for (std::size_t j = 0; j < n_post; ++j) sum[j] += w(i, j);
+  for (std::size_t j = 0; j < n_post; ++j) sum[j] = sum[j] > 0.0 ? total / sum[j] : 0.0;
+  for (std::size_t i = 0; i < n_pre; ++i)
+    for (std::size_t j = 0; j < n_post; ++j) w(i, j) *= sum[j];
+}
+
 /// Parameters of the Diehl & Cook rule; W is the weight's quantity type.
 template <class W = units::conductance>
 struct diehl_cook_parameters {
@@ -82,6 +95,8 @@ class diehl_cook_stdp {
   void clear() noexcept {
     for (auto* t : {&pre_, &post1_, &post2_}) t->clear();
   }
+  /// The rule's weight normalisation (between presentations): normalise_columns(w, total).
+  void normalise(xt::xtensor<double, 2>& w, double total) const { normalise_columns(w, total); }
   /// The parameters.
   [[nodiscard]] const diehl_cook_parameters<W>& parameters() const noexcept { return p_; }
 
@@ -89,19 +104,6 @@ class diehl_cook_stdp {
   diehl_cook_parameters<W> p_;
   trace_set pre_, post1_, post2_;
 };
-
-/// Rescales each column j of w (n_pre x n_post, raw SI) so that sum_i w_ij = total (SI of the
-/// weight); a column of zeros stays zero.
-inline void normalise_columns(xt::xtensor<double, 2>& w, double total) {
-  detail::require_positive("column weight total", total);
-  const std::size_t n_pre = w.shape()[0], n_post = w.shape()[1];
-  std::vector<double> sum(n_post, 0.0);
-  for (std::size_t i = 0; i < n_pre; ++i)
-    for (std::size_t j = 0; j < n_post; ++j) sum[j] += w(i, j);
-  for (std::size_t j = 0; j < n_post; ++j) sum[j] = sum[j] > 0.0 ? total / sum[j] : 0.0;
-  for (std::size_t i = 0; i < n_pre; ++i)
-    for (std::size_t j = 0; j < n_post; ++j) w(i, j) *= sum[j];
-}
 
 static_assert(network::spiking::plasticity_rule<diehl_cook_stdp<>>);
 

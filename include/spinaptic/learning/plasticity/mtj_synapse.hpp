@@ -17,6 +17,7 @@
 // p_minus y_j. Random numbers: counter-based (seed, event, synapse).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -90,6 +91,16 @@ class mtj_synapse {
   void set_state_all(std::size_t m, double* weights) {
     if (m > p_.junctions) throw invalid_parameter("junctions in AP", static_cast<double>(m), "<= K");
     for (std::size_t k = 0; k < ap_.size(); ++k) {
+      ap_[k] = static_cast<std::uint8_t>(m);
+      weights[k] = level_[m];
+    }
+  }
+  /// Draws every synapse's state uniformly from {0, ..., K} junctions in AP (counter-based, from
+  /// `seed`) and writes the matching weights (n_pre x n_post); call after prepare.
+  void initialise(double* weights, std::uint64_t seed) {
+    for (std::size_t k = 0; k < ap_.size(); ++k) {
+      detail::counter_rng g(detail::stream_key(seed, k, 0x5EED));
+      const auto m = std::min<std::size_t>(p_.junctions, static_cast<std::size_t>(g.uniform() * static_cast<double>(p_.junctions + 1)));
       ap_[k] = static_cast<std::uint8_t>(m);
       weights[k] = level_[m];
     }

@@ -27,6 +27,7 @@
 #include <xtensor/xtensor.hpp>
 
 #include "spinaptic/detail/random.hpp"
+#include "spinaptic/concepts/spiking.hpp"
 #include "spinaptic/learning/plasticity/diehl_cook.hpp"
 #include "spinaptic/network/spiking/dense_projection.hpp"
 #include "spinaptic/network/spiking/poisson_group.hpp"
@@ -50,26 +51,33 @@ struct diehl_cook_settings {
   learning::plasticity::diehl_cook_parameters<> rule{};  ///< learning rates, w_max, trace time constants
 };
 
-/// The Diehl & Cook network and its presentation protocol (see the file comment).
-class diehl_cook_network {
+/// The Diehl & Cook network and its presentation protocol (see the file comment), with the
+/// plasticity rule Rule on the input weights. A rule that offers `normalise(weights, total)` is
+/// normalised before each presentation while learning; one that offers `initialise(weights, seed)`
+/// sets the initial weights itself (e.g. junction states), otherwise they are uniform in
+/// [0, 0.3 nS).
+template <plasticity_rule Rule>
+class basic_diehl_cook_network {
  public:
   /// The excitatory population type (adaptive threshold).
   using excitatory_group = neuron::lif_conductance_based<neuron::adaptive_threshold>;
   /// The inhibitory population type.
   using inhibitory_group = neuron::lif_conductance_based<>;
   /// The learning input projection.
-  using input_projection = plastic_dense_projection<learning::plasticity::diehl_cook_stdp<>>;
+  using input_projection = plastic_dense_projection<Rule>;
   /// The simulation type: groups (input, excitatory, inhibitory) and three links.
   using simulation_type =
       simulation<std::tuple<poisson_group, excitatory_group, inhibitory_group>, link<0, 1, input_projection>,
                  link<1, 2, one_to_one_projection>, link<2, 1, lateral_inhibition>>;
 
-  /// Builds the network with random initial weights.
-  explicit diehl_cook_network(const diehl_cook_settings& s = {})
-      : s_(s), sim_(make(s)), counts_(s.excitatory, 0), rates_(s.inputs, 0.0) {
+  /// Builds the network with random initial weights and the rule `rule`.
+  basic_diehl_cook_network(const diehl_cook_settings& s, Rule rule)
+      : s_(s), sim_(make(s, std::move(rule))), counts_(s.excitatory, 0), rates_(s.inputs, 0.0) {
     if (s.min_spikes == 0) throw invalid_parameter("Diehl & Cook minimum spike count", 0.0, ">= 1");
     present_steps_ = steps(s.presentation);
     rest_steps_ = steps(s.rest);
+    if constexpr (requires(Rule& r, double* w) { r.initialise(w, s.seed); })
+      sim_.template projection<0>().rule().initialise(weights().data(), s.seed);
   }
 
   /// The settings.
@@ -77,12 +85,12 @@ class diehl_cook_network {
   /// The driver (groups, projections, monitors).
   [[nodiscard]] simulation_type& driver() noexcept { return sim_; }
   /// Input -> excitatory weights (inputs x excitatory, siemens).
-  [[nodiscard]] xt::xtensor<double, 2>& weights() noexcept { return sim_.projection<0>().weights(); }
+  [[nodiscard]] xt::xtensor<double, 2>& weights() noexcept { return sim_.template projection<0>().weights(); }
 
   /// Training (weights and thresholds adapt) or testing (both frozen).
   void set_learning(bool on) noexcept {
-    sim_.projection<0>().set_learning(on);
-    sim_.group<1>().threshold_rule().set_learning(on);
+    sim_.template projection<0>().set_learning(on);
+    sim_.template group<1>().threshold_rule().set_learning(on);
     learning_ = on;
   }
 
@@ -92,18 +100,20 @@ class diehl_cook_network {
   std::span<const std::uint32_t> present(const double* pixels, double max_pixel) {
     detail::require_positive("full-scale pixel value", max_pixel);
     for (std::size_t k = 2; k < 2 + s_.max_repeats + 1; ++k) {
-      if (learning_) learning::plasticity::normalise_columns(weights(), 0.1e-9 * static_cast<double>(s_.inputs));
+      if constexpr (requires(Rule& r, xt::xtensor<double, 2>& w) { r.normalise(w, 1.0); })
+        if (learning_)
+          sim_.template projection<0>().rule().normalise(weights(), 0.1e-9 * static_cast<double>(s_.inputs));
       const double scale = units::in_si(s_.max_rate) * static_cast<double>(k) / 2.0 / max_pixel;
       for (std::size_t i = 0; i < s_.inputs; ++i) rates_[i] = pixels[i];
-      sim_.group<0>().set_rates_scaled(rates_.data(), scale);
+      sim_.template group<0>().set_rates_scaled(rates_.data(), scale);
       std::fill(counts_.begin(), counts_.end(), 0u);
       std::size_t total = 0;
       for (std::uint64_t n = 0; n < present_steps_; ++n) {
         sim_.step_once();
-        for (const auto j : sim_.last_spikes<1>()) ++counts_[j];
-        total += sim_.last_spikes<1>().size();
+        for (const auto j : sim_.template last_spikes<1>()) ++counts_[j];
+        total += sim_.template last_spikes<1>().size();
       }
-      sim_.group<0>().set_rate_all(units::as<units::frequency>(0.0));
+      sim_.template group<0>().set_rate_all(units::as<units::frequency>(0.0));
       sim_.run_steps(rest_steps_);
       ++presentations_;
       if (total >= s_.min_spikes) break;
@@ -119,7 +129,7 @@ class diehl_cook_network {
     return static_cast<std::uint64_t>(detail::require_non_negative("duration [s]", units::in_si(t)) /
                                           units::in_si(s_.dt) + 0.5);
   }
-  static simulation_type make(const diehl_cook_settings& s) {
+  static simulation_type make(const diehl_cook_settings& s, Rule rule) {
     using namespace spinaptic::units;
     if (s.inputs == 0) throw invalid_parameter("Diehl & Cook input count", 0.0, ">= 1");
     if (s.excitatory == 0) throw invalid_parameter("Diehl & Cook excitatory count", 0.0, ">= 1");
@@ -134,7 +144,7 @@ class diehl_cook_network {
     excitatory_group e(exc, exc_syn, s.excitatory, neuron::adaptive_threshold{});
     e.threshold_rule().set_offset_all(as<voltage>(20e-3));
     inhibitory_group i(inh, inh_syn, s.excitatory);
-    input_projection in(s.inputs, s.excitatory, 0, 0.0, learning::plasticity::diehl_cook_stdp<>{s.rule});
+    input_projection in(s.inputs, s.excitatory, 0, 0.0, std::move(rule));
     for (std::size_t r = 0; r < s.inputs; ++r) {
       spinaptic::detail::counter_rng g(spinaptic::detail::stream_key(s.seed, r, 0xDC));
       for (std::size_t c = 0; c < s.excitatory; ++c) in.weights()(r, c) = 0.3e-9 * g.uniform();
@@ -152,6 +162,14 @@ class diehl_cook_network {
   std::vector<double> rates_;
   std::uint64_t present_steps_ = 0, rest_steps_ = 0, presentations_ = 0;
   bool learning_ = true;
+};
+
+/// The network of the paper: the Diehl & Cook rule with the settings' parameters.
+class diehl_cook_network : public basic_diehl_cook_network<learning::plasticity::diehl_cook_stdp<>> {
+ public:
+  /// Builds it with random initial weights in [0, 0.3 nS).
+  explicit diehl_cook_network(const diehl_cook_settings& s = {})
+      : basic_diehl_cook_network(s, learning::plasticity::diehl_cook_stdp<>(s.rule)) {}
 };
 
 /// Labels of the excitatory neurons from their responses to labelled examples (Diehl & Cook
