@@ -3,7 +3,10 @@
 // responses during training: the examples of each block of `block` are classified with the
 // assignment made from the previous block (the paper's running training accuracy), and the test
 // set is classified with the assignment made from the last block, weights and thresholds frozen.
-//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000]
+//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj]
+// With `mtj` the input synapses are multi-level MTJ synapses (4 junctions of the paper device in
+// parallel, read at 150 mW and 3 mA, Querlioz's window rule with p_plus = 0.02, p_minus = 0.01;
+// no normalisation).
 // writes diehl_cook_accuracy.csv/.png (accuracy against training examples) and
 // diehl_cook_fields.png (receptive fields, 28 x 28 weights per neuron); prints
 // dc<N>_examples_per_second= (training, CPU time of this thread) and the test accuracy.
@@ -18,7 +21,9 @@
 #include <string>
 #include <vector>
 
+#include <spinaptic/device/presets.hpp>
 #include <spinaptic/io/data_directory.hpp>
+#include <spinaptic/learning/plasticity/mtj_synapse.hpp>
 #include <spinaptic/io/idx.hpp>
 #include <spinaptic/network/spiking/diehl_cook.hpp>
 
@@ -35,7 +40,44 @@ double cpu_seconds() {
 }
 }  // namespace
 
+/// The MTJ synapse of the `mtj` variant: the paper device read at 150 mW and 3 mA, the gain
+/// chosen so that a synapse with all junctions in AP weighs 0.25 nS.
+learning::plasticity::mtj_synapse paper_mtj_synapse() {
+  using preset = device::presets::hybrid_mgo_800nm;
+  const auto response = preset::response();
+  const auto resistance = preset::resistance();
+  const auto power = units::as<units::power>(0.150);
+  const auto current = units::as<units::current>(3e-3);
+  learning::plasticity::mtj_synapse_parameters p;
+  p.junctions = 4;
+  p.parallel_voltage = response.thermovoltage(device::magnetic_state::parallel, power, current);
+  p.antiparallel_voltage = response.thermovoltage(device::magnetic_state::antiparallel, power, current);
+  p.parallel_resistance = resistance.resistance(device::magnetic_state::parallel, units::as<units::voltage>(0.0));
+  p.antiparallel_resistance = resistance.resistance(device::magnetic_state::antiparallel, units::as<units::voltage>(0.0));
+  p.gain = 0.25e-9 / units::in_si(p.antiparallel_voltage);
+  p.potentiation_probability = 0.02;
+  p.depression_probability = 0.01;
+  p.window_rule = true;
+  return learning::plasticity::mtj_synapse(p);
+}
+
+template <class Network>
+int run(Network& net, int argc, char** argv);
+
 int main(int argc, char** argv) {
+  const std::size_t neurons = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 400;
+  ss::diehl_cook_settings s;
+  s.excitatory = neurons;
+  if (argc > 6 && std::string(argv[6]) == "mtj") {
+    ss::basic_diehl_cook_network<learning::plasticity::mtj_synapse> net(s, paper_mtj_synapse());
+    return run(net, argc, argv);
+  }
+  ss::diehl_cook_network net(s);
+  return run(net, argc, argv);
+}
+
+template <class Network>
+int run(Network& net, int argc, char** argv) {
   const auto dir = example::output_dir(argc, argv, "out/diehl_cook");
   const std::size_t neurons = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 400;
   const std::size_t n_train = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 60000;
@@ -46,9 +88,6 @@ int main(int argc, char** argv) {
   const auto test = io::read_idx(mnist + "t10k-images-idx3-ubyte", mnist + "t10k-labels-idx1-ubyte");
   const std::size_t tr = std::min(n_train, train.size()), te = std::min(n_test, test.size());
 
-  ss::diehl_cook_settings s;
-  s.excitatory = neurons;
-  ss::diehl_cook_network net(s);
   std::ostringstream csv;
   csv << "# examples_seen,training_accuracy_of_block\n";
   ss::label_assignment previous(neurons, 10), current(neurons, 10);

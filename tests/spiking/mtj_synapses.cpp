@@ -87,3 +87,30 @@ TEST_CASE("parallel junctions read out their Thevenin thermovoltage: equal steps
   CHECK_THROWS_AS(lp::mtj_synapse([] { auto p = paper_synapse(1); p.potentiation_probability = 1.5; return p; }()),
                   invalid_parameter);
 }
+
+TEST_CASE("window rule: a post spike potentiates recently active inputs with p_plus and depresses the others with p_minus") {
+  auto p = paper_synapse(1);
+  p.window_rule = true;
+  const std::size_t n = 4000;  // two presynaptic neurons, n postsynaptic
+  std::vector<double> w(2 * n);
+  // input 0 fired 50 ms before the post spikes (x = e^-2.5 < e^-1), input 1 5 ms before (x = e^-0.25)
+  auto pair_and_count = [&](std::size_t start_ap, std::size_t input, std::size_t ap_after) {
+    lp::mtj_synapse rule(p);
+    rule.prepare(1e-4, 2, n);
+    rule.set_state_all(start_ap, w.data());
+    for (std::size_t s = 0; s <= 500; ++s) {
+      rule.decay();
+      if (s == 0) rule.on_pre(0, w.data(), n);
+      if (s == 450) rule.on_pre(1, w.data() + n, n);
+      if (s == 500)
+        for (std::size_t j = 0; j < n; ++j) rule.on_post(j, w.data(), 2, n);
+    }
+    double count = 0.0;
+    for (std::size_t j = 0; j < n; ++j) count += rule.state(input, j) == ap_after ? 1.0 : 0.0;
+    return count / double(n);
+  };
+  CHECK(std::abs(pair_and_count(1, 0, 0) - 0.3) < 4.0 * std::sqrt(0.3 * 0.7 / double(n)));  // old input: P with p_minus
+  CHECK(pair_and_count(1, 1, 1) == 1.0);                                                    // recent input in AP stays
+  CHECK(std::abs(pair_and_count(0, 1, 1) - 0.4) < 4.0 * std::sqrt(0.4 * 0.6 / double(n)));  // recent input: AP with p_plus
+  CHECK(pair_and_count(0, 0, 0) == 1.0);                                                    // old input in P stays
+}

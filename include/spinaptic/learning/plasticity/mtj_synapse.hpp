@@ -42,6 +42,7 @@ struct mtj_synapse_parameters {
   double depression_probability = 0.1;       ///< p_minus
   units::time tau_plus = units::as<units::time>(20e-3);   ///< presynaptic trace [s]
   units::time tau_minus = units::as<units::time>(20e-3);  ///< postsynaptic trace [s]
+  bool window_rule = false;                   ///< Querlioz's window rule instead of trace-scaled probabilities
   std::uint64_t seed = 1;                     ///< switching randomness
 
   /// Throws invalid_parameter for K outside [1, 255], non-positive resistances or probabilities
@@ -114,13 +115,24 @@ class mtj_synapse {
   /// Presynaptic spike of i: each AP junction of w_ij switches to P with probability p_minus y_j.
   void on_pre(std::size_t i, double* row, std::size_t n_post) noexcept {
     const double* y = y_.data();
-    for (std::size_t j = 0; j < n_post; ++j)
+    for (std::size_t j = 0; j < n_post && !p_.window_rule; ++j)
       if (y[j] > 0.0 && ap_[i * n_post_ + j] > 0) switch_synapse(i, j, row[j], p_.depression_probability * y[j], false);
     x_.spike(i);
   }
   /// Postsynaptic spike of j: each P junction of w_ij switches to AP with probability p_plus x_i.
   void on_post(std::size_t j, double* w, std::size_t n_pre, std::size_t stride) noexcept {
     const double* x = x_.data();
+    if (p_.window_rule) {
+      constexpr double recent = 0.36787944117144233;  // exp(-1)
+      for (std::size_t i = 0; i < n_pre; ++i) {
+        const bool up = x[i] > recent;
+        const std::uint8_t m = ap_[i * n_post_ + j];
+        if (up ? m < p_.junctions : m > 0)
+          switch_synapse(i, j, w[i * stride + j], up ? p_.potentiation_probability : p_.depression_probability, up);
+      }
+      y_.spike(j);
+      return;
+    }
     for (std::size_t i = 0; i < n_pre; ++i)
       if (x[i] > 0.0 && ap_[i * n_post_ + j] < p_.junctions)
         switch_synapse(i, j, w[i * stride + j], p_.potentiation_probability * x[i], true);
