@@ -125,7 +125,7 @@ int run(Network& net, int argc, char** argv) {
   example::write_file(dir, "diehl_cook_accuracy.csv", csv.str());
   example::plot(dir, "diehl_cook_accuracy", "set terminal pngcairo size 800,500 font \",10\"\n"
                 "set output 'diehl_cook_accuracy.png'\nset datafile separator ','\n"
-                "set title 'Diehl & Cook, " + std::to_string(neurons) + " neurons: accuracy on each block of training examples'\n"
+                "set title 'Diehl and Cook, " + std::to_string(neurons) + " neurons: accuracy on each block of training examples'\n"
                 "set xlabel 'training examples'; set ylabel 'accuracy'; set yrange [0:1]; set grid\n"
                 "plot 'diehl_cook_accuracy.csv' using 1:2 with linespoints pt 7 ps 0.5 notitle\n");
   // receptive fields: a square grid of 28 x 28 weight images
