@@ -110,7 +110,7 @@ TEST_CASE("fixed-probability projections: binomial synapse count, no autapses wh
 }
 
 TEST_CASE("lateral inhibition reaches every neuron but the one that fired") {
-  ss::lateral_inhibition p(5, 1, 3.0);
+  ss::lateral_inhibition p(5, 1, 3.0);  // raw SI weight (3 S: a round number for the sums below)
   std::vector<double> t(5, 0.0);
   const std::vector<std::uint32_t> spikes{1, 3};
   p.deliver(spikes, 0, t.data());
@@ -124,7 +124,7 @@ TEST_CASE("a state monitor samples V; a mismatched projection is a size error") 
   neuron::lif_current_based<> out(m, {100.0_MOhm, {2.0_ms, 5.0_ms}}, 3);
   using sim_t = ss::simulation<std::tuple<ss::poisson_group, neuron::lif_current_based<>>,
                                ss::link<0, 1, ss::dense_projection>>;
-  sim_t sim({.dt = 0.1_ms}, std::tuple{in, out}, ss::link<0, 1, ss::dense_projection>{ss::dense_projection(10, 3, 0, 50e-12)});
+  sim_t sim({.dt = 0.1_ms}, std::tuple{in, out}, ss::link<0, 1, ss::dense_projection>{ss::dense_projection(10, 3, 0, 50.0_pA)});
   auto& v = sim.record_state<1>(0, {0, 2}, 10);
   sim.run(100.0_ms);
   REQUIRE(v.samples() == 100);

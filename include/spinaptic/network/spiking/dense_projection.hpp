@@ -35,6 +35,13 @@ class dense_projection {
     w_.fill(detail::require_finite("synaptic weight w", weight_si));
   }
 
+  /// The same with a unit-checked weight: a conductance (siemens) for conductance-based targets,
+  /// a current (amperes) for current-based ones.
+  template <class Unit>
+  dense_projection(std::size_t n_pre, std::size_t n_post, std::size_t channel, units::quantity<Unit> weight,
+                   units::time delay = units::as<units::time>(0.0))
+      : dense_projection(n_pre, n_post, channel, units::in_si(weight), delay) {}
+
   /// n_pre.
   [[nodiscard]] std::size_t source_size() const noexcept { return w_.shape()[0]; }
   /// n_post.
@@ -112,6 +119,10 @@ class square_projection {
       : n_(n), channel_(channel), w_(detail::require_finite("synaptic weight w", weight_si)) {
     if (n == 0) throw invalid_parameter("projection size", 0.0, ">= 1");
   }
+  /// The same with a unit-checked weight (siemens or amperes, as the target channel).
+  template <class Unit>
+  square_projection(std::size_t n, std::size_t channel, units::quantity<Unit> weight)
+      : square_projection(n, channel, units::in_si(weight)) {}
   [[nodiscard]] std::size_t source_size() const noexcept { return n_; }  ///< n
   [[nodiscard]] std::size_t target_size() const noexcept { return n_; }  ///< n
   [[nodiscard]] std::size_t channel() const noexcept { return channel_; }  ///< target channel
