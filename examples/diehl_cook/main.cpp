@@ -3,7 +3,7 @@
 // responses during training: the examples of each block of `block` are classified with the
 // assignment made from the previous block (the paper's running training accuracy), and the test
 // set is classified with the assignment made from the last block, weights and thresholds frozen.
-//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj]
+//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj] [delay_ms=0]
 // With `mtj` the input synapses are multi-level MTJ synapses (4 junctions of the paper device in
 // parallel, read at 150 mW and 3 mA, Querlioz's window rule with p_plus = 0.02, p_minus = 0.01;
 // no normalisation).
@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
   const std::size_t neurons = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 400;
   ss::diehl_cook_settings s;
   s.excitatory = neurons;
+  if (argc > 7) s.input_delay = units::as<units::time>(std::strtod(argv[7], nullptr) * 1e-3);  // 0-delay_ms input delays
   if (argc > 6 && std::string(argv[6]) == "mtj") {
     ss::basic_diehl_cook_network<learning::plasticity::mtj_synapse> net(s, paper_mtj_synapse());
     return run(net, argc, argv);

@@ -3,6 +3,7 @@
 // monitors; size errors.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <tuple>
@@ -134,4 +135,27 @@ TEST_CASE("a state monitor samples V; a mismatched projection is a size error") 
   CHECK(top > -0.0699);  // inputs arrived
   CHECK_THROWS_AS(sim_t({.dt = 0.1_ms}, std::tuple{in, out}, ss::link<0, 1, ss::dense_projection>{ss::dense_projection(10, 4, 0, 1.0)}),
                   size_mismatch);
+}
+
+TEST_CASE("per-synapse delays of a dense projection lie in their range and deliver every weight once") {
+  ss::dense_projection p(2, 500, 0, 1.0e-9);
+  p.set_delays_uniform(1.0_ms, 3.0_ms, 9);
+  p.prepare(1e-4);  // 10 .. 30 steps
+  std::vector<double> target(500, 0.0);
+  const std::vector<std::uint32_t> spike{1}, none{};
+  p.deliver(spike, 0, target.data());
+  std::vector<int> arrival(500, -1);
+  for (std::uint64_t s = 1; s <= 40; ++s) {
+    p.deliver(none, s, target.data());
+    for (std::size_t j = 0; j < 500; ++j)
+      if (arrival[j] < 0 && target[j] > 0.0) arrival[j] = static_cast<int>(s);
+  }
+  int lo = 100, hi = -1;
+  for (std::size_t j = 0; j < 500; ++j) {
+    REQUIRE(target[j] == 1.0e-9);
+    lo = std::min(lo, arrival[j]);
+    hi = std::max(hi, arrival[j]);
+  }
+  CHECK(lo == 10);  // with 500 draws over 21 delays, both ends occur
+  CHECK(hi == 30);
 }

@@ -2,12 +2,13 @@
 // and one delay, optionally plastic (a plasticity rule acting on the matrix).
 //
 // A spike of source i adds w_ij to target j's input channel after the delay d (whole steps,
-// spinaptic/network/spiking/delay_line.hpp). The weight matrix is row-major (n_pre x n_post), so a
+// spinaptic/network/spiking/delay_line.hpp), one for the projection or one per synapse. The weight matrix is row-major (n_pre x n_post), so a
 // presynaptic spike reads one contiguous row. A plastic projection hears both sides' spikes after
 // delivery and lets its rule (concept plasticity_rule) update rows on presynaptic and columns on
 // postsynaptic spikes.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include <xtensor/xtensor.hpp>
 
 #include "spinaptic/concepts/spiking.hpp"
+#include "spinaptic/detail/random.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/spiking/delay_line.hpp"
 #include "spinaptic/units.hpp"
@@ -52,16 +54,49 @@ class dense_projection {
   [[nodiscard]] xt::xtensor<double, 2>& weights() noexcept { return w_; }
   [[nodiscard]] const xt::xtensor<double, 2>& weights() const noexcept { return w_; }
 
+  /// Gives every synapse its own delay, uniform in [min, max] (whole steps once dt is known),
+  /// drawn from the counter-based stream of `seed` (Diehl & Cook's input delays: 0-10 ms).
+  void set_delays_uniform(units::time min, units::time max, std::uint64_t seed) {
+    const double lo = detail::require_non_negative("minimum delay [s]", units::in_si(min));
+    const double hi = detail::require_non_negative("maximum delay [s]", units::in_si(max));
+    if (hi < lo) throw invalid_parameter("maximum delay [s]", hi, ">= minimum delay");
+    delay_ = lo;
+    spread_ = hi - lo;
+    fraction_.resize(w_.shape());
+    for (std::size_t k = 0; k < fraction_.size(); ++k) {
+      detail::counter_rng g(detail::stream_key(seed, k, 0xDE1A));
+      fraction_.data()[k] = g.uniform();
+    }
+  }
+
   /// Sizes the delay line for dt [s].
   void prepare(double dt) {
     detail::require_positive("time step dt [s]", dt);
     delay_steps_ = static_cast<std::size_t>(std::floor(delay_ / dt + 0.5));
-    line_.resize(delay_steps_, target_size());
+    std::size_t longest = delay_steps_;
+    if (spread_ > 0.0) {  // per-synapse delays: min + floor(u (spread_steps + 1)) steps
+      const auto spread_steps = static_cast<std::size_t>(std::floor(spread_ / dt + 0.5));
+      synapse_delay_.resize(w_.shape());
+      for (std::size_t k = 0; k < fraction_.size(); ++k)
+        synapse_delay_.data()[k] = static_cast<std::uint32_t>(
+            delay_steps_ + std::min(spread_steps, static_cast<std::size_t>(fraction_.data()[k] * double(spread_steps + 1))));
+      longest = delay_steps_ + spread_steps;
+    }
+    line_.resize(longest, target_size());
   }
 
   /// Adds row i of the weights for every spiking source i (now or after the delay).
   void deliver(std::span<const std::uint32_t> pre, std::uint64_t step, double* target) noexcept {
     const std::size_t n = target_size();
+    if (spread_ > 0.0) {
+      for (const std::uint32_t i : pre) {
+        const double* row = w_.data() + static_cast<std::size_t>(i) * n;
+        const std::uint32_t* d = synapse_delay_.data() + static_cast<std::size_t>(i) * n;
+        for (std::size_t j = 0; j < n; ++j) line_.slot(step + d[j])[j] += row[j];
+      }
+      line_.arrive(step, target);
+      return;
+    }
     double* out = delay_steps_ == 0 ? target : line_.slot(step + delay_steps_);
     for (const std::uint32_t i : pre) {
       const double* row = w_.data() + static_cast<std::size_t>(i) * n;
@@ -72,9 +107,10 @@ class dense_projection {
 
  private:
   std::size_t channel_;
-  double delay_;
+  double delay_, spread_ = 0.0;
   std::size_t delay_steps_ = 0;
-  xt::xtensor<double, 2> w_;
+  xt::xtensor<double, 2> w_, fraction_;
+  xt::xtensor<std::uint32_t, 2> synapse_delay_;
   delay_line line_;
 };
 
