@@ -6,3 +6,4 @@
 #include "spinaptic/concepts/encoding.hpp"
 #include "spinaptic/concepts/excitation.hpp"
 #include "spinaptic/concepts/learning.hpp"
+#include "spinaptic/concepts/spiking.hpp"

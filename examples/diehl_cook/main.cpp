@@ -1,0 +1,149 @@
+// Diehl & Cook (2015) unsupervised STDP network on MNIST with the original protocol (350 ms
+// presentations, 150 ms rest, brighter repeats below 5 spikes). Labels are assigned from the
+// responses during training: the examples of each block of `block` are classified with the
+// assignment made from the previous block (the paper's running training accuracy), and the test
+// set is classified with the assignment made from the last block, weights and thresholds frozen.
+//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj] [delay_ms=0]
+// With `mtj` the input synapses are multi-level MTJ synapses (4 junctions of the paper device in
+// parallel, read at 150 mW and 3 mA, Querlioz's window rule with p_plus = 0.02, p_minus = 0.01;
+// no normalisation).
+// writes diehl_cook_accuracy.csv/.png (accuracy against training examples) and
+// diehl_cook_fields.png (receptive fields, 28 x 28 weights per neuron); prints
+// dc<N>_examples_per_second= (training, CPU time of this thread) and the test accuracy.
+#include <time.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <spinaptic/device/presets.hpp>
+#include <spinaptic/io/data_directory.hpp>
+#include <spinaptic/learning/plasticity/mtj_synapse.hpp>
+#include <spinaptic/io/idx.hpp>
+#include <spinaptic/network/spiking/diehl_cook.hpp>
+
+#include "../common/output.hpp"
+
+using namespace spinaptic;
+namespace ss = spinaptic::network::spiking;
+
+namespace {
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+}  // namespace
+
+/// The MTJ synapse of the `mtj` variant: the paper device read at 150 mW and 3 mA, the gain
+/// chosen so that a synapse with all junctions in AP weighs 0.25 nS.
+learning::plasticity::mtj_synapse paper_mtj_synapse() {
+  using preset = device::presets::hybrid_mgo_800nm;
+  const auto response = preset::response();
+  const auto resistance = preset::resistance();
+  const auto power = units::as<units::power>(0.150);
+  const auto current = units::as<units::current>(3e-3);
+  learning::plasticity::mtj_synapse_parameters p;
+  p.junctions = 4;
+  p.parallel_voltage = response.thermovoltage(device::magnetic_state::parallel, power, current);
+  p.antiparallel_voltage = response.thermovoltage(device::magnetic_state::antiparallel, power, current);
+  p.parallel_resistance = resistance.resistance(device::magnetic_state::parallel, units::as<units::voltage>(0.0));
+  p.antiparallel_resistance = resistance.resistance(device::magnetic_state::antiparallel, units::as<units::voltage>(0.0));
+  p.gain = 0.25e-9 / units::in_si(p.antiparallel_voltage);
+  p.potentiation_probability = 0.02;
+  p.depression_probability = 0.01;
+  p.window_rule = true;
+  return learning::plasticity::mtj_synapse(p);
+}
+
+template <class Network>
+int run(Network& net, int argc, char** argv);
+
+int main(int argc, char** argv) {
+  const std::size_t neurons = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 400;
+  ss::diehl_cook_settings s;
+  s.excitatory = neurons;
+  if (argc > 7) s.input_delay = units::as<units::time>(std::strtod(argv[7], nullptr) * 1e-3);  // 0-delay_ms input delays
+  if (argc > 6 && std::string(argv[6]) == "mtj") {
+    ss::basic_diehl_cook_network<learning::plasticity::mtj_synapse> net(s, paper_mtj_synapse());
+    return run(net, argc, argv);
+  }
+  ss::diehl_cook_network net(s);
+  return run(net, argc, argv);
+}
+
+template <class Network>
+int run(Network& net, int argc, char** argv) {
+  const auto dir = example::output_dir(argc, argv, "out/diehl_cook");
+  const std::size_t neurons = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 400;
+  const std::size_t n_train = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 60000;
+  const std::size_t n_test = argc > 4 ? std::strtoul(argv[4], nullptr, 10) : 10000;
+  const std::size_t block = argc > 5 ? std::strtoul(argv[5], nullptr, 10) : 1000;
+  const std::string mnist = io::data_directory() + "/mnist/";
+  const auto train = io::read_idx(mnist + "train-images-idx3-ubyte", mnist + "train-labels-idx1-ubyte");
+  const auto test = io::read_idx(mnist + "t10k-images-idx3-ubyte", mnist + "t10k-labels-idx1-ubyte");
+  const std::size_t tr = std::min(n_train, train.size()), te = std::min(n_test, test.size());
+
+  std::ostringstream csv;
+  csv << "# examples_seen,training_accuracy_of_block\n";
+  ss::label_assignment previous(neurons, 10), current(neurons, 10);
+  bool have_previous = false;
+  std::size_t right = 0, in_block = 0;
+  const double t0 = cpu_seconds();
+  for (std::size_t k = 0; k < tr; ++k) {
+    const auto counts = net.present(train.pixels.data() + k * 784, 255.0);
+    if (have_previous) right += previous.classify(counts) == train.labels[k];
+    current.add(counts, train.labels[k]);
+    if (++in_block == block || k + 1 == tr) {
+      current.assign();
+      if (have_previous) {
+        csv << k + 1 << ',' << double(right) / double(in_block) << '\n';
+        std::printf("%zu examples: training accuracy of the last block %.3f\n", k + 1, double(right) / double(in_block));
+        std::fflush(stdout);
+      }
+      previous = current;
+      current = ss::label_assignment(neurons, 10);
+      have_previous = true;
+      right = in_block = 0;
+    }
+  }
+  const double train_cpu = cpu_seconds() - t0;
+  std::printf("dc%zu_examples_per_second=%.1f (%zu training examples, %llu presentations, %.1f s CPU)\n", neurons,
+              double(tr) / train_cpu, tr, static_cast<unsigned long long>(net.presentations()), train_cpu);
+
+  net.set_learning(false);
+  std::size_t correct = 0;
+  for (std::size_t k = 0; k < te; ++k) correct += previous.classify(net.present(test.pixels.data() + k * 784, 255.0)) == test.labels[k];
+  if (te > 0)
+    std::printf("dc%zu_test_accuracy=%.4f (%zu test examples after %zu training examples)\n", neurons,
+                double(correct) / double(te), te, tr);
+
+  example::write_file(dir, "diehl_cook_accuracy.csv", csv.str());
+  example::plot(dir, "diehl_cook_accuracy", "set terminal pngcairo size 800,500 font \",10\"\n"
+                "set output 'diehl_cook_accuracy.png'\nset datafile separator ','\n"
+                "set title 'Diehl and Cook, " + std::to_string(neurons) + " neurons: accuracy on each block of training examples'\n"
+                "set xlabel 'training examples'; set ylabel 'accuracy'; set yrange [0:1]; set grid\n"
+                "plot 'diehl_cook_accuracy.csv' using 1:2 with linespoints pt 7 ps 0.5 notitle\n");
+  // receptive fields: a square grid of 28 x 28 weight images
+  const std::size_t side = static_cast<std::size_t>(std::ceil(std::sqrt(double(neurons))));
+  std::ostringstream fields;
+  const auto& w = net.weights();
+  for (std::size_t y = 0; y < side * 28; ++y) {
+    for (std::size_t x = 0; x < side * 28; ++x) {
+      const std::size_t j = (y / 28) * side + x / 28, pixel = (y % 28) * 28 + x % 28;
+      fields << (j < neurons ? w(pixel, j) * 1e9 : 0.0) << (x + 1 < side * 28 ? " " : "\n");
+    }
+  }
+  example::write_file(dir, "diehl_cook_fields.dat", fields.str());
+  example::plot(dir, "diehl_cook_fields", "set terminal pngcairo size 800,800 font \",10\"\n"
+                "set output 'diehl_cook_fields.png'\nset title 'learned input weights (nS), one 28x28 tile per neuron'\n"
+                "unset key; unset xtics; unset ytics; set yrange [*:*] reverse; set size ratio -1\n"
+                "set palette grey negative\nplot 'diehl_cook_fields.dat' matrix with image\n");
+  std::cout << "wrote " << (dir / "diehl_cook_accuracy.png").string() << " and diehl_cook_fields.png\n";
+  return 0;
+}
