@@ -32,6 +32,7 @@
 #include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts/spiking.hpp"
+#include "spinaptic/detail/random.hpp"
 #include "spinaptic/detail/worker_pool.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/spiking/monitors.hpp"
