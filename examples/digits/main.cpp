@@ -31,6 +31,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/io/idx.hpp>
+#include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialisation.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
@@ -186,9 +187,16 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
   const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
   trained_on.realise(layer, engine);
 
-  auto train_drives = encoding::encode(data.train), test_drives = encoding::encode(data.test);
+  auto train_drives = encoding::encode<typename layer_type::encoding_type>(data.train);
+  auto test_drives = encoding::encode<typename layer_type::encoding_type>(data.test);
   trained_on.apply_to_drives(train_drives);
   trained_on.apply_to_drives(test_drives);
+  // One-time data preparation (checks and the lit-row index) stays outside the timed loop, as
+  // PyTorch's tensor construction does in scripts/compare_torch.py.
+  const auto index_start = std::chrono::steady_clock::now();
+  learning::data_set train_set(std::move(train_drives), data.train.labels);
+  const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
+  learning::data_set test_set(std::move(test_drives), data.test.labels);
   const auto column_resistance =
       double(Inputs) * preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
   auto noise = trained_on.noise;
@@ -201,8 +209,8 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
     auto dump = [&](const std::string& name, const void* p, std::size_t bytes) {
       std::ofstream(s.export_dir + "/" + name, std::ios::binary).write(static_cast<const char*>(p), std::streamsize(bytes));
     };
-    dump("train_x.f64", train_drives.data(), train_drives.size() * 8);
-    dump("test_x.f64", test_drives.data(), test_drives.size() * 8);
+    dump("train_x.f64", train_set.drives().data(), train_set.drives().size() * 8);
+    dump("test_x.f64", test_set.drives().data(), test_set.drives().size() * 8);
     dump("train_y.u8", data.train.labels.data(), data.train.labels.size());
     dump("test_y.u8", data.test.labels.data(), data.test.labels.size());
     dump("init_x.f64", layer.normalized_currents().data(), layer.normalized_currents().size() * 8);
@@ -221,15 +229,10 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
             << ", " << s.epochs << " epochs, seed " << s.seed << "\n";
   std::ofstream history(s.out + "/history.csv");
   history << "epoch,loss,train_accuracy,test_accuracy\n";
-  // One-time data preparation (the lit-row index) stays outside the timed loop, as PyTorch's
-  // tensor construction does in scripts/compare_torch.py.
-  const auto index_start = std::chrono::steady_clock::now();
-  trainer.index(train_drives);
-  const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
   double train_seconds = 0.0;
   for (std::size_t epoch = 1; epoch <= s.epochs; ++epoch) {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto r = trainer.train_epoch(train_drives, data.train.labels, engine);
+    const auto r = trainer.train_epoch(train_set, engine);
     train_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (orders.is_open())
       for (auto i : trainer.last_order()) {
@@ -239,30 +242,31 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
     const bool evaluate = s.eval_every && (epoch % s.eval_every == 0 || epoch == s.epochs);
     double train_acc = r.accuracy, test_acc = 0.0;
     if (evaluate) {
-      train_acc = trainer.evaluate(train_drives, data.train.labels, engine).accuracy;
-      test_acc = trainer.evaluate(test_drives, data.test.labels, engine).accuracy;
+      train_acc = trainer.evaluate(train_set, engine).accuracy;
+      test_acc = trainer.evaluate(test_set, engine).accuracy;
       history << epoch << ',' << r.mean_loss << ',' << train_acc << ',' << test_acc << '\n';
     }
     progress(epoch, s.epochs, r.mean_loss, train_acc, test_acc, evaluate);
   }
   if (!s.hardware_aware) {  // deploy the ideal training result on the non-ideal chip
     s.hardware.realise(layer, engine);
-    train_drives = encoding::encode(data.train);
-    test_drives = encoding::encode(data.test);
-    s.hardware.apply_to_drives(train_drives);
-    s.hardware.apply_to_drives(test_drives);
+    auto train_chip = encoding::encode<typename layer_type::encoding_type>(data.train);
+    auto test_chip = encoding::encode<typename layer_type::encoding_type>(data.test);
+    s.hardware.apply_to_drives(train_chip);
+    s.hardware.apply_to_drives(test_chip);
+    train_set = learning::data_set(std::move(train_chip), data.train.labels);
+    test_set = learning::data_set(std::move(test_chip), data.test.labels);
   }
   auto chip_noise = s.hardware.noise;
   chip_noise.column_resistance = column_resistance;
-  learning::trainer chip(layer, learning::sgd{}, {.output_scale = s.beta, .batch_size = s.batch}, chip_noise);
   history.close();  // complete before it is plotted
-  const auto test = chip.evaluate(test_drives, data.test.labels, engine);
-  const auto train = chip.evaluate(train_drives, data.train.labels, engine);
+  const auto test = learning::evaluate(layer, test_set, trainer.loss_function(), chip_noise, engine);
+  const auto train = learning::evaluate(layer, train_set, trainer.loss_function(), chip_noise, engine);
 
   // Energy and latency per classification over the test set.
   energy::ledger ledger(preset::max_power(), preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)),
                         energy::ledger::sum_squared_current(layer));
-  for (std::size_t i = 0; i < data.test.size(); ++i) ledger.add(test_drives.data() + i * Inputs, Inputs);
+  for (std::size_t i = 0; i < data.test.size(); ++i) ledger.add(test_set.drives().data() + i * Inputs, Inputs);
   const auto cost = ledger.mean();
 
   // CSV outputs and plots.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <numeric>
 #include <random>
@@ -22,7 +23,7 @@ struct stuck_devices {
 
   [[nodiscard]] bool enabled() const noexcept { return fraction > 0.0; }
 
-  template <class Engine>
+  template <std::uniform_random_bit_generator Engine>
   void realise(device_deviations& d, std::size_t devices, Engine& engine) const {
     detail::require_in_range("stuck device fraction", fraction, 0.0, 1.0);
     d.stuck.clear();
