@@ -35,6 +35,18 @@ struct classification_cost {
   [[nodiscard]] units::energy total() const { return laser + joule; }
 };
 
+/// The cost of two layers read one after the other (a two-layer network): energies add, and so
+/// do the latencies (the second layer's lasers wait for the first layer's column voltages).
+/// laser_per_row_pulse becomes the mean of the two layers' per-row figures.
+[[nodiscard]] inline classification_cost operator+(const classification_cost& a, const classification_cost& b) {
+  classification_cost c;
+  c.laser = a.laser + b.laser;
+  c.laser_per_row_pulse = 0.5 * (a.laser_per_row_pulse + b.laser_per_row_pulse);
+  c.joule = a.joule + b.joule;
+  c.latency = a.latency + b.latency;
+  return c;
+}
+
 /// Energy ledger of a crossbar: the bias currents flow while the laser pulse heats the rows
 /// (the thermovoltage is read under bias, Oberbauer et al. 2025), so per classification
 ///   E_laser = t_pulse sum_j P_j,     E_joule = t_pulse R sum_jl I_jl^2,

@@ -18,7 +18,7 @@
 
 #include "spinaptic/concepts.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
-#include "spinaptic/device/thermoelectric.hpp"
+#include "spinaptic/device/response_surface.hpp"
 #include "spinaptic/encoding/optical_intensity.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/crossbar_kernels.hpp"
