@@ -52,7 +52,7 @@ struct settings {
   std::string train_images, train_labels, test_images, test_labels, csv;
   double max_pixel = 0.0;  ///< CSV full scale (0: the largest pixel of the file)
   std::size_t epochs = 0, batch = 32, threads = 1, eval_every = 1, hidden = 0;
-  double beta = 0.0, lr = -1.0, test_fraction = 0.3;
+  double beta = 0.0, lr = -1.0, lr_decay = 1.0, test_fraction = 0.3;
   double transfer_gain = 0.0, transfer_offset_mV = 0.0;
   std::string optimizer, range = "bipolar", out, export_dir;
   std::uint64_t seed = 1;
@@ -96,6 +96,10 @@ int parse(int argc, char** argv, settings& s) {
   app.add_option("--beta", s.beta, "output scale beta: logits beta U / (N_in V_max) (default: 200 digits, 400 mnist8, 1500 mnist28; 60 with --hidden)")
       ->check(CLI::PositiveNumber);
   app.add_option("--lr", s.lr, "learning rate on x = I/I_max (default: 0.05 sgd, 1e-3 adam)")->check(CLI::NonNegativeNumber);
+  app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch (exponential schedule)")
+      ->check(CLI::Range(0.0, 1.0).description("in (0, 1]"))
+      ->check([](const std::string& v) { return std::stod(v) > 0.0 ? std::string{} : std::string("must be > 0"); })
+      ->capture_default_str();
   app.add_option("--optimizer", s.optimizer, "update rule (default: sgd for one layer, adam for two)")
       ->check(CLI::IsMember({"sgd", "adam"}));
   app.add_option("--range", s.range, "bias current range")->check(CLI::IsMember({"bipolar", "non_negative"}))->capture_default_str();
@@ -310,6 +314,7 @@ trained<Layer, Optimizer, Loss> train(const settings& s, Layer& net, Optimizer o
       history << epoch << ',' << r.mean_loss << ',' << train_acc << ',' << test_acc << '\n';
     }
     progress(epoch, s.epochs, r.mean_loss, train_acc, test_acc, evaluate);
+    trainer.optimizer_state().learning_rate *= s.lr_decay;
   }
   return t;
 }

@@ -15,9 +15,10 @@ namespace spinaptic::energy {
 /// 1 - e^-5 = 99.3 % with the 1 us thermal time constant of lithographic stacks (Boehnke et al.
 /// 2013; presets::hybrid_mgo_800nm::thermal_time_constant); t_conv = 1 us for the column ADC.
 struct read_timing {
-  units::time laser_pulse = units::as<units::time>(5e-6);
-  units::time conversion = units::as<units::time>(1e-6);
+  units::time laser_pulse = units::as<units::time>(5e-6);  ///< t_pulse
+  units::time conversion = units::as<units::time>(1e-6);   ///< t_conv
 
+  /// t_read = t_pulse + t_conv; throws invalid_parameter for t_pulse <= 0 or t_conv < 0.
   [[nodiscard]] units::time latency() const {
     detail::require_positive("laser pulse duration [s]", units::in_si(laser_pulse));
     detail::require_non_negative("conversion time [s]", units::in_si(conversion));
@@ -32,6 +33,7 @@ struct classification_cost {
   units::energy joule = units::as<units::energy>(0.0);  ///< sum_jl I_jl^2 R t_pulse
   units::time latency = units::as<units::time>(0.0);    ///< t_pulse + t_conv
 
+  /// laser + joule.
   [[nodiscard]] units::energy total() const { return laser + joule; }
 };
 
@@ -82,6 +84,7 @@ class ledger {
     ++classifications_;
   }
 
+  /// Classifications added so far.
   [[nodiscard]] std::size_t classifications() const noexcept { return classifications_; }
 
   /// Mean cost per classification (all zero before the first `add`).

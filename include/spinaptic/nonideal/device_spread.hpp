@@ -18,6 +18,7 @@ namespace spinaptic::nonideal {
 struct device_spread {
   double relative_sigma = 0.0;  ///< sigma, dimensionless
 
+  /// Whether sigma > 0.
   [[nodiscard]] bool enabled() const noexcept { return relative_sigma > 0.0; }
 
   /// Draws the factors of `devices` junctions with `factors_per_device` coefficients each.

@@ -18,7 +18,7 @@ namespace spinaptic::nonideal {
 /// (Nyquist, Phys. Rev. 32, 110 (1928)) and the input-referred floor sigma_amp of the amplifier or
 /// lock-in (1-10 uV, docs/physics.md). Off by default (df = 0, floor 0).
 struct read_noise {
-  units::temperature temperature = units::as<units::temperature>(300.0);
+  units::temperature temperature = units::as<units::temperature>(300.0);  ///< T of the column resistance
   units::resistance column_resistance = units::as<units::resistance>(0.0);  ///< R_col = sum_j R_jl
   units::frequency bandwidth = units::as<units::frequency>(0.0);            ///< df
   units::voltage amplifier_floor = units::as<units::voltage>(0.0);          ///< sigma_amp (rms)
@@ -31,6 +31,7 @@ struct read_noise {
     const double amp = detail::require_non_negative("amplifier noise floor [V]", units::in_si(amplifier_floor));
     return units::as<units::voltage>(std::sqrt(4.0 * detail::constants::boltzmann * T * R * df + amp * amp));
   }
+  /// Whether sigma_U > 0.
   [[nodiscard]] bool enabled() const { return units::in_si(sigma()) > 0.0; }
 
   /// Adds the noise to `count` normalised column sums u = U / V_max (raw kernel, no allocation).
