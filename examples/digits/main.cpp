@@ -241,13 +241,13 @@ void write_plots(const std::string& out, bool current_maps) {
   if (current_maps) {
     gp << "set terminal pngcairo size 1000,480 noenhanced\n"
         "set output '" << out << "/currents.png'\n"
-          "set multiplot layout 2,5 title 'Trained bias current per pixel and class (cf. Fig. 4g): blue -3 mA, white 0, red +3 mA; "
-          "grey: pixel dark in every training image (its junctions never learn)'\n"
+          "set multiplot layout 2,5 title 'Learned change I - I_initial per pixel and class (cf. Fig. 4g): "
+          "blue -2 mA, red +2 mA; grey: dark in every image'\n"
           "set object 1 rectangle from graph 0,0 to graph 1,1 behind fillcolor rgb 'gray60' fillstyle solid noborder\n"
-          "set palette defined (-3 'blue', 0 'white', 3 'red'); set cbrange [-3:3]; unset colorbox\n"
+          "set palette defined (-2 'blue', 0 'white', 2 'red'); set cbrange [-2:2]; unset colorbox\n"
           "unset xtics; unset ytics; set size ratio 1; set yrange [*:*] reverse\n";
     for (int l = 0; l < 10; ++l)
-      gp << "set title 'class " << l << "'; plot '" << out << "/currents.csv' skip 1 using 1:2:" << 3 + l
+      gp << "set title 'class " << l << "'; plot '" << out << "/currents.csv' skip 1 using 1:2:" << 13 + l
          << " with image notitle\n";
     gp << "unset multiplot\nreset\nset datafile separator ','\n";
   }
@@ -391,6 +391,7 @@ int run_single(const settings& s, data_split& data, Optimizer optimizer) {
   }();
   std::mt19937_64 engine(s.seed);  // the one engine of this simulation
   learning::initialise_currents(layer, engine);
+  const xt::xtensor<double, 2> initial_currents = layer.normalized_currents();
   // Hardware-aware training trains on the non-ideal chip; --deploy-only trains the ideal model and
   // moves the currents onto the non-ideal chip for the final evaluation.
   const nonideal::hardware ideal{};
@@ -434,18 +435,26 @@ int run_single(const settings& s, data_split& data, Optimizer optimizer) {
                         energy::ledger::sum_squared_current(layer));
   for (std::size_t i = 0; i < test_set.size(); ++i) ledger.add(test_set.drives().data() + i * inputs, inputs);
   {
-    // Trained current maps (cf. Fig. 4g); pixels dark in every training image are written as NaN
-    // (their junctions keep the random initial currents) and drawn grey.
+    // Trained current maps (cf. Fig. 4g) and what training changed, I - I_initial (the random
+    // initial currents, |I| ~ U(0.3, 1) I_max, would otherwise hide the learned digit shapes);
+    // pixels dark in every training image are written as NaN (their junctions never learn) and
+    // drawn grey.
     const auto lit = ever_lit(data.train);
     const std::size_t side = data.train.width;
     std::ofstream currents(s.out + "/currents.csv");
     currents << "column,row";
     for (int l = 0; l < 10; ++l) currents << ",class" << l << "_mA";
+    for (int l = 0; l < 10; ++l) currents << ",class" << l << "_change_mA";
     currents << ",ever_lit\n";
     for (std::size_t j = 0; j < inputs; ++j) {
       currents << j % side << ',' << j / side;
       for (std::size_t l = 0; l < 10; ++l) {
         if (lit[j]) currents << ',' << units::in_si(layer.current(j, l)) * 1e3;
+        else currents << ",NaN";
+      }
+      const double i_max_mA = units::in_si(preset::max_current()) * 1e3;
+      for (std::size_t l = 0; l < 10; ++l) {
+        if (lit[j]) currents << ',' << (layer.normalized_currents()(j, l) - initial_currents(j, l)) * i_max_mA;
         else currents << ",NaN";
       }
       currents << ',' << (lit[j] ? 1 : 0) << '\n';
