@@ -33,6 +33,8 @@ struct optical_intensity {
   }
 };
 
+static_assert(input_encoding<optical_intensity>);
+
 /// The normalised row drives of a whole image set, [image, row] = E::normalized_drive(x, x_max).
 template <input_encoding Encoding = optical_intensity>
 [[nodiscard]] xt::xtensor<double, 2> encode(const io::image_set& images) {
