@@ -6,7 +6,8 @@ that both runs see the same data, initial state and batches. Model (docs/network
   G(x) = c0 + c1 x + c2 x^2 + c3 x^3,  u = p @ G (column sums / V_max),
   loss = mean cross-entropy(softmax(beta u / N_in)), SGD (or Adam) on x, clip to [x_lo, 1].
 Two layers (examples/digits --hidden H): u1 = p @ G(x1), p2 = sigmoid(k (u1 - u0)) (the transfer
-stage), u2 = p2 @ G(x2), loss = cross-entropy(softmax(beta u2 / H)), both x1 and x2 trained.
+stage), u2 = p2 @ G(x2), loss = cross-entropy(softmax(beta u2 / H)), both x1 and x2 trained;
+the learning rate is multiplied by --lr-decay after every epoch, as in examples/digits.
 Prints torch_seconds=<training time> and torch_test_accuracy=<accuracy>.
 """
 import sys
@@ -22,7 +23,7 @@ meta = open(f"{d}/meta.txt").read().split()
 inputs, n_train, n_test, epochs, batch = (int(v) for v in meta[:5])
 beta, lr = float(meta[5]), float(meta[6])
 current_range, optimizer_name = meta[7], meta[8]
-hidden, slope, offset = int(meta[9]), float(meta[10]), float(meta[11])
+hidden, slope, offset, lr_decay = int(meta[9]), float(meta[10]), float(meta[11]), float(meta[12])
 c = [float(v) for v in open(f"{d}/coefficients.txt").read().split()]
 outputs = 10
 
@@ -66,6 +67,8 @@ for epoch in range(epochs):
         with torch.no_grad():
             for w in params:
                 w.clamp_(lower, 1.0)
+    for group in opt.param_groups:  # examples/digits --lr-decay: lr *= decay after every epoch
+        group["lr"] *= lr_decay
 seconds = time.perf_counter() - start
 with torch.no_grad():
     accuracy = (column_sums(test_x).argmax(dim=1) == test_y).double().mean().item()

@@ -379,7 +379,7 @@ void export_data(const settings& s, const learning::data_set& train_set, const l
   std::ofstream(s.export_dir + "/meta.txt") << inputs << ' ' << train_set.size() << ' ' << test_set.size() << ' '
                                              << s.epochs << ' ' << s.batch << ' ' << s.beta << ' ' << s.lr << ' '
                                              << s.range << ' ' << s.optimizer << ' ' << s.hidden << ' '
-                                             << transfer_slope << ' ' << transfer_offset << '\n';
+                                             << transfer_slope << ' ' << transfer_offset << ' ' << s.lr_decay << '\n';
   std::ofstream coefficients(s.export_dir + "/coefficients.txt");  // c_1k of V_AP = V_max p sum_k c_1k x^k
   coefficients.precision(17);
   const auto response = preset::response();
