@@ -86,7 +86,7 @@ int parse(int argc, char** argv, settings& s) {
       ->check(CLI::PositiveNumber)->needs(csv);
   app.add_option("--hidden", s.hidden, "hidden width H: two layers N x H -> transfer stage -> H x 10 (0: the paper's one layer)")
       ->check(CLI::Range(std::size_t{0}, std::size_t{4096}))->capture_default_str();
-  app.add_option("--epochs", s.epochs, "training epochs (default: 300 for digits, 10 for MNIST; with --hidden 100 for digits, 20 for MNIST)")
+  app.add_option("--epochs", s.epochs, "training epochs (default: 300 for digits, 10 for MNIST; with --hidden 100 for digits, 30 for MNIST)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
   app.add_option("--batch", s.batch, "mini-batch size")->check(CLI::Range(std::size_t{1}, std::size_t{65536}))->capture_default_str();
   app.add_option("--threads", s.threads, "threads per batch (results do not depend on it)")
@@ -96,7 +96,7 @@ int parse(int argc, char** argv, settings& s) {
   app.add_option("--beta", s.beta, "output scale beta: logits beta U / (N_in V_max) (default: 200 digits, 400 mnist8, 1500 mnist28; with --hidden, N_in = H: 60 digits, 200 MNIST)")
       ->check(CLI::PositiveNumber);
   app.add_option("--lr", s.lr, "learning rate on x = I/I_max (default: 0.05 sgd, 1e-3 adam; with --hidden adam 1e-2 digits, 3e-3 MNIST)")->check(CLI::NonNegativeNumber);
-  app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch (default: 1; 0.85 with --hidden on MNIST)")
+  app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch (default: 1; 0.9 with --hidden on MNIST)")
       ->check(CLI::Range(0.0, 1.0).description("in (0, 1]"))
       ->check([](const std::string& v) { return std::stod(v) > 0.0 ? std::string{} : std::string("must be > 0"); });
   app.add_option("--optimizer", s.optimizer, "update rule (default: sgd for one layer, adam for two)")
@@ -135,13 +135,13 @@ int parse(int argc, char** argv, settings& s) {
   const bool two = s.hidden > 0;
   if (s.optimizer.empty()) s.optimizer = two ? "adam" : "sgd";
   const bool small = s.data == "digits" || s.data == "user-csv";
-  if (!s.epochs) s.epochs = two ? (small ? 100 : 20) : small ? 300 : 10;
-  // two-layer defaults, tuned on seed 1 (docs/network.md): digits beta 60, Adam 1e-2, no decay,
-  // U_0 = 0; MNIST beta 200, Adam 3e-3 decaying by 0.85 per epoch, U_0 = 2 V_max (the hidden
-  // lasers' half-power point above zero: most hidden rows stay dim)
+  if (!s.epochs) s.epochs = two ? (small ? 100 : 30) : small ? 300 : 10;
+  // two-layer defaults, tuned on seeds 1-2 (docs/network.md): digits beta 60, Adam 1e-2, no decay,
+  // U_0 = 0; MNIST beta 200, Adam 3e-3 decaying by 0.9 per epoch over 30 epochs, U_0 = 2 V_max
+  // (the hidden lasers' half-power point above zero: most hidden rows stay dim)
   if (!(s.beta > 0.0)) s.beta = two ? (small ? 60.0 : 200.0) : small ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0;
   if (s.lr < 0.0) s.lr = s.optimizer == "adam" ? (two ? (small ? 1e-2 : 3e-3) : 1e-3) : 0.05;
-  if (!(s.lr_decay > 0.0)) s.lr_decay = two && !small ? 0.85 : 1.0;
+  if (!(s.lr_decay > 0.0)) s.lr_decay = two && !small ? 0.9 : 1.0;
   if (std::isnan(s.transfer_offset_mV))
     s.transfer_offset_mV = two && !small ? 2.0 * units::in_si(preset::max_voltage()) * 1e3 : 0.0;
   if (s.out.empty()) s.out = "out/" + s.data + (two ? "-h" + std::to_string(s.hidden) : "");
