@@ -502,11 +502,15 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
   learning::initialise_currents(second, engine);
   const nonideal::hardware ideal{};
   const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
-  auto realise = [&](const nonideal::hardware& hw) {  // both layers' junctions and lasers
+  const auto r_ap = preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
+  auto realise = [&](const nonideal::hardware& hw) {  // both layers' junctions, lasers and readouts
     hw.realise(first, engine);
     hw.realise(second, engine);
     stage.dac().power_bits = hw.dac.power_bits;
     stage.crosstalk() = hw.crosstalk;
+    stage.noise() = hw.noise;  // on the hidden columns: N junctions in series
+    stage.noise().column_resistance = double(inputs) * r_ap;
+    if (stage.noise().enabled()) stage.noise_seed() = engine();
   };
   realise(trained_on);
   auto encode = [&](const io::image_set& images, const nonideal::hardware& hw) {
@@ -518,7 +522,6 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
   auto train_set = encode(data.train, trained_on);
   const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
   auto test_set = encode(data.test, trained_on);
-  const auto r_ap = preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
   auto noise = trained_on.noise;  // on the output columns (H junctions in series)
   noise.column_resistance = double(H) * r_ap;
   std::filesystem::create_directories(s.out);

@@ -161,3 +161,49 @@ TEST_CASE("energy ledger of two layers: lasers, Joule heat and latency of both",
   CHECK(units::in_si(both.joule) == Approx(t * 40.0 * 3e-6));
   CHECK(units::in_si(both.latency) == Approx(2.0 * units::in_si(timing.latency())));  // the layers read in series
 }
+
+TEST_CASE("read noise on the hidden columns: N(0, sigma_U / V_max), the same for any thread count", "[network][noise]") {
+  const std::size_t channels = 4000;
+  network::transfer_stage stage(channels, unit_slope_gain(), 0.0_V, preset::max_voltage(), preset::max_power());
+  stage.noise().amplifier_floor = units::as<units::voltage>(0.2 * units::in_si(preset::max_voltage()));  // sigma = 0.2 V_max
+  stage.noise_seed() = 7;
+  network::transfer_stage::kernels_type k;
+  k.prepare(stage);
+  const std::vector<double> u(channels, 0.3);
+  std::vector<double> p(channels), s(channels);
+  k.forward(network::dense_drives{u.data(), channels}, p.data(), s.data());
+  double sum = 0.0, sum2 = 0.0;
+  for (double x : s) {  // the noisy input, recovered from the logistic output (slope k = 1, u_0 = 0)
+    const double n = std::log(x / (1.0 - x)) - 0.3;
+    sum += n;
+    sum2 += n * n;
+  }
+  const double mean = sum / double(channels), sd = std::sqrt(sum2 / double(channels) - mean * mean);
+  CHECK(std::abs(mean) < 4.0 * 0.2 / std::sqrt(double(channels)));  // within 4 standard errors
+  CHECK(sd == Approx(0.2).epsilon(0.05));                             // 4000 draws: 1.1 % standard error
+  // a second step draws anew; the noise-free stage is untouched
+  std::vector<double> s2(channels);
+  k.prepare(stage);
+  k.forward(network::dense_drives{u.data(), channels}, p.data(), s2.data());
+  CHECK(s2 != s);
+  // hardware-aware training with hidden read noise is bit-identical for 1 and 3 threads
+  auto train = [](std::size_t threads) {
+    auto net = random_net<H>(4);
+    net.layer<1>().noise().amplifier_floor = units::as<units::voltage>(0.05 * units::in_si(preset::max_voltage()));
+    net.layer<1>().noise_seed() = 11;
+    xt::xtensor<double, 2> drives = xt::xtensor<double, 2>::from_shape({30, N});
+    std::vector<std::uint8_t> y;
+    for (std::size_t i = 0; i < 30; ++i) {
+      y.push_back(static_cast<std::uint8_t>(i % L));
+      for (std::size_t j = 0; j < N; ++j) drives(i, j) = j / 2 == i % L ? 1.0 : 0.1;
+    }
+    const learning::data_set data(drives, y);
+    learning::trainer trainer(net, learning::softmax_cross_entropy_loss{.logit_scale = 2.0},
+                              learning::adam{.learning_rate = 0.02}, {.batch_size = 10, .threads = threads, .chunks = 3});
+    std::mt19937_64 engine(5);
+    for (int epoch = 0; epoch < 5; ++epoch) trainer.train_epoch(data, engine);
+    const auto& x = net.layer<0>().normalized_currents();
+    return std::vector<double>(x.begin(), x.end());
+  };
+  CHECK(train(1) == train(3));
+}

@@ -2,13 +2,16 @@
 // voltage of one layer sets the laser power of a row of the next.
 #pragma once
 
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include "spinaptic/concepts/layer.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/nonideal/dac_quantisation.hpp"
 #include "spinaptic/nonideal/laser_crosstalk.hpp"
+#include "spinaptic/nonideal/read_noise.hpp"
 #include "spinaptic/units.hpp"
 
 namespace spinaptic::network {
@@ -27,9 +30,12 @@ using laser_driver_gain = units::quantity<decltype(units::si::watt / units::si::
 /// p = P / P_max (the second layer's drive):
 ///   p_k = s(k (u_k - u_0)),  k = 4 G V_max / P_max,  u_0 = U_0 / V_max,
 ///   dp_k/du_k = k p_k (1 - p_k)       (analytic derivative used by the backward pass).
-/// Non-idealities of the second layer's lasers apply here, each off by default: neighbour
-/// crosstalk p'_k = p_k + alpha (p_{k-1} + p_{k+1}) (linear, its exact transpose in backward) and
-/// a b-bit laser DAC (forward quantised, straight-through gradient, Bengio et al. arXiv:1308.3432).
+/// Non-idealities of the link apply here, each off by default: read noise on the first layer's
+/// column voltages, u_k -> u_k + (sigma_U / V_max) z_k with z_k ~ N(0, 1) (nonideal::read_noise;
+/// z_k is a counter-based draw from `noise_seed`, the step and the channel and value of u_k, so it
+/// is the same for any thread count); neighbour crosstalk of the second layer's lasers
+/// p'_k = p_k + alpha (p_{k-1} + p_{k+1}) (linear, its exact transpose in backward); and a b-bit
+/// laser DAC (forward quantised, straight-through gradient, Bengio et al. arXiv:1308.3432).
 /// It has no trainable parameters (zero parameter blocks).
 class transfer_stage {
  public:
@@ -81,6 +87,14 @@ class transfer_stage {
   [[nodiscard]] nonideal::laser_crosstalk& crosstalk() noexcept { return crosstalk_; }
   /// Crosstalk (read-only).
   [[nodiscard]] const nonideal::laser_crosstalk& crosstalk() const noexcept { return crosstalk_; }
+  /// Read noise on the first layer's column voltages (column_resistance: that layer's column).
+  [[nodiscard]] nonideal::read_noise& noise() noexcept { return noise_; }
+  /// Read noise (read-only).
+  [[nodiscard]] const nonideal::read_noise& noise() const noexcept { return noise_; }
+  /// Seed of the read-noise draws (set it from the simulation's engine).
+  [[nodiscard]] std::uint64_t& noise_seed() noexcept { return noise_seed_; }
+  /// Seed of the read-noise draws (read-only).
+  [[nodiscard]] std::uint64_t noise_seed() const noexcept { return noise_seed_; }
 
  private:
   std::size_t channels_;
@@ -89,16 +103,21 @@ class transfer_stage {
   units::power max_power_;
   nonideal::dac_quantisation dac_{};
   nonideal::laser_crosstalk crosstalk_{};
+  nonideal::read_noise noise_{};
+  std::uint64_t noise_seed_ = 0;
 };
 
 /// The prepared transfer stage: the normalised constants; forward and backward per sample.
 /// Workspace: the H logistic outputs s_k (before crosstalk and DAC), kept for backward.
 class transfer_stage::kernels_type {
  public:
-  /// Copies the constants of `stage`; validates its DAC and crosstalk settings.
+  /// Copies the constants of `stage`; validates its DAC, crosstalk and noise settings. Every call
+  /// starts a new step of noise draws.
   void prepare(const transfer_stage& stage) {
     stage.dac().validate();
     stage.crosstalk().validate();
+    noise_sigma_ = units::in_si(stage.noise().sigma()) / std::abs(units::in_si(stage.input_full_scale_));
+    noise_seed_ = stage.noise_seed() ^ (0x9e3779b97f4a7c15ULL * ++steps_);
     channels_ = stage.inputs();
     slope_ = stage.normalized_slope();
     offset_ = stage.normalized_offset();
@@ -111,7 +130,10 @@ class transfer_stage::kernels_type {
   [[nodiscard]] std::size_t accumulator_size() const noexcept { return 0; }
   /// p = DAC(crosstalk(s(k (u - u_0)))).
   void forward(dense_drives in, double* p, double* workspace) const noexcept {
-    for (std::size_t k = 0; k < channels_; ++k) workspace[k] = 1.0 / (1.0 + std::exp(-slope_ * (in.drive[k] - offset_)));
+    for (std::size_t k = 0; k < channels_; ++k) {
+      const double u = noise_sigma_ > 0.0 ? in.drive[k] + noise_sigma_ * gaussian(k, in.drive[k]) : in.drive[k];
+      workspace[k] = 1.0 / (1.0 + std::exp(-slope_ * (u - offset_)));
+    }
     double previous = 0.0;
     for (std::size_t k = 0; k < channels_; ++k) {
       const double next = k + 1 < channels_ ? workspace[k + 1] : 0.0;
@@ -130,8 +152,24 @@ class transfer_stage::kernels_type {
   }
 
  private:
+  /// splitmix64 (Steele, Lea & Flood, OOPSLA 2014): a 64-bit mix of the counter.
+  [[nodiscard]] static std::uint64_t mix(std::uint64_t z) noexcept {
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  /// z ~ N(0, 1) for channel k and column value u of this step (Box-Muller on two mixed words).
+  [[nodiscard]] double gaussian(std::size_t k, double u) const noexcept {
+    const std::uint64_t a = mix(noise_seed_ ^ mix(std::bit_cast<std::uint64_t>(u) ^ mix(k)));
+    const std::uint64_t b = mix(a);
+    const double u1 = (double(a >> 11) + 1.0) * 0x1.0p-53, u2 = double(b >> 11) * 0x1.0p-53;  // u1 in (0, 1]
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
+
   std::size_t channels_ = 0;
-  double slope_ = 1.0, offset_ = 0.0, alpha_ = 0.0;
+  double slope_ = 1.0, offset_ = 0.0, alpha_ = 0.0, noise_sigma_ = 0.0;
+  std::uint64_t noise_seed_ = 0, steps_ = 0;
   nonideal::dac_quantisation dac_{};
 };
 
