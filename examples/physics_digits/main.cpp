@@ -26,6 +26,7 @@
 #include <spinaptic/learning/initialisation.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
+#include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
@@ -46,18 +47,17 @@ result train(const Response& response, const io::image_set& train_set, const io:
   network::crossbar<64, 10, Response> layer(response, device::antiparallel, network::current_range::bipolar);
   std::mt19937_64 engine(seed);
   learning::initialise_currents(layer, engine);
-  const auto train_drives = encoding::encode(train_set), test_drives = encoding::encode(test_set);
+  const learning::data_set train_data(encoding::encode(train_set), train_set.labels);
+  const learning::data_set test_data(encoding::encode(test_set), test_set.labels);
   learning::trainer trainer(layer, learning::sgd{.learning_rate = lr}, {.output_scale = beta, .batch_size = 32});
-  trainer.index(train_drives);
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t epoch = 1; epoch <= epochs; ++epoch) {
-    const auto r = trainer.train_epoch(train_drives, train_set.labels, engine);
+    const auto r = trainer.train_epoch(train_data, engine);
     if (epoch % std::max<std::size_t>(1, epochs / 5) == 0 || epoch == epochs)
       std::fprintf(stderr, "  epoch %zu/%zu loss %.4f\n", epoch, epochs, r.mean_loss);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return {trainer.evaluate(train_drives, train_set.labels, engine).accuracy,
-          trainer.evaluate(test_drives, test_set.labels, engine).accuracy, seconds};
+  return {trainer.evaluate(train_data, engine).accuracy, trainer.evaluate(test_data, engine).accuracy, seconds};
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ concept normalized_response = thermoelectric_response<R> &&
 
 /// A normalized response whose surface is a polynomial v = sum_{m=1..M} p^m G_m(x),
 /// G_m(x) = sum_{k=0..3} c_mk x^k (bias_enhanced_tms): the crossbar then factorises its column sums
-/// into M small matrix products (see crossbar::forward_prepared).
+/// into M small matrix products (see network::crossbar_kernels).
 template <class R>
 concept polynomial_response = normalized_response<R> && requires(const R& r, device::magnetic_state s) {
   { R::power_order } -> std::convertible_to<std::size_t>;

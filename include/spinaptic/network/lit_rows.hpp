@@ -14,14 +14,11 @@ namespace spinaptic::network {
 /// digits are about half dark (8x8 digits 49 %, MNIST 81 % of the pixels are 0).
 /// `reserve` allocates once; `gather` then fills without allocating.
 struct lit_rows {
-  /// Index of each lit row.
-  std::vector<std::uint32_t> row;
-  /// Its drive p > 0.
-  std::vector<double> drive;
-  /// start[b] .. start[b+1]-1: the entries of sample b.
-  std::vector<std::size_t> start{0};
+  std::vector<std::uint32_t> row;     ///< lit row indices, sample after sample
+  std::vector<double> drive;          ///< their drives p > 0
+  std::vector<std::size_t> start{0};  ///< sample b's entries are start[b] .. start[b+1]-1
 
-  /// Allocates room for `samples` samples of at most `rows` lit rows each.
+  /// Capacity for `samples` samples of `rows` rows (every row lit).
   void reserve(std::size_t samples, std::size_t rows) {
     row.resize(samples * rows);
     drive.resize(samples * rows);

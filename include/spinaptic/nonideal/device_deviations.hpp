@@ -19,14 +19,13 @@ enum class stuck_mode : std::uint8_t {
 /// "ideal". `coefficient_factors` holds `factors_per_device` multiplicative factors per device:
 /// M x 4 factors on the c_mk of a polynomial response, or 1 gain on V for any other response.
 struct device_deviations {
-  /// Factors per device in coefficient_factors (0 when there is no spread).
-  std::size_t factors_per_device = 0;
+  std::size_t factors_per_device = 0;       ///< M x 4 (polynomial response) or 1
   std::vector<double> coefficient_factors;  ///< [device * factors_per_device + m * 4 + k]
   std::vector<stuck_mode> stuck;            ///< [device]
 
-  /// True when devices deviate from the nominal response.
+  /// Whether a spread has been realised.
   [[nodiscard]] bool has_spread() const noexcept { return !coefficient_factors.empty(); }
-  /// True when some devices may be stuck.
+  /// Whether a stuck map has been realised.
   [[nodiscard]] bool has_stuck() const noexcept { return !stuck.empty(); }
 };
 
