@@ -45,6 +45,17 @@ TEST_CASE("a grid crossed with seeds: last grid key fastest, seeds innermost") {
   CHECK(s.points[7].seed == 4);
 }
 
+TEST_CASE("seeds as a range: first, count") {
+  const auto s = mpi::parse_sweep(R"({"grid": {"spread": [0.1, 0.2]}, "seeds": {"first": 10, "count": 3}})");
+  REQUIRE(s.points.size() == 6);
+  CHECK(s.points[0].seed == 10);
+  CHECK(s.points[2].seed == 12);
+  CHECK(s.points[3].spread == 0.2);
+  CHECK(s.points[5].seed == 12);
+  CHECK_THROWS_WITH(mpi::parse_sweep("{\"seeds\": {\"count\": 0}}", "s.json"), Catch::Contains("line 1, column 12: key 'count' = 0"));
+  CHECK_THROWS_WITH(mpi::parse_sweep("{\"seeds\": {\"n\": 2}}", "s.json"), Catch::Contains("unknown key 'n'"));
+}
+
 TEST_CASE("a list crossed with a grid") {
   const auto s = mpi::parse_sweep(R"({"list": [{"batch": 8}, {"batch": 64, "optimizer": "adam"}],
                                       "grid": {"read_noise_uV": [0, 5, 10]}})");

@@ -215,13 +215,25 @@ class sweep_reader {
       }
     }
     if (root_.contains("seeds")) {
-      const json& seeds = root_["seeds"];
-      if (!seeds.is_array()) fail("/seeds", "key 'seeds' expects an array of non-negative integers");
+      json seeds = root_["seeds"];
+      if (seeds.is_object()) {  // {"first": a, "count": n} = [a, a + 1, ..., a + n - 1]
+        for (const auto& [key, v] : seeds.items()) {
+          if (key != "first" && key != "count") fail("/seeds/" + key, "unknown key '" + key + "' (seeds: first, count)");
+          if (!v.is_number_unsigned()) fail("/seeds/" + key, "key '" + key + "' expects a non-negative integer, got " + v.type_name());
+        }
+        if (!seeds.contains("count")) fail("/seeds", "key 'seeds' as an object needs 'count' (and optionally 'first')");
+        const std::uint64_t first = seeds.value("first", std::uint64_t{1}), count = seeds["count"].get<std::uint64_t>();
+        if (count == 0) fail("/seeds/count", "key 'count' = 0: give at least one seed");
+        json list = json::array();
+        for (std::uint64_t k = 0; k < count; ++k) list.push_back(first + k);
+        seeds = std::move(list);
+      }
+      if (!seeds.is_array()) fail("/seeds", "key 'seeds' expects an array of non-negative integers or {\"first\": a, \"count\": n}");
       if (seeds.empty()) fail("/seeds", "key 'seeds' is empty: give at least one seed");
       for (const auto& p : crossed)
         for (std::size_t i = 0; i < seeds.size(); ++i) {
           point_settings q = p;
-          assign(q, "/seeds/" + std::to_string(i), "seed", seeds[i]);
+          assign(q, root_["seeds"].is_array() ? "/seeds/" + std::to_string(i) : "/seeds", "seed", seeds[i]);
           s.points.push_back(q);
         }
     } else {
@@ -264,7 +276,8 @@ class sweep_reader {
 ///   "list":  [{key: value, ...}, ...]   explicit points (each on top of base)
 ///   "grid":  {key: [values], ...}       the Cartesian product, crossed with every list entry; the
 ///                                       last key varies fastest
-///   "seeds": [s, ...]                   every point above once per seed (innermost)
+///   "seeds": [s, ...] or {"first": a, "count": n}
+///                                       every point above once per seed (innermost)
 /// Point keys are the members of point_settings. A malformed file, an unknown key, a value of the
 /// wrong JSON type or an empty grid/list/seeds throws file_error naming the file, the key and its
 /// line and column.
