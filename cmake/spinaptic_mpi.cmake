@@ -32,7 +32,7 @@ endif()
 
 # The programs of the component (tools/<name>/main.cpp), built with the examples.
 if(SPINAPTIC_HAVE_MPI AND SPINAPTIC_BUILD_EXAMPLES)
-  foreach(tool IN ITEMS sweep dataparallel ensemble)
+  foreach(tool IN ITEMS sweep dataparallel ensemble allgather_probe)
     if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tools/${tool}/main.cpp)
       add_executable(${tool} ${CMAKE_CURRENT_SOURCE_DIR}/tools/${tool}/main.cpp)
       target_link_libraries(${tool} PRIVATE spinaptic::mpi)
