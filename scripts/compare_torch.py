@@ -2,9 +2,11 @@
 
 Reads what `examples/digits --export DIR` wrote: row drives p = P/P_max, labels, the initial
 normalised currents x = I/I_max, the per-epoch sample order and the response coefficients, so
-that both runs see the same data, initial state and batches. Model (shared/research/paper.md 6.3):
+that both runs see the same data, initial state and batches. Model (docs/network.md):
   G(x) = c0 + c1 x + c2 x^2 + c3 x^3,  u = p @ G (column sums / V_max),
   loss = mean cross-entropy(softmax(beta u / N_in)), SGD (or Adam) on x, clip to [x_lo, 1].
+Two layers (examples/digits --hidden H): u1 = p @ G(x1), p2 = sigmoid(k (u1 - u0)) (the transfer
+stage), u2 = p2 @ G(x2), loss = cross-entropy(softmax(beta u2 / H)), both x1 and x2 trained.
 Prints torch_seconds=<training time> and torch_test_accuracy=<accuracy>.
 """
 import sys
@@ -20,6 +22,7 @@ meta = open(f"{d}/meta.txt").read().split()
 inputs, n_train, n_test, epochs, batch = (int(v) for v in meta[:5])
 beta, lr = float(meta[5]), float(meta[6])
 current_range, optimizer_name = meta[7], meta[8]
+hidden, slope, offset = int(meta[9]), float(meta[10]), float(meta[11])
 c = [float(v) for v in open(f"{d}/coefficients.txt").read().split()]
 outputs = 10
 
@@ -28,16 +31,27 @@ test_x = torch.from_numpy(np.fromfile(f"{d}/test_x.f64", dtype=np.float64).resha
 train_y = torch.from_numpy(np.fromfile(f"{d}/train_y.u8", dtype=np.uint8).astype(np.int64))
 test_y = torch.from_numpy(np.fromfile(f"{d}/test_y.u8", dtype=np.uint8).astype(np.int64))
 order = torch.from_numpy(np.fromfile(f"{d}/order.u32", dtype=np.uint32).astype(np.int64)).reshape(epochs, n_train)
-x = torch.from_numpy(np.fromfile(f"{d}/init_x.f64", dtype=np.float64).reshape(inputs, outputs)).clone()
+first_width = hidden if hidden else outputs
+x = torch.from_numpy(np.fromfile(f"{d}/init_x.f64", dtype=np.float64).reshape(inputs, first_width)).clone()
 x.requires_grad_(True)
+params = [x]
+if hidden:
+    x2 = torch.from_numpy(np.fromfile(f"{d}/init_x2.f64", dtype=np.float64).reshape(hidden, outputs)).clone()
+    x2.requires_grad_(True)
+    params.append(x2)
 lower = -1.0 if current_range == "bipolar" else 0.0
-scale = beta / inputs
-opt = torch.optim.SGD([x], lr=lr) if optimizer_name == "sgd" else torch.optim.Adam([x], lr=lr)
+scale = beta / (hidden if hidden else inputs)
+opt = torch.optim.SGD(params, lr=lr) if optimizer_name == "sgd" else torch.optim.Adam(params, lr=lr)
+
+
+def crossbar(p, w):
+    return p @ (c[0] + w * (c[1] + w * (c[2] + w * c[3])))
 
 
 def column_sums(p):
-    g = c[0] + x * (c[1] + x * (c[2] + x * c[3]))
-    return p @ g
+    if not hidden:
+        return crossbar(p, x)
+    return crossbar(torch.sigmoid(slope * (crossbar(p, x) - offset)), x2)
 
 
 start = time.perf_counter()
@@ -50,7 +64,8 @@ for epoch in range(epochs):
         loss.backward()
         opt.step()
         with torch.no_grad():
-            x.clamp_(lower, 1.0)
+            for w in params:
+                w.clamp_(lower, 1.0)
 seconds = time.perf_counter() - start
 with torch.no_grad():
     accuracy = (column_sums(test_x).argmax(dim=1) == test_y).double().mean().item()

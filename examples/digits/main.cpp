@@ -1,41 +1,45 @@
 // examples/digits: the network of Oberbauer et al. 2025 (Commun. Phys., Fig. 4): a 64 x 10 crossbar
 // of 800 nm MTJs, each pixel setting the laser power of its row, each junction's bias current a
-// trainable weight, column thermovoltage sums, argmax readout. Trains it on handwritten digits
-// and writes CSV files and gnuplot PNG plots (Fig. 4f accuracy, Fig. 4g current maps, confusion
-// matrix, response surface).
+// trainable weight, column thermovoltage sums, argmax readout; and, with --hidden H, the two-layer
+// opto-electronic network N x H -> transfer stage -> H x 10 (docs/network.md). Trains on
+// handwritten digits (or the user's own IDX or CSV files) and writes CSV files and gnuplot PNG
+// plots (Fig. 4f accuracy, Fig. 4g current maps, confusion matrix, response surface).
 //
-//   digits [--data digits|mnist8|mnist28] [--epochs N] [--beta B] [--lr ETA] [--batch B]
-//          [--optimizer sgd|adam] [--range bipolar|non_negative] [--seed S] [--test-fraction F]
-//          [--threads T] [--eval-every N] [--out DIR] [--no-plots] [--export DIR]
-//          [--spread SIGMA] [--stuck FRACTION] [--stuck-mode parallel|zero] [--noise-uV SIGMA] [--bandwidth-Hz DF]
-//          [--current-bits B] [--power-bits B] [--crosstalk ALPHA] [--deploy-only]
+//   digits --help        every flag, its type, default and allowed range
 // Non-idealities are off by default; with any of them the chip is trained with them
 // (hardware-aware training) unless --deploy-only trains the ideal model and evaluates it on them.
-// The data come from scripts/fetch-data (cache: $SPINAPTIC_DATA or ~/.cache/spinaptic).
+// The data come from scripts/fetch-data (cache: $SPINAPTIC_DATA or ~/.cache/spinaptic), or from
+// --train-images/--train-labels/--test-images/--test-labels (IDX) or --csv (pixels, then label).
 // The last line printed is machine-readable: test_accuracy=0.xxxx
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <random>
 #include <string>
 #include <unistd.h>
+
+#include <CLI/CLI.hpp>
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
 #include <spinaptic/energy/ledger.hpp>
 #include <spinaptic/io/checkpoint.hpp>
+#include <spinaptic/io/csv.hpp>
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/io/idx.hpp>
+#include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialisation.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
+#include <spinaptic/network/opto_electronic.hpp>
 #include <spinaptic/nonideal/hardware.hpp>
 
 using namespace spinaptic;
@@ -45,58 +49,105 @@ namespace {
 
 struct settings {
   std::string data = "digits";
-  std::size_t epochs = 300, batch = 32, threads = 1, eval_every = 1;
-  double beta = 200.0, lr = -1.0, test_fraction = 0.3;
-  std::string optimizer = "sgd", range = "bipolar", out = "out/digits", export_dir;
+  std::string train_images, train_labels, test_images, test_labels, csv;
+  double max_pixel = 0.0;  ///< CSV full scale (0: the largest pixel of the file)
+  std::size_t epochs = 0, batch = 32, threads = 1, eval_every = 1, hidden = 0;
+  double beta = 0.0, lr = -1.0, lr_decay = 1.0, test_fraction = 0.3;
+  double transfer_gain = 0.0, transfer_offset_mV = 0.0;
+  std::string optimizer, range = "bipolar", out, export_dir;
   std::uint64_t seed = 1;
   bool plots = true;
   bool hardware_aware = true;  ///< train on the non-ideal chip (else: train ideal, deploy on it)
   nonideal::hardware hardware{};
+  [[nodiscard]] bool user_idx() const { return !train_images.empty(); }
+  [[nodiscard]] bool user_data() const { return user_idx() || !csv.empty(); }
 };
 
-[[noreturn]] void usage(const std::string& why) {
-  std::cerr << "digits: " << why << "\n(see the header of examples/digits/main.cpp for the flags)\n";
-  std::exit(2);
-}
-
-settings parse(int argc, char** argv) {
-  settings s;
-  std::map<std::string, std::string> kv;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--no-plots") { s.plots = false; continue; }
-    if (a == "--deploy-only") { s.hardware_aware = false; continue; }
-    if (a.rfind("--", 0) != 0 || i + 1 >= argc) usage("bad argument '" + a + "'");
-    kv[a.substr(2)] = argv[++i];
+/// The command line (CLI11): typed, range-checked values; unknown flags are refused.
+int parse(int argc, char** argv, settings& s) {
+  CLI::App app{"Train the optically driven MTJ crossbar of Oberbauer et al. 2025 (one layer, or two with --hidden) "
+               "on handwritten digits. The last line printed is test_accuracy=0.xxxx"};
+  app.set_help_flag("-h,--help", "print this help and exit");
+  app.add_option("--data", s.data, "built-in data set (fetched by scripts/fetch-data)")
+      ->check(CLI::IsMember({"digits", "mnist8", "mnist28"}))->capture_default_str();
+  auto* ti = app.add_option("--train-images", s.train_images, "your training images (IDX, e.g. MNIST layout)")->check(CLI::ExistingFile);
+  auto* tl = app.add_option("--train-labels", s.train_labels, "your training labels (IDX)")->check(CLI::ExistingFile);
+  auto* vi = app.add_option("--test-images", s.test_images, "your test images (IDX)")->check(CLI::ExistingFile);
+  auto* vl = app.add_option("--test-labels", s.test_labels, "your test labels (IDX)")->check(CLI::ExistingFile);
+  ti->needs(tl)->needs(vi)->needs(vl);
+  tl->needs(ti);
+  vi->needs(ti);
+  vl->needs(ti);
+  auto* csv = app.add_option("--csv", s.csv,
+                             "your data as CSV: one image per line, its pixels (row-major) then its label in [0, 9]; "
+                             "split by --test-fraction")
+                  ->check(CLI::ExistingFile)->excludes(ti);
+  app.add_option("--max-pixel", s.max_pixel, "full-scale pixel value of --csv (default: the largest pixel in the file)")
+      ->check(CLI::PositiveNumber)->needs(csv);
+  app.add_option("--hidden", s.hidden, "hidden width H: two layers N x H -> transfer stage -> H x 10 (0: the paper's one layer)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{4096}))->capture_default_str();
+  app.add_option("--epochs", s.epochs, "training epochs (default: 300 for digits, 10 for MNIST, 30 with --hidden)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+  app.add_option("--batch", s.batch, "mini-batch size")->check(CLI::Range(std::size_t{1}, std::size_t{65536}))->capture_default_str();
+  app.add_option("--threads", s.threads, "threads per batch (results do not depend on it)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}))->capture_default_str();
+  app.add_option("--eval-every", s.eval_every, "evaluate every N epochs (0: only at the end)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100000}))->capture_default_str();
+  app.add_option("--beta", s.beta, "output scale beta: logits beta U / (N_in V_max) (default: 200 digits, 400 mnist8, 1500 mnist28; 60 with --hidden)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--lr", s.lr, "learning rate on x = I/I_max (default: 0.05 sgd, 1e-3 adam)")->check(CLI::NonNegativeNumber);
+  app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch (exponential schedule)")
+      ->check(CLI::Range(0.0, 1.0).description("in (0, 1]"))
+      ->check([](const std::string& v) { return std::stod(v) > 0.0 ? std::string{} : std::string("must be > 0"); })
+      ->capture_default_str();
+  app.add_option("--optimizer", s.optimizer, "update rule (default: sgd for one layer, adam for two)")
+      ->check(CLI::IsMember({"sgd", "adam"}));
+  app.add_option("--range", s.range, "bias current range")->check(CLI::IsMember({"bipolar", "non_negative"}))->capture_default_str();
+  app.add_option("--seed", s.seed, "seed of the one random engine")->capture_default_str();
+  app.add_option("--test-fraction", s.test_fraction, "test share of the stratified split (digits, --csv)")
+      ->check(CLI::Range(0.0, 1.0).description("in (0, 1)"))
+      ->check([](const std::string& v) { return std::stod(v) > 0.0 && std::stod(v) < 1.0 ? std::string{} : std::string("must lie in (0, 1): a split needs test and training images"); })
+      ->capture_default_str();
+  app.add_option("--transfer-gain", s.transfer_gain, "laser driver gain G = dP/dU at U_0 [W/V] (--hidden; default 4 P_max / (V_max sqrt(N)))")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--transfer-offset-mV", s.transfer_offset_mV, "laser driver offset U_0 [mV] (--hidden)")->capture_default_str();
+  app.add_option("--out", s.out, "output folder (default: out/<data>)");
+  app.add_option("--export", s.export_dir, "also write the data, initial currents and batch order for scripts/compare_torch.py");
+  app.add_flag("!--no-plots", s.plots, "write CSV files only");
+  app.add_flag("!--deploy-only", s.hardware_aware, "train the ideal chip, evaluate on the non-ideal one");
+  double spread = 0.0, stuck = 0.0, noise_uV = 0.0, bandwidth = 0.0, crosstalk = 0.0;
+  unsigned current_bits = 0, power_bits = 0;
+  std::string stuck_mode = "parallel";
+  app.add_option("--spread", spread, "device-to-device spread sigma of the response coefficients")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--stuck", stuck, "fraction of stuck junctions")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--stuck-mode", stuck_mode, "how stuck junctions fail")->check(CLI::IsMember({"parallel", "zero"}))->capture_default_str();
+  app.add_option("--noise-uV", noise_uV, "amplifier read-noise floor [uV rms]")->check(CLI::NonNegativeNumber);
+  app.add_option("--bandwidth-Hz", bandwidth, "read bandwidth for the column's Johnson noise [Hz]")->check(CLI::NonNegativeNumber);
+  app.add_option("--current-bits", current_bits, "current DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantisation::max_bits));
+  app.add_option("--power-bits", power_bits, "laser DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantisation::max_bits));
+  app.add_option("--crosstalk", crosstalk, "laser crosstalk fraction alpha to each neighbouring row")->check(CLI::Range(0.0, 1.0));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
   }
-  auto num = [&](const char* k, double def) { return kv.count(k) ? std::stod(kv[k]) : def; };
-  auto count = [&](const char* k, std::size_t def) { return kv.count(k) ? std::stoul(kv[k]) : def; };
-  s.data = kv.count("data") ? kv["data"] : s.data;
-  if (s.data != "digits" && s.data != "mnist8" && s.data != "mnist28") usage("--data digits|mnist8|mnist28");
-  s.epochs = count("epochs", s.data == "digits" ? 300 : 10);
-  s.batch = count("batch", 32);
-  s.threads = count("threads", 1);
-  s.eval_every = count("eval-every", 1);
-  // output scale beta: logits are beta U / (N_in V_max), so larger images want a larger beta
-  s.beta = num("beta", s.data == "digits" ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0);
-  s.optimizer = kv.count("optimizer") ? kv["optimizer"] : "sgd";
-  s.lr = num("lr", s.optimizer == "adam" ? 1e-3 : 0.05);
-  s.range = kv.count("range") ? kv["range"] : "bipolar";
-  if (s.range != "bipolar" && s.range != "non_negative") usage("--range bipolar|non_negative");
-  s.seed = count("seed", 1);
-  s.test_fraction = num("test-fraction", 0.3);
-  s.out = kv.count("out") ? kv["out"] : "out/" + s.data;
-  s.export_dir = kv.count("export") ? kv["export"] : "";
-  s.hardware.spread.relative_sigma = num("spread", 0.0);
-  s.hardware.stuck.fraction = num("stuck", 0.0);
-  if (kv.count("stuck-mode"))
-    s.hardware.stuck.mode = kv["stuck-mode"] == "zero" ? nonideal::stuck_mode::zero_current : nonideal::stuck_mode::parallel;
-  s.hardware.noise.amplifier_floor = units::as<units::voltage>(num("noise-uV", 0.0) * 1e-6);
-  s.hardware.noise.bandwidth = units::as<units::frequency>(num("bandwidth-Hz", 0.0));  // Johnson noise of the column
-  s.hardware.dac.current_bits = unsigned(count("current-bits", 0));
-  s.hardware.dac.power_bits = unsigned(count("power-bits", 0));
-  s.hardware.crosstalk.neighbour_fraction = num("crosstalk", 0.0);
-  return s;
+  if (s.user_idx()) s.data = "user-idx";
+  if (!s.csv.empty()) s.data = "user-csv";
+  const bool two = s.hidden > 0;
+  if (s.optimizer.empty()) s.optimizer = two ? "adam" : "sgd";
+  if (!s.epochs) s.epochs = two ? 30 : s.data == "digits" || s.data == "user-csv" ? 300 : 10;
+  if (!(s.beta > 0.0)) s.beta = two ? 60.0 : s.data == "digits" || s.data == "user-csv" ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0;
+  if (s.lr < 0.0) s.lr = s.optimizer == "adam" ? 1e-3 : 0.05;
+  if (s.out.empty()) s.out = "out/" + s.data + (two ? "-h" + std::to_string(s.hidden) : "");
+  s.hardware.spread.relative_sigma = spread;
+  s.hardware.stuck.fraction = stuck;
+  s.hardware.stuck.mode = stuck_mode == "zero" ? nonideal::stuck_mode::zero_current : nonideal::stuck_mode::parallel;
+  s.hardware.noise.amplifier_floor = units::as<units::voltage>(noise_uV * 1e-6);
+  s.hardware.noise.bandwidth = units::as<units::frequency>(bandwidth);  // Johnson noise of the column
+  s.hardware.dac.current_bits = current_bits;
+  s.hardware.dac.power_bits = power_bits;
+  s.hardware.crosstalk.neighbour_fraction = crosstalk;
+  return -1;
 }
 
 struct data_split {
@@ -104,17 +155,60 @@ struct data_split {
   std::string description;
 };
 
-data_split load(const settings& s) {
-  const std::string root = io::data_directory();
-  if (s.data == "digits") {
-    const auto all = io::read_digits_csv(root + "/digits/digits.csv");
-    std::mt19937_64 split_engine(s.seed);
-    auto [train, test] = learning::stratified_split(all.labels, 10, s.test_fraction, split_engine);
-    return {all.subset(train), all.subset(test),
-            "8x8 digits (UCI optdigits test set, 1797 images), stratified split " +
-                std::to_string(int(100 * (1 - s.test_fraction) + 0.5)) + "/" +
-                std::to_string(int(100 * s.test_fraction + 0.5)) + ", seed " + std::to_string(s.seed)};
+/// A CSV of images: every line the pixels of one image (row-major; a square count is read as a
+/// square image, else as one row) followed by its label in [0, 9]. Malformed lines throw
+/// file_error with the line and column.
+io::image_set read_pixel_csv(const std::string& path, double max_pixel) {
+  const io::csv_table table = io::read_csv(path);
+  if (table.rows.empty()) throw file_error(path, "", "empty file: expected one image per line");
+  const std::size_t fields = table.rows.front().size();
+  if (fields < 2) table.fail(table.rows.front().back(), "expected the pixels and then the label");
+  const std::size_t n = fields - 1, side = std::size_t(std::llround(std::sqrt(double(n))));
+  io::image_set set{side * side == n ? side : 1, side * side == n ? side : n, 0.0, 10,
+                    xt::xtensor<double, 2>::from_shape({table.rows.size(), n}), {}};
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    if (row.size() != fields)
+      table.fail(row.back(), "expected " + std::to_string(fields) + " fields (as the first line), found " + std::to_string(row.size()));
+    for (std::size_t j = 0; j < n; ++j) {
+      const double x = table.number(row[j]);
+      if (x < 0.0) table.fail(row[j], "a pixel must be >= 0, found '" + row[j].text + "'");
+      set.pixels(r, j) = x;
+      set.max_pixel = std::max(set.max_pixel, x);
+    }
+    const double y = table.number(row[n]);
+    if (y != std::floor(y) || y < 0.0 || y > 9.0) table.fail(row[n], "a label must be an integer in [0, 9], found '" + row[n].text + "'");
+    set.labels.push_back(static_cast<std::uint8_t>(y));
   }
+  if (max_pixel > 0.0) {
+    if (set.max_pixel > max_pixel) throw invalid_parameter("--max-pixel", max_pixel, ">= the largest pixel of the file");
+    set.max_pixel = max_pixel;
+  }
+  if (!(set.max_pixel > 0.0)) throw file_error(path, "", "every pixel is 0: nothing to learn");
+  return set;
+}
+
+data_split split(const io::image_set& all, const settings& s, const std::string& what) {
+  std::mt19937_64 split_engine(s.seed);
+  auto [train, test] = learning::stratified_split(all.labels, 10, s.test_fraction, split_engine);
+  if (train.empty() || test.empty())
+    throw invalid_parameter("--test-fraction", s.test_fraction, "a value that leaves images in both the training and the test set");
+  return {all.subset(train), all.subset(test),
+          what + ", stratified split " + std::to_string(int(100 * (1 - s.test_fraction) + 0.5)) + "/" +
+              std::to_string(int(100 * s.test_fraction + 0.5)) + ", seed " + std::to_string(s.seed)};
+}
+
+data_split load(const settings& s) {
+  if (s.user_idx()) {
+    auto train = io::read_idx(s.train_images, s.train_labels), test = io::read_idx(s.test_images, s.test_labels);
+    if (train.pixel_count() != test.pixel_count())
+      throw size_mismatch("pixels per test image (as the training images)", train.pixel_count(), test.pixel_count());
+    return {std::move(train), std::move(test), "IDX files " + s.train_images + " / " + s.test_images};
+  }
+  if (!s.csv.empty()) return split(read_pixel_csv(s.csv, s.max_pixel), s, "CSV file " + s.csv);
+  const std::string root = io::data_directory();
+  if (s.data == "digits")
+    return split(io::read_digits_csv(root + "/digits/digits.csv"), s, "8x8 digits (UCI optdigits test set, 1797 images)");
   auto train = io::read_idx(root + "/mnist/train-images-idx3-ubyte", root + "/mnist/train-labels-idx1-ubyte");
   auto test = io::read_idx(root + "/mnist/t10k-images-idx3-ubyte", root + "/mnist/t10k-labels-idx1-ubyte");
   if (s.data == "mnist8")
@@ -133,7 +227,7 @@ void progress(std::size_t epoch, std::size_t epochs, double loss, double train, 
   if (!tty || epoch == epochs) std::fprintf(stderr, "\n");
 }
 
-void write_plots(const std::string& out) {
+void write_plots(const std::string& out, bool current_maps) {
   const std::string script = out + "/plots.gp";
   std::ofstream gp(script);
   gp << "set terminal pngcairo size 800,560 noenhanced\n"
@@ -143,16 +237,21 @@ void write_plots(const std::string& out) {
         "set xlabel 'epoch'; set ylabel 'accuracy'; set key bottom right; set grid\n"
         "plot '" << out << "/history.csv' skip 1 using 1:3 with lines lw 2 title 'train', "
         "'' skip 1 using 1:4 with lines lw 2 title 'test'\n"
-        "reset\nset datafile separator ','\n"
-        "set terminal pngcairo size 1000,480 noenhanced\n"
+        "reset\nset datafile separator ','\n";
+  if (current_maps) {
+    gp << "set terminal pngcairo size 1000,480 noenhanced\n"
         "set output '" << out << "/currents.png'\n"
-        "set multiplot layout 2,5 title 'Trained bias current per pixel and class (cf. Fig. 4g): blue -3 mA, white 0, red +3 mA'\n"
-        "set palette defined (-3 'blue', 0 'white', 3 'red'); set cbrange [-3:3]; unset colorbox\n"
-        "unset xtics; unset ytics; set size ratio 1; set yrange [*:*] reverse\n";
-  for (int l = 0; l < 10; ++l)
-    gp << "set title 'class " << l << "'; plot '" << out << "/currents.csv' skip 1 using 1:2:" << 3 + l
-       << " with image notitle\n";
-  gp << "unset multiplot\nreset\nset datafile separator ','\n"
+          "set multiplot layout 2,5 title 'Trained bias current per pixel and class (cf. Fig. 4g): blue -3 mA, white 0, red +3 mA; "
+          "grey: pixel dark in every training image (its junctions never learn)'\n"
+          "set object 1 rectangle from graph 0,0 to graph 1,1 behind fillcolor rgb 'gray60' fillstyle solid noborder\n"
+          "set palette defined (-3 'blue', 0 'white', 3 'red'); set cbrange [-3:3]; unset colorbox\n"
+          "unset xtics; unset ytics; set size ratio 1; set yrange [*:*] reverse\n";
+    for (int l = 0; l < 10; ++l)
+      gp << "set title 'class " << l << "'; plot '" << out << "/currents.csv' skip 1 using 1:2:" << 3 + l
+         << " with image notitle\n";
+    gp << "unset multiplot\nreset\nset datafile separator ','\n";
+  }
+  gp << ""
         "set terminal pngcairo size 640,560 noenhanced\n"
         "set output '" << out << "/confusion.png'\n"
         "set title 'Confusion matrix (test set)'; set xlabel 'predicted'; set ylabel 'true'\n"
@@ -173,64 +272,35 @@ void write_plots(const std::string& out) {
     std::cerr << "digits: gnuplot failed, see " << out << "/gnuplot.log (CSV files are written)\n";
 }
 
-template <std::size_t Inputs, class Optimizer>
-int run(const settings& s, data_split& data, Optimizer optimizer) {
-  using layer_type = network::crossbar<Inputs, 10, preset::response_type>;
-  const auto range = s.range == "bipolar" ? network::current_range::bipolar : network::current_range::non_negative;
-  layer_type layer(preset::response(), device::antiparallel, range);
-  std::mt19937_64 engine(s.seed);  // the one engine of this simulation
-  learning::initialise_currents(layer, engine);
-  // Hardware-aware training trains on the non-ideal chip; --deploy-only trains the ideal model and
-  // moves the currents onto the non-ideal chip for the final evaluation.
-  const nonideal::hardware ideal{};
-  const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
-  trained_on.realise(layer, engine);
+/// Whether pixel j is lit (> 0) in at least one training image: the junctions of a pixel that is
+/// dark in every image never see light, carry no gradient and keep their initial currents.
+std::vector<bool> ever_lit(const io::image_set& images) {
+  std::vector<bool> lit(images.pixel_count(), false);
+  for (std::size_t i = 0; i < images.size(); ++i)
+    for (std::size_t j = 0; j < images.pixel_count(); ++j) lit[j] = lit[j] || images.pixels(i, j) > 0.0;
+  return lit;
+}
 
-  auto train_drives = encoding::encode(data.train), test_drives = encoding::encode(data.test);
-  trained_on.apply_to_drives(train_drives);
-  trained_on.apply_to_drives(test_drives);
-  const auto column_resistance =
-      double(Inputs) * preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
-  auto noise = trained_on.noise;
-  noise.column_resistance = column_resistance;
+/// The training loop common to both topologies; returns the trained network's test evaluation.
+template <class Network, class Rule, class Loss>
+struct trained {
+  learning::evaluation train, test;
+  double index_seconds = 0.0, train_seconds = 0.0;
+};
 
-  learning::trainer trainer(layer, optimizer, {.output_scale = s.beta, .batch_size = s.batch, .threads = s.threads}, noise);
-  std::filesystem::create_directories(s.out);
-  if (!s.export_dir.empty()) {
-    std::filesystem::create_directories(s.export_dir);
-    auto dump = [&](const std::string& name, const void* p, std::size_t bytes) {
-      std::ofstream(s.export_dir + "/" + name, std::ios::binary).write(static_cast<const char*>(p), std::streamsize(bytes));
-    };
-    dump("train_x.f64", train_drives.data(), train_drives.size() * 8);
-    dump("test_x.f64", test_drives.data(), test_drives.size() * 8);
-    dump("train_y.u8", data.train.labels.data(), data.train.labels.size());
-    dump("test_y.u8", data.test.labels.data(), data.test.labels.size());
-    dump("init_x.f64", layer.normalized_currents().data(), layer.normalized_currents().size() * 8);
-    std::ofstream(s.export_dir + "/meta.txt") << Inputs << ' ' << data.train.size() << ' ' << data.test.size() << ' '
-                                               << s.epochs << ' ' << s.batch << ' ' << s.beta << ' ' << s.lr << ' '
-                                               << s.range << ' ' << s.optimizer << '\n';
-    std::ofstream coefficients(s.export_dir + "/coefficients.txt");  // c_1k of V_AP = V_max p sum_k c_1k x^k
-    coefficients.precision(17);
-    for (double c : layer.response().coefficients(device::antiparallel)[0]) coefficients << c << '\n';
-  }
-  std::ofstream orders;
-  if (!s.export_dir.empty()) orders.open(s.export_dir + "/order.u32", std::ios::binary);
-
-  std::cerr << "data: " << data.description << "\ncrossbar: " << Inputs << " x 10 junctions, "
-            << s.range << " currents, beta " << s.beta << ", " << s.optimizer << " lr " << s.lr << ", batch " << s.batch
-            << ", " << s.epochs << " epochs, seed " << s.seed << "\n";
+template <class Layer, class Optimizer, class Loss>
+trained<Layer, Optimizer, Loss> train(const settings& s, Layer& net, Optimizer optimizer, Loss loss, learning::data_set& train_set,
+                                       learning::data_set& test_set, const nonideal::read_noise& noise, std::mt19937_64& engine,
+                                       double index_seconds, std::ofstream& orders) {
+  trained<Layer, Optimizer, Loss> t;
+  t.index_seconds = index_seconds;
+  learning::trainer trainer(net, loss, optimizer, {.batch_size = s.batch, .threads = s.threads}, noise);
   std::ofstream history(s.out + "/history.csv");
   history << "epoch,loss,train_accuracy,test_accuracy\n";
-  // One-time data preparation (the lit-row index) stays outside the timed loop, as PyTorch's
-  // tensor construction does in scripts/compare_torch.py.
-  const auto index_start = std::chrono::steady_clock::now();
-  trainer.index(train_drives);
-  const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
-  double train_seconds = 0.0;
   for (std::size_t epoch = 1; epoch <= s.epochs; ++epoch) {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto r = trainer.train_epoch(train_drives, data.train.labels, engine);
-    train_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const auto r = trainer.train_epoch(train_set, engine);
+    t.train_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (orders.is_open())
       for (auto i : trainer.last_order()) {
         const auto v = std::uint32_t(i);
@@ -239,44 +309,19 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
     const bool evaluate = s.eval_every && (epoch % s.eval_every == 0 || epoch == s.epochs);
     double train_acc = r.accuracy, test_acc = 0.0;
     if (evaluate) {
-      train_acc = trainer.evaluate(train_drives, data.train.labels, engine).accuracy;
-      test_acc = trainer.evaluate(test_drives, data.test.labels, engine).accuracy;
+      train_acc = trainer.evaluate(train_set, engine).accuracy;
+      test_acc = trainer.evaluate(test_set, engine).accuracy;
       history << epoch << ',' << r.mean_loss << ',' << train_acc << ',' << test_acc << '\n';
     }
     progress(epoch, s.epochs, r.mean_loss, train_acc, test_acc, evaluate);
+    trainer.optimizer_state().learning_rate *= s.lr_decay;
   }
-  if (!s.hardware_aware) {  // deploy the ideal training result on the non-ideal chip
-    s.hardware.realise(layer, engine);
-    train_drives = encoding::encode(data.train);
-    test_drives = encoding::encode(data.test);
-    s.hardware.apply_to_drives(train_drives);
-    s.hardware.apply_to_drives(test_drives);
-  }
-  auto chip_noise = s.hardware.noise;
-  chip_noise.column_resistance = column_resistance;
-  learning::trainer chip(layer, learning::sgd{}, {.output_scale = s.beta, .batch_size = s.batch}, chip_noise);
-  history.close();  // complete before it is plotted
-  const auto test = chip.evaluate(test_drives, data.test.labels, engine);
-  const auto train = chip.evaluate(train_drives, data.train.labels, engine);
+  return t;
+}
 
-  // Energy and latency per classification over the test set.
-  energy::ledger ledger(preset::max_power(), preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)),
-                        energy::ledger::sum_squared_current(layer));
-  for (std::size_t i = 0; i < data.test.size(); ++i) ledger.add(test_drives.data() + i * Inputs, Inputs);
-  const auto cost = ledger.mean();
-
-  // CSV outputs and plots.
+void report(const settings& s, const learning::evaluation& train, const learning::evaluation& test, double index_seconds,
+            double train_seconds, const energy::classification_cost& cost, const std::string& files) {
   {
-    const std::size_t side = data.train.width;
-    std::ofstream currents(s.out + "/currents.csv");
-    currents << "column,row";
-    for (int l = 0; l < 10; ++l) currents << ",class" << l << "_mA";
-    currents << '\n';
-    for (std::size_t j = 0; j < Inputs; ++j) {
-      currents << j % side << ',' << j / side;
-      for (std::size_t l = 0; l < 10; ++l) currents << ',' << units::in_si(layer.current(j, l)) * 1e3;
-      currents << '\n';
-    }
     std::ofstream confusion(s.out + "/confusion.csv");
     confusion << "true,predicted,count\n";
     for (std::size_t a = 0; a < 10; ++a)
@@ -291,40 +336,237 @@ int run(const settings& s, data_split& data, Optimizer optimizer) {
         response << units::in_si(P) * 1e3 << ',' << units::in_si(I) * 1e3 << ','
                  << units::in_si(r.thermovoltage(device::antiparallel, P, I)) * 1e3 << '\n';
       }
-    io::save_checkpoint(s.out + "/currents.ckpt",
-                        io::checkpoint::of(layer, {{"data", s.data}, {"beta", std::to_string(s.beta)},
-                                                   {"optimizer", s.optimizer}, {"learning_rate", std::to_string(s.lr)},
-                                                   {"batch", std::to_string(s.batch)}, {"epochs", std::to_string(s.epochs)},
-                                                   {"seed", std::to_string(s.seed)}}));
   }  // files closed: now plot them
-  if (s.plots) write_plots(s.out);
-
+  if (s.plots) write_plots(s.out, s.hidden == 0);
   std::printf("train accuracy %.4f, test accuracy %.4f (%zu test images)\n", train.accuracy, test.accuracy, test.samples);
   std::printf("training time %.3f s (%zu epochs, %zu threads)\n", train_seconds, s.epochs, s.threads);
   std::printf("per classification: laser %.3g J (%.3g J per row pulse), Joule %.3g J, total %.3g J, latency %.3g s\n",
               units::in_si(cost.laser), units::in_si(cost.laser_per_row_pulse), units::in_si(cost.joule),
               units::in_si(cost.total()), units::in_si(cost.latency));
-  std::printf("outputs in %s (history.csv, currents.csv, confusion.csv, response.csv, currents.ckpt%s)\n",
-              s.out.c_str(), s.plots ? ", *.png" : "");
+  std::printf("outputs in %s (history.csv, %sconfusion.csv, response.csv, %s%s)\n", s.out.c_str(),
+              s.hidden == 0 ? "currents.csv, " : "", files.c_str(), s.plots ? ", *.png" : "");
   std::printf("index_seconds=%.6f\n", index_seconds);
   std::printf("train_seconds=%.6f\n", train_seconds);
   std::printf("test_accuracy=%.4f\n", test.accuracy);
+}
+
+std::vector<std::pair<std::string, std::string>> run_config(const settings& s) {
+  return {{"data", s.data},   {"beta", std::to_string(s.beta)},      {"optimizer", s.optimizer},
+          {"learning_rate", std::to_string(s.lr)}, {"batch", std::to_string(s.batch)},
+          {"epochs", std::to_string(s.epochs)},    {"seed", std::to_string(s.seed)},
+          {"hidden", std::to_string(s.hidden)}};
+}
+
+void export_data(const settings& s, const learning::data_set& train_set, const learning::data_set& test_set,
+                 std::size_t inputs, const std::vector<const xt::xtensor<double, 2>*>& initial, double transfer_slope,
+                 double transfer_offset) {
+  std::filesystem::create_directories(s.export_dir);
+  auto dump = [&](const std::string& name, const void* p, std::size_t bytes) {
+    std::ofstream(s.export_dir + "/" + name, std::ios::binary).write(static_cast<const char*>(p), std::streamsize(bytes));
+  };
+  dump("train_x.f64", train_set.drives().data(), train_set.drives().size() * 8);
+  dump("test_x.f64", test_set.drives().data(), test_set.drives().size() * 8);
+  dump("train_y.u8", train_set.labels().data(), train_set.labels().size());
+  dump("test_y.u8", test_set.labels().data(), test_set.labels().size());
+  dump("init_x.f64", initial[0]->data(), initial[0]->size() * 8);
+  if (initial.size() > 1) dump("init_x2.f64", initial[1]->data(), initial[1]->size() * 8);
+  std::ofstream(s.export_dir + "/meta.txt") << inputs << ' ' << train_set.size() << ' ' << test_set.size() << ' '
+                                             << s.epochs << ' ' << s.batch << ' ' << s.beta << ' ' << s.lr << ' '
+                                             << s.range << ' ' << s.optimizer << ' ' << s.hidden << ' '
+                                             << transfer_slope << ' ' << transfer_offset << '\n';
+  std::ofstream coefficients(s.export_dir + "/coefficients.txt");  // c_1k of V_AP = V_max p sum_k c_1k x^k
+  coefficients.precision(17);
+  const auto response = preset::response();
+  for (double c : response.coefficients(device::antiparallel)[0]) coefficients << c << '\n';
+}
+
+template <std::size_t Inputs, class Optimizer>
+int run_single(const settings& s, data_split& data, Optimizer optimizer) {
+  using layer_type = network::crossbar<Inputs, 10, preset::response_type>;
+  const auto range = s.range == "bipolar" ? network::current_range::bipolar : network::current_range::non_negative;
+  const std::size_t inputs = data.train.pixel_count();
+  layer_type layer = [&] {
+    if constexpr (layer_type::is_dynamic) return layer_type(preset::response(), inputs, 10, device::antiparallel, range);
+    else return layer_type(preset::response(), device::antiparallel, range);
+  }();
+  std::mt19937_64 engine(s.seed);  // the one engine of this simulation
+  learning::initialise_currents(layer, engine);
+  // Hardware-aware training trains on the non-ideal chip; --deploy-only trains the ideal model and
+  // moves the currents onto the non-ideal chip for the final evaluation.
+  const nonideal::hardware ideal{};
+  const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
+  trained_on.realise(layer, engine);
+  auto encode = [&](const io::image_set& images, const nonideal::hardware& hw) {
+    auto drives = encoding::encode<typename layer_type::encoding_type>(images);
+    hw.apply_to_drives(drives);
+    return learning::data_set(std::move(drives), images.labels);
+  };
+  // One-time data preparation (checks and the lit-row index) stays outside the timed loop, as
+  // PyTorch's tensor construction does in scripts/compare_torch.py.
+  const auto index_start = std::chrono::steady_clock::now();
+  auto train_set = encode(data.train, trained_on);
+  const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
+  auto test_set = encode(data.test, trained_on);
+  const auto column_resistance =
+      double(inputs) * preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
+  auto noise = trained_on.noise;
+  noise.column_resistance = column_resistance;
+  std::filesystem::create_directories(s.out);
+  if (!s.export_dir.empty()) export_data(s, train_set, test_set, inputs, {&layer.normalized_currents()}, 0.0, 0.0);
+  std::ofstream orders;
+  if (!s.export_dir.empty()) orders.open(s.export_dir + "/order.u32", std::ios::binary);
+  std::cerr << "data: " << data.description << "\ncrossbar: " << inputs << " x 10 junctions, " << s.range
+            << " currents, beta " << s.beta << ", " << s.optimizer << " lr " << s.lr << ", batch " << s.batch << ", "
+            << s.epochs << " epochs, seed " << s.seed << "\n";
+  const learning::softmax_cross_entropy_loss loss{.logit_scale = s.beta / double(inputs)};
+  const auto t = train(s, layer, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
+  if (!s.hardware_aware) {  // deploy the ideal training result on the non-ideal chip
+    s.hardware.realise(layer, engine);
+    train_set = encode(data.train, s.hardware);
+    test_set = encode(data.test, s.hardware);
+  }
+  auto chip_noise = s.hardware.noise;
+  chip_noise.column_resistance = column_resistance;
+  const auto test = learning::evaluate(layer, test_set, loss, chip_noise, engine);
+  const auto train_eval = learning::evaluate(layer, train_set, loss, chip_noise, engine);
+  // Energy and latency per classification over the test set.
+  energy::ledger ledger(preset::max_power(), preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)),
+                        energy::ledger::sum_squared_current(layer));
+  for (std::size_t i = 0; i < test_set.size(); ++i) ledger.add(test_set.drives().data() + i * inputs, inputs);
+  {
+    // Trained current maps (cf. Fig. 4g); pixels dark in every training image are written as NaN
+    // (their junctions keep the random initial currents) and drawn grey.
+    const auto lit = ever_lit(data.train);
+    const std::size_t side = data.train.width;
+    std::ofstream currents(s.out + "/currents.csv");
+    currents << "column,row";
+    for (int l = 0; l < 10; ++l) currents << ",class" << l << "_mA";
+    currents << ",ever_lit\n";
+    for (std::size_t j = 0; j < inputs; ++j) {
+      currents << j % side << ',' << j / side;
+      for (std::size_t l = 0; l < 10; ++l) {
+        if (lit[j]) currents << ',' << units::in_si(layer.current(j, l)) * 1e3;
+        else currents << ",NaN";
+      }
+      currents << ',' << (lit[j] ? 1 : 0) << '\n';
+    }
+    io::save_checkpoint(s.out + "/currents.ckpt", io::checkpoint::of(layer, run_config(s)));
+  }
+  report(s, train_eval, test, t.index_seconds, t.train_seconds, ledger.mean(), "currents.ckpt");
+  return 0;
+}
+
+template <std::size_t Inputs, class Optimizer>
+int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
+  using net_type = network::opto_electronic_network<Inputs, network::dynamic_extent, 10, preset::response_type>;
+  const auto range = s.range == "bipolar" ? network::current_range::bipolar : network::current_range::non_negative;
+  const std::size_t inputs = data.train.pixel_count(), H = s.hidden;
+  // default gain: k = 4 G V_max / P_max = 16 / sqrt(N), so that the first layer's column sums
+  // (sums of ~N random terms of order 1) span the driver's soft range
+  const double gain = s.transfer_gain > 0.0 ? s.transfer_gain
+                                            : 4.0 * units::in_si(preset::max_power()) /
+                                                  (units::in_si(preset::max_voltage()) * std::sqrt(double(inputs)));
+  net_type net = [&] {
+    auto first = [&] {
+      using first_t = std::remove_cvref_t<decltype(std::declval<net_type&>().template layer<0>())>;
+      if constexpr (first_t::is_dynamic) return first_t(preset::response(), inputs, H, device::antiparallel, range);
+      else return first_t(preset::response(), device::antiparallel, range);
+    }();
+    using second_t = std::remove_cvref_t<decltype(std::declval<net_type&>().template layer<2>())>;
+    return net_type(std::move(first),
+                    network::transfer_stage(H, units::as<network::laser_driver_gain>(gain),
+                                            units::as<units::voltage>(s.transfer_offset_mV * 1e-3), preset::max_voltage(),
+                                            preset::max_power()),
+                    second_t(preset::response(), H, 10, device::antiparallel, range));
+  }();
+  auto& first = net.template layer<0>();
+  auto& stage = net.template layer<1>();
+  auto& second = net.template layer<2>();
+  std::mt19937_64 engine(s.seed);
+  learning::initialise_currents(first, engine);
+  learning::initialise_currents(second, engine);
+  const nonideal::hardware ideal{};
+  const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
+  auto realise = [&](const nonideal::hardware& hw) {  // both layers' junctions and lasers
+    hw.realise(first, engine);
+    hw.realise(second, engine);
+    stage.dac().power_bits = hw.dac.power_bits;
+    stage.crosstalk() = hw.crosstalk;
+  };
+  realise(trained_on);
+  auto encode = [&](const io::image_set& images, const nonideal::hardware& hw) {
+    auto drives = encoding::encode<encoding::optical_intensity>(images);
+    hw.apply_to_drives(drives);
+    return learning::data_set(std::move(drives), images.labels);
+  };
+  const auto index_start = std::chrono::steady_clock::now();
+  auto train_set = encode(data.train, trained_on);
+  const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
+  auto test_set = encode(data.test, trained_on);
+  const auto r_ap = preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
+  auto noise = trained_on.noise;  // on the output columns (H junctions in series)
+  noise.column_resistance = double(H) * r_ap;
+  std::filesystem::create_directories(s.out);
+  if (!s.export_dir.empty())
+    export_data(s, train_set, test_set, inputs, {&first.normalized_currents(), &second.normalized_currents()},
+                stage.normalized_slope(), stage.normalized_offset());
+  std::ofstream orders;
+  if (!s.export_dir.empty()) orders.open(s.export_dir + "/order.u32", std::ios::binary);
+  std::cerr << "data: " << data.description << "\nnetwork: " << inputs << " x " << H << " crossbar -> transfer stage (G "
+            << gain << " W/V, U_0 " << s.transfer_offset_mV << " mV) -> " << H << " x 10 crossbar, " << s.range
+            << " currents, beta " << s.beta << ", " << s.optimizer << " lr " << s.lr << ", batch " << s.batch << ", "
+            << s.epochs << " epochs, seed " << s.seed << "\n";
+  const learning::softmax_cross_entropy_loss loss{.logit_scale = s.beta / double(H)};
+  const auto t = train(s, net, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
+  if (!s.hardware_aware) {
+    realise(s.hardware);
+    train_set = encode(data.train, s.hardware);
+    test_set = encode(data.test, s.hardware);
+  }
+  auto chip_noise = s.hardware.noise;
+  chip_noise.column_resistance = double(H) * r_ap;
+  const auto test = learning::evaluate(net, test_set, loss, chip_noise, engine);
+  const auto train_eval = learning::evaluate(net, train_set, loss, chip_noise, engine);
+  // Energy: layer 1's lasers are the pixels, layer 2's the transfer stage's outputs.
+  energy::ledger first_ledger(preset::max_power(), r_ap, energy::ledger::sum_squared_current(first)),
+      second_ledger(preset::max_power(), r_ap, energy::ledger::sum_squared_current(second));
+  {
+    typename std::remove_cvref_t<decltype(first)>::kernels_type k1;
+    network::transfer_stage::kernels_type k2;
+    k1.prepare(first);
+    k2.prepare(stage);
+    std::vector<double> u(H), p(H), ws(H);
+    for (std::size_t i = 0; i < test_set.size(); ++i) {
+      first_ledger.add(test_set.drives().data() + i * inputs, inputs);
+      k1.forward(test_set.dense(i), u.data());
+      k2.forward(network::dense_drives{u.data(), H}, p.data(), ws.data());
+      second_ledger.add(p.data(), H);
+    }
+  }
+  io::save_checkpoint(s.out + "/layer1.ckpt", io::checkpoint::of(first, run_config(s)));
+  io::save_checkpoint(s.out + "/layer2.ckpt", io::checkpoint::of(second, run_config(s)));
+  report(s, train_eval, test, t.index_seconds, t.train_seconds, first_ledger.mean() + second_ledger.mean(),
+         "layer1.ckpt, layer2.ckpt");
   return 0;
 }
 
 template <std::size_t Inputs>
 int run_with_optimizer(const settings& s, data_split& data) {
-  if (s.optimizer == "adam") return run<Inputs>(s, data, learning::adam{.learning_rate = s.lr});
-  if (s.optimizer == "sgd") return run<Inputs>(s, data, learning::sgd{.learning_rate = s.lr});
-  usage("--optimizer sgd|adam");
+  auto go = [&](auto rule) { return s.hidden ? run_two_layer<Inputs>(s, data, rule) : run_single<Inputs>(s, data, rule); };
+  if (s.optimizer == "adam") return go(learning::adam{.learning_rate = s.lr});
+  return go(learning::sgd{.learning_rate = s.lr});
 }
 
 }  // namespace
 
 int main(int argc, char** argv) try {
-  const settings s = parse(argc, argv);
+  settings s;
+  if (const int code = parse(argc, argv, s); code >= 0) return code;
   data_split data = load(s);
-  return s.data == "mnist28" ? run_with_optimizer<784>(s, data) : run_with_optimizer<64>(s, data);
+  const std::size_t n = data.train.pixel_count();
+  if (n == 64) return run_with_optimizer<64>(s, data);
+  if (n == 784) return run_with_optimizer<784>(s, data);
+  return run_with_optimizer<network::dynamic_extent>(s, data);
 } catch (const std::exception& e) {
   std::cerr << "digits: " << e.what() << '\n';
   return 1;

@@ -5,4 +5,6 @@
 #include "spinaptic/concepts/device.hpp"
 #include "spinaptic/concepts/encoding.hpp"
 #include "spinaptic/concepts/excitation.hpp"
+#include "spinaptic/concepts/layer.hpp"
 #include "spinaptic/concepts/learning.hpp"
+#include "spinaptic/concepts/loss.hpp"

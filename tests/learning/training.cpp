@@ -13,7 +13,9 @@
 #include <spinaptic/encoding/optical_intensity.hpp>
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
+#include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/mean_squared_error.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
 #include <spinaptic/learning/split.hpp>
@@ -32,6 +34,7 @@ namespace {
 struct separable_set {
   xt::xtensor<double, 2> drives = xt::xtensor<double, 2>::from_shape({200, 16});
   std::vector<std::uint8_t> labels;
+  [[nodiscard]] learning::data_set prepared() const { return {drives, labels}; }
   explicit separable_set(unsigned seed) {
     std::mt19937_64 engine(seed);
     std::uniform_real_distribution<double> jitter(0.0, 0.05);
@@ -44,14 +47,15 @@ struct separable_set {
 };
 
 template <class Optimizer>
-std::vector<double> train_separable(Optimizer opt, std::uint64_t seed, std::size_t threads, double* accuracy) {
+std::vector<double> train_separable(Optimizer opt, std::uint64_t seed, std::size_t threads, double* accuracy,
+                                    std::size_t chunks = 2) {
   network::crossbar<16, 4, preset::response_type> layer(preset::response());
   std::mt19937_64 engine(seed);
   learning::initialise_currents(layer, engine);
-  const separable_set data(7);
-  learning::trainer trainer(layer, opt, {.output_scale = 100.0, .batch_size = 16, .threads = threads});
-  for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data.drives, data.labels, engine);
-  if (accuracy) *accuracy = trainer.evaluate(data.drives, data.labels, engine).accuracy;
+  const auto data = separable_set(7).prepared();
+  learning::trainer trainer(layer, opt, {.output_scale = 100.0, .batch_size = 16, .threads = threads, .chunks = chunks});
+  for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data, engine);
+  if (accuracy) *accuracy = trainer.evaluate(data, engine).accuracy;
   const auto& x = layer.normalized_currents();
   return {x.begin(), x.end()};
 }
@@ -97,7 +101,7 @@ TEST_CASE("a trainer step follows the analytic gradient of the mean batch loss",
   };
   auto before = layer;
   learning::trainer trainer(layer, learning::sgd{.learning_rate = eta}, {.output_scale = beta, .batch_size = 5});
-  trainer.train_batch(drives, labels, batch.data(), 5, engine);
+  trainer.train_batch(learning::data_set(drives, labels), batch, engine);
   for (std::size_t d = 0; d < 24; ++d) {  // x_after = x_before - eta dL/dx
     auto up = before, down = before;
     up.normalized_currents().data()[d] += 1e-6;
@@ -121,10 +125,10 @@ TEST_CASE("a crossbar of a measured response table trains like the polynomial it
   network::crossbar<16, 4, device::measured_tms> layer(testing::sampled_measurement(10, 10));
   std::mt19937_64 engine(1);
   learning::initialise_currents(layer, engine);
-  const separable_set data(7);
+  const auto data = separable_set(7).prepared();
   learning::trainer trainer(layer, learning::sgd{.learning_rate = 0.05}, {.output_scale = 100.0, .batch_size = 16, .threads = 2});
-  for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data.drives, data.labels, engine);
-  CHECK(trainer.evaluate(data.drives, data.labels, engine).accuracy == 1.0);
+  for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data, engine);
+  CHECK(trainer.evaluate(data, engine).accuracy == 1.0);
 }
 
 TEST_CASE("the same seed gives the same currents bit for bit, for any thread count", "[learning][reproducible]") {
@@ -137,18 +141,18 @@ TEST_CASE("the same seed gives the same currents bit for bit, for any thread cou
   CHECK(a != d);
 }
 
-TEST_CASE("drives edited in place are re-read after forget_drives()", "[learning]") {
+TEST_CASE("a data set is prepared once: new drives are a new data set, never a stale index", "[learning]") {
   network::crossbar<16, 4, preset::response_type> layer(preset::response());
   separable_set data(3);
   learning::trainer trainer(layer, learning::sgd{}, {.batch_size = 4});
   std::mt19937_64 engine(1);
   const std::vector<std::size_t> first{0, 1, 2, 3};
-  trainer.train_batch(data.drives, data.labels, first.data(), 4, engine);
-  // all rows dark: v = 0 at p = 0, so the gradient and the step are zero once re-indexed
+  trainer.train_batch(data.prepared(), first, engine);
+  // all rows dark: v = 0 at p = 0, so the gradient and the step are zero
   for (double& p : data.drives) p = 0.0;
-  trainer.forget_drives();
+  const auto dark = data.prepared();
   const std::vector<double> before(layer.normalized_currents().begin(), layer.normalized_currents().end());
-  const auto r = trainer.train_batch(data.drives, data.labels, first.data(), 4, engine);
+  const auto r = trainer.train_batch(dark, first, engine);
   CHECK(std::vector<double>(layer.normalized_currents().begin(), layer.normalized_currents().end()) == before);
   CHECK(r.mean_loss == Approx(std::log(4.0)));  // uniform softmax over 4 classes
 }
@@ -160,9 +164,9 @@ TEST_CASE("currents stay inside [-I_max, I_max], or [0, I_max] in non-negative m
     learning::initialise_currents(layer, engine);
     const double lo = range == network::current_range::bipolar ? -1.0 : 0.0;
     for (double x : layer.normalized_currents()) CHECK((std::abs(x) >= 0.3 && std::abs(x) <= 1.0 && x >= lo));
-    const separable_set data(2);
+    const auto data = separable_set(2).prepared();
     learning::trainer trainer(layer, learning::sgd{.learning_rate = 1000.0}, {.batch_size = 8});
-    trainer.train_epoch(data.drives, data.labels, engine);
+    trainer.train_epoch(data, engine);
     std::size_t at_bound = 0;
     for (double x : layer.normalized_currents()) {
       CHECK((x >= lo && x <= 1.0));
@@ -199,15 +203,106 @@ TEST_CASE("CI-sized training on the 8x8 digits reaches >= 90 % test accuracy", "
   std::mt19937_64 engine(1);
   auto [train_idx, test_idx] = learning::stratified_split(all.labels, 10, 0.3, engine);
   const auto train = all.subset(train_idx), test = all.subset(test_idx);
-  const auto train_drives = encoding::encode(train), test_drives = encoding::encode(test);
+  const learning::data_set train_set(encoding::encode(train), train.labels), test_set(encoding::encode(test), test.labels);
   network::crossbar<64, 10, preset::response_type> layer(preset::response());
   learning::initialise_currents(layer, engine);
   learning::trainer trainer(layer, learning::sgd{.learning_rate = 0.05}, {.output_scale = 200.0, .batch_size = 32});
-  for (int epoch = 0; epoch < 60; ++epoch) trainer.train_epoch(train_drives, train.labels, engine);
-  const auto result = trainer.evaluate(test_drives, test.labels, engine);
+  for (int epoch = 0; epoch < 60; ++epoch) trainer.train_epoch(train_set, engine);
+  const auto result = learning::evaluate(layer, test_set, trainer.loss_function());
   CHECK(result.samples == 539);
   CHECK(result.accuracy >= 0.90);
   std::size_t total = 0;
   for (auto c : result.confusion) total += c;
   CHECK(total == 539);
+}
+
+TEST_CASE("bad learning parameters and data are refused at construction (issue 9)", "[learning][errors]") {
+  network::crossbar<16, 4, preset::response_type> layer(preset::response());
+  auto make = [&](auto rule) { learning::trainer t(layer, rule, {.batch_size = 4}); };
+  CHECK_THROWS_AS(make(learning::sgd{.learning_rate = std::nan("")}), invalid_parameter);
+  CHECK_THROWS_AS(make(learning::sgd{.learning_rate = -0.1}), invalid_parameter);
+  CHECK_THROWS_AS(make(learning::adam{.beta1 = 1.0}), invalid_parameter);
+  CHECK_THROWS_AS(make(learning::adam{.beta1 = -0.1}), invalid_parameter);
+  CHECK_THROWS_AS(make(learning::adam{.beta2 = 1.5}), invalid_parameter);
+  CHECK_THROWS_AS(make(learning::adam{.learning_rate = std::nan("")}), invalid_parameter);
+  CHECK_NOTHROW(make(learning::adam{}));
+  // one NaN drive: refused when the data set is prepared, naming the sample and the row
+  separable_set data(1);
+  data.drives(3, 5) = std::nan("");
+  try {
+    (void)data.prepared();
+    FAIL("a NaN drive was accepted");
+  } catch (const invalid_parameter& e) {
+    CHECK_THAT(e.what(), Catch::Contains("sample 3, row 5"));
+  }
+  data.drives(3, 5) = -0.5;
+  CHECK_THROWS_AS(data.prepared(), invalid_parameter);
+  // train_batch checks the values of the sample indices, not only their count
+  const auto good = separable_set(1).prepared();
+  learning::trainer trainer(layer, learning::sgd{}, {.batch_size = 4});
+  std::mt19937_64 engine(1);
+  const std::vector<std::size_t> outside{0, 1, 200, 3};
+  CHECK_THROWS_AS(trainer.train_batch(good, outside, engine), invalid_parameter);
+  CHECK_THROWS_AS(trainer.train_batch(good, std::vector<std::size_t>(5, 0), engine), invalid_parameter);
+  CHECK_THROWS_AS(trainer.train_batch(good, std::vector<std::size_t>{}, engine), invalid_parameter);
+  // labels beyond the outputs
+  xt::xtensor<double, 2> p = xt::zeros<double>({2, 16});
+  const learning::data_set bad_labels(p, {0, 4});
+  CHECK_THROWS_AS(trainer.train_epoch(bad_labels, engine), invalid_parameter);
+}
+
+TEST_CASE("one reduction path: 1, 2, 3 and 7 chunks are each bit-identical across thread counts", "[learning][reproducible]") {
+  for (std::size_t chunks : {1, 2, 3, 7}) {
+    INFO("chunks " << chunks);
+    const auto one = train_separable(learning::sgd{.learning_rate = 0.05}, 42, 1, nullptr, chunks);
+    CHECK(train_separable(learning::sgd{.learning_rate = 0.05}, 42, 2, nullptr, chunks) == one);
+    CHECK(train_separable(learning::sgd{.learning_rate = 0.05}, 42, 3, nullptr, chunks) == one);
+    CHECK(train_separable(learning::adam{.learning_rate = 0.01}, 42, 1, nullptr, chunks) ==
+          train_separable(learning::adam{.learning_rate = 0.01}, 42, 4, nullptr, chunks));
+  }
+  // the chunk partition changes only the order of the additions: results agree to rounding
+  const auto a = train_separable(learning::sgd{.learning_rate = 0.05}, 42, 1, nullptr, 1);
+  const auto b = train_separable(learning::sgd{.learning_rate = 0.05}, 42, 1, nullptr, 7);
+  for (std::size_t k = 0; k < a.size(); ++k) CHECK(a[k] == Approx(b[k]).epsilon(1e-9).margin(1e-12));
+}
+
+namespace {
+/// A rule that offers only the whole-array step (no element-wise form): the trainer must hand it
+/// the full gradient and clip afterwards. Plain SGD arithmetic, so it must match learning::sgd.
+struct whole_array_sgd {
+  double learning_rate = 0.05;
+  void reset(std::size_t) {}
+  void step(double* x, const double* g, std::size_t n) const {
+    for (std::size_t k = 0; k < n; ++k) x[k] -= learning_rate * g[k];
+  }
+};
+static_assert(learning::optimizer<whole_array_sgd> && !learning::elementwise_optimizer<whole_array_sgd>);
+}  // namespace
+
+TEST_CASE("a rule without the element-wise form trains exactly like its fused equivalent", "[learning]") {
+  CHECK(train_separable(whole_array_sgd{}, 5, 2, nullptr) == train_separable(learning::sgd{}, 5, 2, nullptr));
+}
+
+TEST_CASE("mean squared error: value and gradient, and it trains the crossbar", "[learning][loss]") {
+  const learning::mean_squared_error_loss mse{.output_scale = 2.0};
+  const std::vector<double> u{0.1, 0.7, -0.2};
+  std::vector<double> delta(3);
+  learning::plain_sum sum;
+  CHECK(mse.sample(u.data(), 1, 3, delta.data(), sum));
+  // L = 1/2 [(0.2)^2 + (1.4 - 1)^2 + (-0.4)^2] = 0.18
+  CHECK(sum.value() == Approx(0.18).epsilon(1e-14));
+  CHECK(delta[0] == Approx(2.0 * 0.2));
+  CHECK(delta[1] == Approx(2.0 * 0.4));
+  CHECK(delta[2] == Approx(2.0 * -0.4));
+  network::crossbar<16, 4, preset::response_type> layer(preset::response());
+  std::mt19937_64 engine(2);
+  learning::initialise_currents(layer, engine);
+  const auto data = separable_set(7).prepared();
+  learning::trainer trainer(layer, learning::mean_squared_error_loss{.output_scale = 0.5}, learning::sgd{.learning_rate = 0.05},
+                            {.batch_size = 16});
+  const double before = learning::evaluate(layer, data, trainer.loss_function()).mean_loss;
+  for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data, engine);
+  const auto after = learning::evaluate(layer, data, trainer.loss_function());
+  CHECK(after.mean_loss < 0.5 * before);
+  CHECK(after.accuracy == 1.0);
 }

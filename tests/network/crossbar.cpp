@@ -10,6 +10,7 @@
 #include <spinaptic/device/measured_response.hpp>
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/network/crossbar.hpp>
+#include <spinaptic/network/lit_rows.hpp>
 
 #include "../support/sampled_measurement.hpp"
 
@@ -81,6 +82,45 @@ TEST_CASE("currents outside the range are refused, not clamped", "[crossbar]") {
   CHECK_THROWS_AS(positive.predict(three), size_mismatch);
 }
 
+TEST_CASE("indices outside the crossbar are refused (issue 9: set_current(100, 0), current(4, 3) on 4 x 3)", "[crossbar]") {
+  network::crossbar<4, 3, preset::response_type> layer(preset::response());
+  CHECK_THROWS_AS(layer.set_current(100, 0, 1.0_mA), invalid_parameter);
+  CHECK_THROWS_AS(layer.set_current(0, 3, 1.0_mA), invalid_parameter);
+  CHECK_THROWS_AS((void)layer.current(4, 3), invalid_parameter);
+  CHECK_THROWS_AS((void)layer.current(3, 3), invalid_parameter);
+  CHECK_NOTHROW((void)layer.current(3, 2));
+  const std::vector<units::power> powers(4, 1.0_mW);
+  try {
+    (void)layer.column_voltage(powers, 3);
+    FAIL("column 3 of 3 accepted");
+  } catch (const invalid_parameter& e) {  // names the index and the allowed range, not "expected 3, got 3"
+    CHECK_THAT(e.what(), Catch::Contains("column index") && Catch::Contains("= 3") && Catch::Contains("[0, 2]"));
+  }
+}
+
+TEST_CASE("a dynamic crossbar too large to address is refused with a size error (issue 9: 2^32 x 2^32)", "[crossbar]") {
+  using dynamic_layer = network::crossbar<network::dynamic_extent, network::dynamic_extent, preset::response_type>;
+  const std::size_t huge = std::size_t{1} << 32;
+  CHECK_THROWS_AS(dynamic_layer(preset::response(), huge, huge), invalid_parameter);
+  CHECK_THROWS_AS(dynamic_layer(preset::response(), 0, 10), invalid_parameter);
+  CHECK_THROWS_AS(dynamic_layer(preset::response(), 10, 1), invalid_parameter);
+  try {
+    dynamic_layer too_big(preset::response(), huge, huge);
+  } catch (const invalid_parameter& e) {
+    CHECK_THAT(e.what(), Catch::Contains("inputs x outputs"));
+  }
+}
+
+TEST_CASE("the crossbar classifies raw pixels through its input encoding", "[crossbar][encoding]") {
+  paper_layer layer(preset::response());
+  for (std::size_t j = 0; j < 64; ++j)
+    for (std::size_t l = 0; l < 10; ++l) layer.set_current(j, l, l == 4 ? 2.0_mA : -1.0_mA);
+  const std::vector<double> pixels(64, 8.0);  // half of full scale 16: P = 75 mW on every row
+  CHECK(layer.classify(pixels, 16.0) == 4);
+  CHECK(layer.classify(pixels, 16.0) == layer.predict(std::vector<units::power>(64, 75.0_mW)));
+  CHECK_THROWS_AS((void)layer.classify(std::vector<double>(64, 17.0), 16.0), invalid_parameter);
+}
+
 TEST_CASE("dynamic extents compute what compile-time extents compute", "[crossbar]") {
   paper_layer fixed(preset::response());
   network::crossbar<network::dynamic_extent, network::dynamic_extent, preset::response_type> dynamic(
@@ -105,9 +145,17 @@ TEMPLATE_TEST_CASE("analytic dU/dI matches central finite differences", "[crossb
   randomise(layer, 5);
   const auto drives = random_drives(B, N, 6);
   const std::vector<double> delta{0.3, -1.0, 0.5, 1.0, 0.2, -0.7, -0.4, 0.9, 0.1, 0.6, -0.2, 0.8};
-  std::vector<double> grad(N * L, 0.0), u(B * L);
-  layer.prepare();
-  layer.backward_prepared(drives.data(), delta.data(), B, grad.data());
+  std::vector<double> grad(N * L, 0.0), u(B * L), input_grad(B * N);
+  {
+    typename network::crossbar<N, L, TestType>::kernels_type kernels;
+    kernels.prepare(layer);
+    std::vector<double> accumulator(kernels.accumulator_size(), 0.0);
+    for (std::size_t b = 0; b < B; ++b)
+      kernels.backward(network::dense_drives{drives.data() + b * N, N}, nullptr, delta.data() + b * L,
+                       input_grad.data() + b * N, accumulator.data());
+    for (std::size_t d = 0; d < N * L; ++d) grad[d] = kernels.template gradient_and_clear<0>(accumulator.data(), d);
+    for (double a : accumulator) CHECK(a == 0.0);  // cleared for the next step
+  }
   auto objective = [&] {  // sum_b sum_l delta_bl u_bl
     layer.forward(drives.data(), B, u.data());
     double s = 0.0;
@@ -124,6 +172,23 @@ TEMPLATE_TEST_CASE("analytic dU/dI matches central finite differences", "[crossb
     const double down = objective();
     x = x0;
     CHECK(grad[d] == Approx((up - down) / (2 * h)).epsilon(1e-6).margin(1e-9));
+  }
+  // the input deltas dObjective/dp_bj (what a layer below receives), against central differences
+  auto drives_mut = drives;
+  auto objective_of_drives = [&] {
+    layer.forward(drives_mut.data(), B, u.data());
+    double s = 0.0;
+    for (std::size_t k = 0; k < B * L; ++k) s += delta[k] * u[k];
+    return s;
+  };
+  for (std::size_t k = 0; k < B * N; ++k) {
+    const double p0 = drives_mut[k];
+    drives_mut[k] = p0 + h;
+    const double up = objective_of_drives();
+    drives_mut[k] = p0 - h;
+    const double down = objective_of_drives();
+    drives_mut[k] = p0;
+    CHECK(input_grad[k] == Approx((up - down) / (2 * h)).epsilon(1e-6).margin(1e-9));
   }
 }
 
@@ -157,35 +222,30 @@ TEST_CASE("the lit-row kernels equal the dense kernels (dark rows skipped)", "[c
   for (auto i : pick) picked.insert(picked.end(), drives.begin() + long(i * N), drives.begin() + long((i + 1) * N));
   auto compare = [&](auto& layer) {
     randomise(layer, 9);
-    layer.prepare();
-    std::vector<double> dense_u(3 * L), lit_u(3 * L), dense_g(N * L, 0.0), lit_g(N * L, 0.0), scratch(layer.lit_scratch_size());
-    layer.forward_prepared(picked.data(), 3, dense_u.data());
-    layer.forward_lit(batch, 0, 3, lit_u.data());
-    layer.backward_prepared(picked.data(), delta.data(), 3, dense_g.data());
-    layer.backward_lit(batch, 0, 3, delta.data(), scratch.data(), lit_g.data());
-    for (std::size_t k = 0; k < 3 * L; ++k) CHECK(lit_u[k] == Approx(dense_u[k]).epsilon(1e-13));
-    for (std::size_t k = 0; k < N * L; ++k) CHECK(lit_g[k] == Approx(dense_g[k]).epsilon(1e-13).margin(1e-15));
-    std::vector<double> second(L);  // a sub-range: the last sample alone
-    layer.forward_lit(batch, 2, 1, second.data());
-    for (std::size_t l = 0; l < L; ++l) CHECK(second[l] == Approx(dense_u[2 * L + l]).epsilon(1e-13));
-    // the per-sample pieces the trainer fuses give the batch kernels' results bit for bit
-    std::vector<double> pair_u(3 * L), fused_g(N * L, 0.0), fused_scratch(layer.lit_scratch_size(), 0.0);
-    auto entries = [&](std::size_t b) {
+    typename std::remove_cvref_t<decltype(layer)>::kernels_type kernels;
+    kernels.prepare(layer);
+    std::vector<double> dense_u(3 * L), lit_u(3 * L), pair_u(3 * L), dense_in(3 * N), lit_in(3 * N);
+    std::vector<double> dense_acc(kernels.accumulator_size(), 0.0), lit_acc(kernels.accumulator_size(), 0.0);
+    kernels.forward_batch(picked.data(), 3, dense_u.data());
+    auto lit = [&](std::size_t b) {
       const std::size_t e = batch.start[b];
-      return std::tuple(batch.row.data() + e, batch.drive.data() + e, batch.start[b + 1] - e);
+      return network::lit_drives{batch.row.data() + e, batch.drive.data() + e, batch.start[b + 1] - e};
     };
-    const auto [rows0, p0, n0] = entries(0);
-    const auto [rows1, p1, n1] = entries(1);
-    const auto [rows2, p2, n2] = entries(2);
-    layer.lit_column_sums_pair(rows0, p0, n0, pair_u.data(), rows1, p1, n1, pair_u.data() + L);
-    layer.lit_column_sums(rows2, p2, n2, pair_u.data() + 2 * L);
-    for (std::size_t k = 0; k < 3 * L; ++k) CHECK(pair_u[k] == lit_u[k]);
     for (std::size_t b = 0; b < 3; ++b) {
-      const auto [rows, p, n] = entries(b);
-      layer.accumulate_lit(rows, p, n, delta.data() + b * L, fused_g.data(), fused_scratch.data());
+      kernels.forward(lit(b), lit_u.data() + b * L);
+      kernels.backward(network::dense_drives{picked.data() + b * N, N}, nullptr, delta.data() + b * L,
+                       dense_in.data() + b * N, dense_acc.data());
+      kernels.backward(lit(b), nullptr, delta.data() + b * L, lit_in.data() + b * N, lit_acc.data());
     }
+    for (std::size_t k = 0; k < 3 * L; ++k) CHECK(lit_u[k] == Approx(dense_u[k]).epsilon(1e-13));
+    for (std::size_t k = 0; k < 3 * N; ++k) CHECK(lit_in[k] == Approx(dense_in[k]).epsilon(1e-13).margin(1e-15));
     for (std::size_t d = 0; d < N * L; ++d)
-      CHECK(layer.lit_gradient_at(d, fused_g.data(), fused_scratch.data()) == lit_g[d]);
+      CHECK(kernels.template gradient_and_clear<0>(lit_acc.data(), d) ==
+            Approx(kernels.template gradient_and_clear<0>(dense_acc.data(), d)).epsilon(1e-13).margin(1e-15));
+    // two samples interleaved give two single calls bit for bit
+    kernels.forward_pair(lit(0), pair_u.data(), nullptr, lit(1), pair_u.data() + L, nullptr);
+    kernels.forward(lit(2), pair_u.data() + 2 * L);
+    for (std::size_t k = 0; k < 3 * L; ++k) CHECK(pair_u[k] == lit_u[k]);
   };
   network::crossbar<N, L, preset::response_type> fixed(preset::response());
   network::crossbar<network::dynamic_extent, network::dynamic_extent, preset::response_type> dynamic(

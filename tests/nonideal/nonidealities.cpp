@@ -105,10 +105,12 @@ TEST_CASE("stuck devices: P state answers 0.3 x V_AP, zero current answers 0 and
   nonideal::stuck_devices{.fraction = 1.0, .mode = nonideal::stuck_mode::zero_current}.realise(
       open.deviations(), open.device_count(), engine);
   for (double u : column_sums(open)) CHECK(u == 0.0);  // c0 = 0: no bias, no bTMS voltage
-  std::vector<double> grad(32, 0.0), delta{1.0, -1.0, 0.5, 2.0};
-  open.prepare();
-  open.backward_prepared(p.data(), delta.data(), 1, grad.data());
-  for (double g : grad) CHECK(g == 0.0);
+  std::vector<double> delta{1.0, -1.0, 0.5, 2.0};
+  layer_type::kernels_type kernels;
+  kernels.prepare(open);
+  std::vector<double> accumulator(kernels.accumulator_size(), 0.0);
+  kernels.backward(network::dense_drives{p.data(), 8}, nullptr, delta.data(), nullptr, accumulator.data());
+  for (std::size_t d = 0; d < 32; ++d) CHECK(kernels.gradient_and_clear<0>(accumulator.data(), d) == 0.0);
 }
 
 TEST_CASE("DAC quantisation: 2^b levels including both ends", "[nonideal][dac]") {
@@ -172,9 +174,36 @@ TEST_CASE("hardware-aware training: read noise during training is drawn from the
     nonideal::read_noise noise{.amplifier_floor = units::as<units::voltage>(noise_uV * 1e-6)};
     learning::trainer trainer(layer, learning::sgd{}, {.batch_size = 4}, noise);
     std::mt19937_64 engine(seed);
-    for (int e = 0; e < 3; ++e) trainer.train_epoch(p, y, engine);
+    const learning::data_set data(p, y);
+    for (int e = 0; e < 3; ++e) trainer.train_epoch(data, engine);
     return std::vector<double>(layer.normalized_currents().begin(), layer.normalized_currents().end());
   };
   CHECK(train(1000.0, 1) == train(1000.0, 1));
   CHECK(train(1000.0, 1) != train(0.0, 1));
+}
+
+TEST_CASE("NaN and absurd non-ideality settings are refused (issue 9: NaN crosstalk, 2000-bit DAC)", "[nonideal][errors]") {
+  std::mt19937_64 engine(1);
+  auto layer = random_layer(6);
+  xt::xtensor<double, 2> p{{0.2, 0.6, 1.0}};
+  nonideal::hardware nan_crosstalk;
+  nan_crosstalk.crosstalk.neighbour_fraction = std::nan("");
+  CHECK_THROWS_AS(nan_crosstalk.apply_to_drives(p), invalid_parameter);
+  CHECK_THROWS_AS(nan_crosstalk.realise(layer, engine), invalid_parameter);
+  std::vector<double> raw{0.1, 0.2};
+  CHECK_THROWS_AS((nonideal::laser_crosstalk{.neighbour_fraction = std::nan("")}.apply(raw.data(), 1, 2)), invalid_parameter);
+  nonideal::hardware wide_dac;
+  wide_dac.dac.current_bits = 2000;
+  CHECK_THROWS_AS(wide_dac.realise(layer, engine), invalid_parameter);
+  layer.dac().current_bits = 2000;  // set directly: refused when the kernels are prepared
+  std::vector<double> u(4);
+  const auto d = drives();
+  CHECK_THROWS_AS(layer.forward(d.data(), 1, u.data()), invalid_parameter);
+  nonideal::hardware wide_laser_dac;
+  wide_laser_dac.dac.power_bits = 2000;
+  CHECK_THROWS_AS(wide_laser_dac.apply_to_drives(p), invalid_parameter);
+  nonideal::hardware nan_spread;
+  nan_spread.spread.relative_sigma = std::nan("");
+  CHECK_THROWS_AS(nan_spread.realise(layer, engine), invalid_parameter);
+  CHECK_NOTHROW(nonideal::dac_quantisation{.current_bits = 52, .power_bits = 8}.validate());
 }

@@ -18,7 +18,7 @@ namespace spinaptic::encoding {
 /// Optical intensity encoding of Oberbauer et al. 2025, Fig. 4c: each pixel x_j sets the laser
 /// power of row j,
 ///   P_j = P_max x_j / x_max,      p_j = P_j / P_max = x_j / x_max in [0, 1]
-/// (linear, non-inverted; shared/research/paper.md section 6.3 [D]); P_max = 150 mW for the paper's
+/// (linear, non-inverted; docs/physics.md); P_max = 150 mW for the paper's
 /// 800 nm junction. The same power drives every junction of the row.
 struct optical_intensity {
   /// p_j = x_j / x_max (raw kernel).

@@ -15,9 +15,10 @@ namespace spinaptic::energy {
 /// 1 - e^-5 = 99.3 % with the 1 us thermal time constant of lithographic stacks (Boehnke et al.
 /// 2013; presets::hybrid_mgo_800nm::thermal_time_constant); t_conv = 1 us for the column ADC.
 struct read_timing {
-  units::time laser_pulse = units::as<units::time>(5e-6);
-  units::time conversion = units::as<units::time>(1e-6);
+  units::time laser_pulse = units::as<units::time>(5e-6);  ///< t_pulse
+  units::time conversion = units::as<units::time>(1e-6);   ///< t_conv
 
+  /// t_read = t_pulse + t_conv; throws invalid_parameter for t_pulse <= 0 or t_conv < 0.
   [[nodiscard]] units::time latency() const {
     detail::require_positive("laser pulse duration [s]", units::in_si(laser_pulse));
     detail::require_non_negative("conversion time [s]", units::in_si(conversion));
@@ -32,8 +33,21 @@ struct classification_cost {
   units::energy joule = units::as<units::energy>(0.0);  ///< sum_jl I_jl^2 R t_pulse
   units::time latency = units::as<units::time>(0.0);    ///< t_pulse + t_conv
 
+  /// laser + joule.
   [[nodiscard]] units::energy total() const { return laser + joule; }
 };
+
+/// The cost of two layers read one after the other (a two-layer network): energies add, and so
+/// do the latencies (the second layer's lasers wait for the first layer's column voltages).
+/// laser_per_row_pulse becomes the mean of the two layers' per-row figures.
+[[nodiscard]] inline classification_cost operator+(const classification_cost& a, const classification_cost& b) {
+  classification_cost c;
+  c.laser = a.laser + b.laser;
+  c.laser_per_row_pulse = 0.5 * (a.laser_per_row_pulse + b.laser_per_row_pulse);
+  c.joule = a.joule + b.joule;
+  c.latency = a.latency + b.latency;
+  return c;
+}
 
 /// Energy ledger of a crossbar: the bias currents flow while the laser pulse heats the rows
 /// (the thermovoltage is read under bias, Oberbauer et al. 2025), so per classification
@@ -70,6 +84,7 @@ class ledger {
     ++classifications_;
   }
 
+  /// Classifications added so far.
   [[nodiscard]] std::size_t classifications() const noexcept { return classifications_; }
 
   /// Mean cost per classification (all zero before the first `add`).

@@ -1,6 +1,7 @@
 // spinaptic/learning/initialisation.hpp: initial bias currents drawn away from zero.
 #pragma once
 
+#include <concepts>
 #include <random>
 
 #include "spinaptic/network/crossbar.hpp"
@@ -8,9 +9,9 @@
 namespace spinaptic::learning {
 
 /// |I_jl| ~ U(0.3, 1) I_max, with a random sign for bipolar crossbars: a cubic response has a
-/// vanishing slope near I = 0, and starting there stalls training (shared/research/paper.md
-/// section 3.2: ~62 % test accuracy from small currents). Uses only `engine`.
-template <class Crossbar, class Engine>
+/// vanishing slope near I = 0, and starting there stalls training (docs/physics.md:
+/// ~62 % test accuracy from small currents). Uses only `engine`.
+template <class Crossbar, std::uniform_random_bit_generator Engine>
 void initialise_currents(Crossbar& layer, Engine& engine, double min_magnitude = 0.3, double max_magnitude = 1.0) {
   detail::require_in_range("initial current magnitude min", min_magnitude, 0.0, 1.0);
   detail::require_in_range("initial current magnitude max", max_magnitude, min_magnitude, 1.0);

@@ -7,46 +7,80 @@
 #include <vector>
 
 #include "spinaptic/concepts/learning.hpp"
+#include "spinaptic/error.hpp"
 
 namespace spinaptic::learning {
 
 /// Mini-batch stochastic gradient descent, x <- x - eta g. The learning rate acts on the
 /// normalised current x = I/I_max (so eta in A per unit loss gradient is eta I_max^2).
-/// Paper reproduction default eta = 0.05 (shared/research/paper.md section 6.5).
+/// Paper reproduction default eta = 0.05 (docs/physics.md). A NaN, infinite or negative eta is
+/// refused by reset(), which a trainer calls when it is constructed.
 struct sgd {
-  double learning_rate = 0.05;
-  void reset(std::size_t) noexcept {}
+  double learning_rate = 0.05;  ///< eta >= 0
+
+  /// Checks eta; SGD has no state.
+  void reset(std::size_t) const { detail::require_non_negative("SGD learning rate eta", learning_rate); }
+  /// x_k <- x_k - eta g_k for k < n.
   void step(double* x, const double* grad, std::size_t n) const noexcept {
-    for (std::size_t k = 0; k < n; ++k) x[k] -= learning_rate * grad[k];
+    for (std::size_t k = 0; k < n; ++k) x[k] = update(x[k], grad[k], k);
   }
+  /// Nothing to do per step.
+  void begin_step() const noexcept {}
+  /// x - eta g (the element-wise form a trainer fuses into its gradient pass).
+  [[nodiscard]] double update(double x, double g, std::size_t) const noexcept { return x - learning_rate * g; }
 };
 
 /// Adam (Kingma & Ba, arXiv:1412.6980, Algorithm 1) on x = I/I_max:
 ///   m <- b1 m + (1-b1) g,  v <- b2 v + (1-b2) g^2,  x <- x - eta m/(1-b1^t) / (sqrt(v/(1-b2^t)) + eps).
+/// reset() refuses eta outside [0, inf), b1 or b2 outside [0, 1) and eps outside (0, inf).
 struct adam {
-  double learning_rate = 1e-3;
-  double beta1 = 0.9;
-  double beta2 = 0.999;
-  double epsilon = 1e-8;
+  double learning_rate = 1e-3;  ///< eta >= 0
+  double beta1 = 0.9;           ///< b1 in [0, 1)
+  double beta2 = 0.999;         ///< b2 in [0, 1)
+  double epsilon = 1e-8;        ///< eps > 0
 
   // optimiser state (public so that adam stays an aggregate: adam{.learning_rate = 1e-3})
-  std::vector<double> first_moment{}, second_moment{};
-  std::size_t steps = 0;
+  std::vector<double> first_moment{};   ///< m
+  std::vector<double> second_moment{};  ///< v
+  std::size_t steps = 0;                ///< t
+  double first_correction = 1.0;        ///< 1 - b1^t of the current step
+  double second_correction = 1.0;       ///< 1 - b2^t of the current step
 
+  /// Checks the hyper-parameters and zeroes the state for n parameters.
   void reset(std::size_t n) {
+    detail::require_non_negative("Adam learning rate eta", learning_rate);
+    require_below_one("Adam beta1", beta1);
+    require_below_one("Adam beta2", beta2);
+    detail::require_positive("Adam epsilon", epsilon);
     first_moment.assign(n, 0.0);
     second_moment.assign(n, 0.0);
     steps = 0;
   }
-  void step(double* x, const double* grad, std::size_t n) noexcept {
+  /// t <- t + 1 and the bias corrections of this step.
+  void begin_step() noexcept {
     ++steps;
-    const double c1 = 1.0 - std::pow(beta1, double(steps)), c2 = 1.0 - std::pow(beta2, double(steps));
-    for (std::size_t k = 0; k < n; ++k) {
-      first_moment[k] = beta1 * first_moment[k] + (1.0 - beta1) * grad[k];
-      second_moment[k] = beta2 * second_moment[k] + (1.0 - beta2) * grad[k] * grad[k];
-      x[k] -= learning_rate * (first_moment[k] / c1) / (std::sqrt(second_moment[k] / c2) + epsilon);
-    }
+    first_correction = 1.0 - std::pow(beta1, double(steps));
+    second_correction = 1.0 - std::pow(beta2, double(steps));
+  }
+  /// The update of parameter k (after begin_step()).
+  [[nodiscard]] double update(double x, double g, std::size_t k) noexcept {
+    first_moment[k] = beta1 * first_moment[k] + (1.0 - beta1) * g;
+    second_moment[k] = beta2 * second_moment[k] + (1.0 - beta2) * g * g;
+    return x - learning_rate * (first_moment[k] / first_correction) / (std::sqrt(second_moment[k] / second_correction) + epsilon);
+  }
+  /// begin_step() and update() of every parameter.
+  void step(double* x, const double* grad, std::size_t n) noexcept {
+    begin_step();
+    for (std::size_t k = 0; k < n; ++k) x[k] = update(x[k], grad[k], k);
+  }
+
+ private:
+  static void require_below_one(const char* name, double b) {
+    if (!std::isfinite(b) || b < 0.0 || b >= 1.0) throw invalid_parameter(name, b, "[0, 1) (1 divides by 1 - b^t = 0)");
   }
 };
+
+static_assert(elementwise_optimizer<sgd>);
+static_assert(elementwise_optimizer<adam>);
 
 }  // namespace spinaptic::learning

@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "spinaptic/concepts/loss.hpp"
+
 namespace spinaptic::detail {
 /// e^t for t <= 0 without a libm call, so that a loop over the columns vectorises: t = k ln2 + r,
 /// |r| <= ln2/2 (Cody-Waite split of ln2), e^r by its Taylor polynomial of degree 12 (truncation
@@ -56,11 +58,13 @@ struct sample_loss {
 /// logs is the log of the product of the partitions, which stay in [1, outputs]).
 class loss_sum {
  public:
+  /// Adds one sample's loss.
   void add(const sample_loss& s) noexcept {
     product_ *= s.partition;
     margins_ += s.label_margin;
     if (product_ > 1e280) flush();
   }
+  /// The sum of the losses added so far.
   [[nodiscard]] double value() noexcept {
     flush();
     return logs_ - margins_;
@@ -118,7 +122,7 @@ template <std::size_t Outputs = 0>
 }
 
 /// Softmax cross-entropy on the logits z_l = beta U_l / (N_in V_max) = s u_l, s = beta / N_in
-/// (shared/research/paper.md section 6.3; beta ~ 100-300, the output scale of the chip):
+/// (docs/physics.md; beta ~ 100-300, the output scale of the chip):
 ///   L_b = -log softmax(z_b)_{y_b},   dL_b/du_l = s (softmax(z_b)_l - [l == y_b]).
 /// Writes delta[b][l] = dL_b/du_l (per sample, not averaged), returns sum_b L_b; counts the
 /// correct argmax predictions into `correct` when given. Max-subtracted, no allocation.
@@ -133,5 +137,28 @@ inline double softmax_cross_entropy(const double* u, const std::uint8_t* labels,
   }
   return loss.value();
 }
+
+}  // namespace spinaptic::learning
+
+namespace spinaptic::learning {
+
+/// Softmax cross-entropy as a loss policy (concepts/loss.hpp) on logits z_l = s u_l:
+///   L = -log softmax(z)_y,   dL/du_l = s (softmax(z)_l - [l == y]).
+/// For the crossbar, s = beta / N_in with u_l = U_l / V_max (docs/physics.md).
+struct softmax_cross_entropy_loss {
+  double logit_scale = 1.0;  ///< s, logits per unit of normalised output
+  /// The running sum of sample losses (one log per ~100 samples).
+  using sum_type = loss_sum;
+  /// Adds L(u, y) to `sum`, writes delta = dL/du, returns argmax_l u_l == y. Outputs, when not 0,
+  /// is the output count known at compile time (the loops then unroll and vectorise).
+  template <std::size_t Outputs = 0>
+  bool sample(const double* u, std::size_t label, std::size_t outputs, double* delta, sum_type& sum) const noexcept {
+    const auto s = softmax_cross_entropy_sample<Outputs>(u, label, outputs, logit_scale, delta);
+    sum.add(s);
+    return s.correct;
+  }
+};
+
+static_assert(loss<softmax_cross_entropy_loss>);
 
 }  // namespace spinaptic::learning

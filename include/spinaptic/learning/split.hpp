@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <random>
@@ -15,7 +16,7 @@ namespace spinaptic::learning {
 
 namespace detail_split {
 /// Indices per class, each list shuffled with `engine` (Fisher-Yates, uniform_int_distribution).
-template <class Engine>
+template <std::uniform_random_bit_generator Engine>
 std::vector<std::vector<std::size_t>> shuffled_by_class(const std::vector<std::uint8_t>& labels, std::size_t classes,
                                                         Engine& engine) {
   std::vector<std::vector<std::size_t>> by_class(classes);
@@ -34,7 +35,7 @@ std::vector<std::vector<std::size_t>> shuffled_by_class(const std::vector<std::u
 
 /// Stratified split: in every class, round(test_fraction n_c) samples go to the test set.
 /// Returns (train indices, test indices), each sorted ascending. Deterministic given the engine.
-template <class Engine>
+template <std::uniform_random_bit_generator Engine>
 std::pair<std::vector<std::size_t>, std::vector<std::size_t>> stratified_split(const std::vector<std::uint8_t>& labels,
                                                                                std::size_t classes, double test_fraction,
                                                                                Engine& engine) {
@@ -51,7 +52,7 @@ std::pair<std::vector<std::size_t>, std::vector<std::size_t>> stratified_split(c
 }
 
 /// k stratified folds: sample r of each shuffled class goes to fold r mod k. Each fold sorted.
-template <class Engine>
+template <std::uniform_random_bit_generator Engine>
 std::vector<std::vector<std::size_t>> stratified_folds(const std::vector<std::uint8_t>& labels, std::size_t classes,
                                                        std::size_t folds, Engine& engine) {
   if (folds < 2) throw invalid_parameter("number of folds", double(folds), ">= 2");

@@ -1,30 +1,37 @@
-// spinaptic/learning/trainer.hpp: mini-batch training of a crossbar's bias currents with
-// softmax cross-entropy and analytic gradients, and its evaluation.
+// spinaptic/learning/trainer.hpp: mini-batch training of any network of layers (concepts/layer.hpp)
+// with any loss (concepts/loss.hpp) and optimiser (concepts/learning.hpp), and its evaluation.
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <random>
-#include <tuple>
-#include <type_traits>
+#include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
 
+#include "spinaptic/concepts/layer.hpp"
+#include "spinaptic/concepts/learning.hpp"
+#include "spinaptic/concepts/loss.hpp"
 #include "spinaptic/detail/worker_pool.hpp"
 #include "spinaptic/error.hpp"
+#include "spinaptic/learning/data_set.hpp"
 #include "spinaptic/learning/optimizers.hpp"
 #include "spinaptic/learning/softmax_cross_entropy.hpp"
-#include "spinaptic/network/lit_rows.hpp"
 #include "spinaptic/nonideal/read_noise.hpp"
+#include "spinaptic/units.hpp"
 
 namespace spinaptic::learning {
 
-/// Training hyper-parameters (shared/research/paper.md sections 6.3 and 6.5).
+/// Training hyper-parameters (docs/physics.md, "Network and learning").
 struct training_options {
-  double output_scale = 100.0;  ///< beta: logits z_l = beta U_l / (N_in V_max)
+  double output_scale = 100.0;  ///< beta: logits z_l = beta U_l / (N_in V_max) (the convenience constructor's loss)
   std::size_t batch_size = 32;  ///< mini-batch size B
   std::size_t threads = 1;      ///< threads per batch; results do not depend on it
   std::size_t chunks = 2;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
@@ -32,321 +39,343 @@ struct training_options {
 
 /// Loss and accuracy over one pass.
 struct pass_result {
-  double mean_loss = 0.0;
-  double accuracy = 0.0;
-  std::size_t correct = 0;
-  std::size_t samples = 0;
+  double mean_loss = 0.0;   ///< mean loss per sample
+  double accuracy = 0.0;    ///< correct / samples
+  std::size_t correct = 0;  ///< samples whose argmax output is the label
+  std::size_t samples = 0;  ///< samples seen
 };
 
 /// Evaluation with the confusion matrix [true class][predicted class].
 struct evaluation : pass_result {
+  /// counts [true class][predicted class]
   xt::xtensor<std::size_t, 2> confusion = xt::xtensor<std::size_t, 2>::from_shape({0, 0});
 };
 
-/// Trains `layer` (a network::crossbar) on normalised row drives p [sample][row] with labels.
-/// One step on a mini-batch B (Oberbauer et al. 2025 Fig. 4 network, reference equations of
-/// shared/research/paper.md section 6.3):
-///   u = forward(p), (+ read noise when configured: hardware-aware training)
-///   dL/dx_jl = (1/B) sum_b delta_bl dv/dx(p_bj, x_jl),  delta = s (softmax(s u) - y), s = beta/N_in
-///   x <- clip(optimizer(x, dL/dx), [x_lo, 1])   (x_lo = -1 bipolar, 0 non-negative)
-/// All buffers are allocated at construction: a step allocates nothing (for a polynomial
-/// response the lit rows of a drive matrix are indexed once, on its first step, see
-/// network/lit_rows.hpp; the steps then visit only lit rows). The batch is cut into a fixed
-/// number of chunks whose gradients are summed in chunk order, so a run is bit-identical for any
-/// thread count; the shuffle and the noise come from the caller's engine only. A drive matrix is
-/// indexed once per address and size: after changing its values in place, call forget_drives().
-template <class Crossbar, optimizer Optimizer>
+namespace detail_trainer {
+/// The output count when the network's last layer knows it at compile time, else 0.
+template <class Network>
+constexpr std::size_t static_outputs() {
+  if constexpr (requires { Network::static_outputs; })
+    return Network::static_outputs == std::dynamic_extent ? 0 : Network::static_outputs;
+  else
+    return 0;
+}
+/// A loss that can be told the output count at compile time (softmax_cross_entropy_loss).
+template <class Loss, std::size_t Outputs>
+concept static_width_loss = requires(const Loss& f, const double* u, double* d, typename Loss::sum_type& s) {
+  { f.template sample<Outputs>(u, std::size_t{0}, Outputs, d, s) } -> std::same_as<bool>;
+};
+/// A network whose outputs are column voltages with a full scale (read noise applies to them).
+template <class Network>
+concept voltage_output = requires(const Network& n) {
+  { n.output_full_scale() } -> std::same_as<units::voltage>;
+};
+
+template <class Network>
+void check_data(const Network& net, const data_set& data) {
+  if (data.rows() != net.inputs()) throw size_mismatch("drive vector length (network inputs)", net.inputs(), data.rows());
+  if (data.classes() > net.outputs())
+    throw invalid_parameter("label", double(data.classes() - 1),
+                            "[0, " + std::to_string(net.outputs() - 1) + "] (one class per network output)");
+}
+
+inline pass_result finish(pass_result r) {
+  if (r.samples) {
+    r.mean_loss /= double(r.samples);
+    r.accuracy = double(r.correct) / double(r.samples);
+  }
+  return r;
+}
+}  // namespace detail_trainer
+
+/// Loss, accuracy and confusion matrix of `net` on `data`, with read noise on its column voltages
+/// drawn from `engine` when `noise` is enabled (needs a network with voltage outputs). Needs no
+/// optimiser. Allocates its kernels and buffers.
+template <layer Network, loss Loss, std::uniform_random_bit_generator Engine>
+[[nodiscard]] evaluation evaluate(const Network& net, const data_set& data, const Loss& loss_function,
+                                  const nonideal::read_noise& noise, Engine& engine) {
+  detail_trainer::check_data(net, data);
+  typename Network::kernels_type kernels;
+  kernels.prepare(net);
+  const std::size_t L = net.outputs(), n = data.size(), block = 256;
+  std::vector<double> u(block * L), delta(L), workspace(kernels.workspace_size());
+  evaluation e;
+  e.confusion = xt::zeros<std::size_t>({L, L});
+  typename Loss::sum_type sum{};
+  const bool noisy = noise.enabled();
+  for (std::size_t start = 0; start < n; start += block) {
+    const std::size_t B = std::min(block, n - start);
+    for (std::size_t b = 0; b < B; ++b) kernels.forward(data.dense(start + b), u.data() + b * L, workspace.data());
+    if (noisy) {
+      if constexpr (detail_trainer::voltage_output<Network>)
+        noise.apply(u.data(), B * L, net.output_full_scale(), engine);
+      else
+        throw invalid_parameter("read noise sigma [V]", units::in_si(noise.sigma()),
+                                "0 for a network whose outputs are not column voltages");
+    }
+    for (std::size_t b = 0; b < B; ++b) {
+      const double* ub = u.data() + b * L;
+      const std::size_t y = data.labels()[start + b];
+      e.correct += loss_function.sample(ub, y, L, delta.data(), sum);
+      ++e.confusion(y, static_cast<std::size_t>(std::max_element(ub, ub + L) - ub));
+    }
+  }
+  e.mean_loss = sum.value();
+  e.samples = n;
+  static_cast<pass_result&>(e) = detail_trainer::finish(e);
+  return e;
+}
+
+/// evaluate() without read noise.
+template <layer Network, loss Loss>
+[[nodiscard]] evaluation evaluate(const Network& net, const data_set& data, const Loss& loss_function) {
+  std::minstd_rand unused;  // no noise is drawn
+  return evaluate(net, data, loss_function, nonideal::read_noise{}, unused);
+}
+
+/// Trains the parameters of `net` (any spinaptic::layer: a crossbar, a network::sequential of
+/// layers) with a `Loss` and an optimiser `Rule` on a prepared data_set. One step on a mini-batch
+/// of B samples (Oberbauer et al. 2025 Fig. 4 network; docs/network.md):
+///   u_b = forward(p_b)  (+ read noise on the outputs when configured: hardware-aware training)
+///   delta_b = dL(u_b, y_b)/du_b                                  (Loss)
+///   g = (1/B) sum_b d u_b/d theta ^T delta_b                       (backward of each layer)
+///   theta <- clip(Rule(theta, g), [lower, upper] of its block)
+/// The batch is cut into a fixed number C of chunks; each chunk accumulates its samples' gradient
+/// in its own accumulator, and one reduction pass forms g_d = ((0 + G_0,d) + G_1,d + ...) / B in
+/// chunk order, for any C, so a run is bit-identical for any thread count. A rule that offers the
+/// element-wise form (elementwise_optimizer) is applied inside that pass, with the clip; any
+/// other rule gets the whole gradient. When the first layer's kernels take lit rows
+/// (lit_row_kernels), samples are read from the data set's lit-row index (dark rows skipped).
+/// All buffers are allocated at construction: a step allocates nothing. The shuffle and the noise
+/// come from the caller's engine only.
+template <layer Network, loss Loss, optimizer Rule>
 class trainer {
-  /// The column count when it is a compile-time constant, else 0.
-  static constexpr std::size_t static_outputs =
-      Crossbar::static_outputs == network::dynamic_extent ? 0 : Crossbar::static_outputs;
+  using kernels_t = typename Network::kernels_type;
+  static constexpr std::size_t static_outputs = detail_trainer::static_outputs<Network>();
+  static constexpr bool sparse_input = lit_row_kernels<kernels_t>;
+  static constexpr std::size_t blocks = Network::parameter_blocks;
 
  public:
-  trainer(Crossbar& layer, Optimizer opt, training_options options, nonideal::read_noise noise = {})
-      : layer_(layer), optimizer_(std::move(opt)), options_(options), noise_(noise),
-        pool_(std::make_unique<detail::worker_pool>(options.threads)) {
+  /// Trains `net` with `loss_function` and `rule`; throws invalid_parameter for a zero batch
+  /// size, a NaN or out-of-range rule parameter (Rule::reset) or noise on a network without voltage outputs.
+  trainer(Network& net, Loss loss_function, Rule rule, training_options options, nonideal::read_noise noise = {})
+      : net_(net), loss_(std::move(loss_function)), rule_(std::move(rule)), options_(options), noise_(noise) {
     if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
-    detail::require_positive("output scale beta", options.output_scale);
+    if (options.threads == 0) throw invalid_parameter("threads", 0.0, ">= 1");
+    if constexpr (!detail_trainer::voltage_output<Network>)
+      if (noise_.enabled())
+        throw invalid_parameter("read noise sigma [V]", units::in_si(noise_.sigma()),
+                                "0 for a network whose outputs are not column voltages");
+    pool_ = std::make_unique<detail::worker_pool>(options.threads);
     options_.chunks = std::clamp<std::size_t>(options.chunks, 1, options.batch_size);
-    const std::size_t N = layer.inputs(), L = layer.outputs(), B = options.batch_size;
-    if constexpr (Crossbar::factorised) {
-      lit_scratch_.resize(options_.chunks * layer.lit_scratch_size());
-    } else {
-      batch_drives_.resize(B * N);
-      batch_labels_.resize(B);
-    }
-    column_sums_.resize(B * L);
+    kernels_.prepare(net_);
+    const std::size_t B = options_.batch_size, L = net_.outputs(), C = options_.chunks;
+    outputs_.resize(B * L);
     deltas_.resize(B * L);
-    chunk_gradients_.resize(options_.chunks * N * L);
-    gradient_.resize(N * L);
-    chunk_loss_.resize(options_.chunks);
-    chunk_correct_.resize(options_.chunks);
-    optimizer_.reset(N * L);
+    workspace_.resize(B * kernels_.workspace_size());
+    accumulators_.resize(C * kernels_.accumulator_size());
+    chunk_loss_.resize(C);
+    chunk_correct_.resize(C);
+    std::size_t total = 0;
+    for_each_block([&]<std::size_t I>() { total += net_.template parameters<I>().values.size(); });
+    if constexpr (!elementwise_optimizer<Rule>) gradient_.resize(total), parameters_.resize(total);
+    rule_.reset(total);
   }
 
+  /// Convenience: softmax cross-entropy (or any loss built from one scale s) with
+  /// s = options.output_scale / inputs() of the network, the paper's beta / N_in.
+  trainer(Network& net, Rule rule, training_options options, nonideal::read_noise noise = {})
+    requires requires { Loss{1.0}; }
+      : trainer(net, Loss{options.output_scale / double(net.inputs())}, std::move(rule), options, noise) {}
+
+  /// The options in force (chunks clamped to [1, batch_size]).
   [[nodiscard]] const training_options& options() const noexcept { return options_; }
-  [[nodiscard]] Optimizer& optimizer_state() noexcept { return optimizer_; }
-  /// logit scale s = beta / N_in.
-  [[nodiscard]] double logit_scale() const noexcept { return options_.output_scale / double(layer_.inputs()); }
-  /// Drops the lit-row index of the training drives (needed only after editing them in place).
-  void forget_drives() noexcept {
-    indexed_drives_ = nullptr;
-    indexed_samples_ = 0;
-  }
+  /// The optimiser and its state.
+  [[nodiscard]] Rule& optimizer_state() noexcept { return rule_; }
+  /// The loss.
+  [[nodiscard]] const Loss& loss_function() const noexcept { return loss_; }
   /// The sample order of the last epoch (for reproducing a run elsewhere).
   [[nodiscard]] const std::vector<std::size_t>& last_order() const noexcept { return order_; }
 
-  /// Prepares a data set for training once: for a polynomial response, the index of its lit rows
-  /// (p > 0; allocates). train_epoch and train_batch do this themselves on first use; calling it
-  /// up front keeps the one-time preparation out of a timed training loop, as loading the data
-  /// into tensors stays out of PyTorch's (scripts/compare-torch).
-  void index(const xt::xtensor<double, 2>& drives) {
-    if constexpr (Crossbar::factorised) (void)lit_rows_of(drives);
-  }
-
-  /// One epoch over all samples in a fresh random order; returns the running loss and accuracy
-  /// of the batches as they were trained.
-  template <class Engine>
-  pass_result train_epoch(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, Engine& engine) {
-    check(drives, labels);
-    const std::size_t n = labels.size();
+  /// One epoch over all samples in a fresh random order (Fisher-Yates with `engine`); returns the
+  /// running loss and accuracy of the batches as they were trained.
+  template <std::uniform_random_bit_generator Engine>
+  pass_result train_epoch(const data_set& data, Engine& engine) {
+    detail_trainer::check_data(net_, data);
+    const std::size_t n = data.size();
     if (order_.size() != n) {
       order_.resize(n);
       for (std::size_t i = 0; i < n; ++i) order_[i] = i;
     }
-    for (std::size_t k = n; k > 1; --k) {  // Fisher-Yates
+    for (std::size_t k = n; k > 1; --k) {
       std::uniform_int_distribution<std::size_t> pick(0, k - 1);
       std::swap(order_[k - 1], order_[pick(engine)]);
     }
     pass_result r;
     for (std::size_t start = 0; start < n; start += options_.batch_size) {
       const std::size_t B = std::min(options_.batch_size, n - start);
-      step(drives, labels, order_.data() + start, B, engine, r);
+      step(data, order_.data() + start, B, engine, r);
     }
-    return finish(r);
+    return detail_trainer::finish(r);
   }
 
-  /// Trains one mini-batch given by sample indices (B <= batch_size); returns its loss/accuracy.
-  template <class Engine>
-  pass_result train_batch(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels,
-                          const std::size_t* indices, std::size_t count, Engine& engine) {
-    check(drives, labels);
-    if (count == 0 || count > options_.batch_size) throw size_mismatch("mini-batch size bound", options_.batch_size, count);
+  /// Trains one mini-batch given by sample indices (1 <= count <= batch_size, each index < data.size()).
+  template <std::uniform_random_bit_generator Engine>
+  pass_result train_batch(const data_set& data, std::span<const std::size_t> indices, Engine& engine) {
+    detail_trainer::check_data(net_, data);
+    if (indices.empty() || indices.size() > options_.batch_size)
+      throw invalid_parameter("mini-batch sample count", double(indices.size()),
+                              "[1, " + std::to_string(options_.batch_size) + "] (the batch size)");
+    for (std::size_t i : indices)
+      if (i >= data.size())
+        throw invalid_parameter("sample index", double(i), "[0, " + std::to_string(data.size() - 1) + "] (the data set)");
     pass_result r;
-    step(drives, labels, indices, count, engine, r);
-    return finish(r);
+    step(data, indices.data(), indices.size(), engine, r);
+    return detail_trainer::finish(r);
   }
 
-  /// Loss, accuracy and confusion matrix of the current currents (with read noise when configured).
-  template <class Engine>
-  evaluation evaluate(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, Engine& engine) {
-    check(drives, labels);
-    const std::size_t N = layer_.inputs(), L = layer_.outputs(), n = labels.size();
-    evaluation e;
-    e.confusion = xt::zeros<std::size_t>({L, L});
-    layer_.prepare();
-    for (std::size_t start = 0; start < n; start += options_.batch_size) {
-      const std::size_t B = std::min(options_.batch_size, n - start);
-      layer_.forward_prepared(drives.data() + start * N, B, column_sums_.data());
-      noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
-      e.mean_loss += softmax_cross_entropy(column_sums_.data(), labels.data() + start, B, L, logit_scale(),
-                                           deltas_.data(), &e.correct);
-      for (std::size_t b = 0; b < B; ++b)
-        ++e.confusion(labels[start + b], Crossbar::argmax(column_sums_.data() + b * L, L));
-    }
-    e.samples = n;
-    static_cast<pass_result&>(e) = finish(e);
-    return e;
+  /// evaluate() of the network with this trainer's loss and read noise.
+  template <std::uniform_random_bit_generator Engine>
+  [[nodiscard]] evaluation evaluate(const data_set& data, Engine& engine) const {
+    return learning::evaluate(net_, data, loss_, noise_, engine);
   }
 
  private:
-  void check(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels) const {
-    if (drives.shape()[1] != layer_.inputs()) throw size_mismatch("drive vector length (crossbar rows)", layer_.inputs(), drives.shape()[1]);
-    if (drives.shape()[0] != labels.size()) throw size_mismatch("number of labels", drives.shape()[0], labels.size());
-    for (auto y : labels)
-      if (y >= layer_.outputs()) throw invalid_parameter("label", y, "< number of crossbar columns");
+  template <class F>
+  static void for_each_block(F&& f) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) { (f.template operator()<I>(), ...); }(std::make_index_sequence<blocks>{});
   }
 
-  static pass_result finish(pass_result r) {
-    if (r.samples) {
-      r.mean_loss /= double(r.samples);
-      r.accuracy = double(r.correct) / double(r.samples);
-    }
-    return r;
-  }
-
-  template <class Engine>
-  void step(const xt::xtensor<double, 2>& drives, const std::vector<std::uint8_t>& labels, const std::size_t* indices,
-            std::size_t B, Engine& engine, pass_result& r) {
-    const std::size_t N = layer_.inputs(), L = layer_.outputs(), C = std::min(options_.chunks, B);
-    layer_.prepare();
-    if constexpr (Crossbar::factorised) {
-      // Polynomial response: the samples' lit rows are read in place from the data set's index
-      // (no gather; dark rows add nothing).
-      const network::lit_rows& all = lit_rows_of(drives);
-      // Chunk c: in groups of samples, the group's forward passes (in pairs; skipped when they
-      // ran before the noise), then its softmaxes, then its backward passes: independent work
-      // side by side for the out-of-order core, and the group's sums and deltas stay in L1.
-      auto learn_chunk = [&](std::size_t c, bool forward) {
-        const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-        double* a1 = chunk_gradients_.data() + c * N * L;  // zero: update() clears it
-        double* scratch = lit_scratch_.data() + c * layer_.lit_scratch_size();
-        loss_sum loss;
-        std::size_t correct = 0;
-        auto sample = [&](std::size_t b) {
-          const std::size_t i = indices[b], e = all.start[i];
-          return std::tuple(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e);
-        };
-        for (std::size_t first = lo; first < hi; first += group) {
-          const std::size_t last = std::min(hi, first + group);
-          std::size_t b = first;
-          for (; forward && b + 1 < last; b += 2) {
-            const auto [rows_a, p_a, count_a] = sample(b);
-            const auto [rows_b, p_b, count_b] = sample(b + 1);
-            layer_.lit_column_sums_pair(rows_a, p_a, count_a, column_sums_.data() + b * L, rows_b, p_b, count_b,
-                                        column_sums_.data() + (b + 1) * L);
-          }
-          if (forward && b < last) {
-            const auto [rows, p, count] = sample(b);
-            layer_.lit_column_sums(rows, p, count, column_sums_.data() + b * L);
-          }
-          for (b = first; b < last; ++b) {
-            const auto s = softmax_cross_entropy_sample<static_outputs>(column_sums_.data() + b * L, labels[indices[b]],
-                                                                        L, logit_scale(), deltas_.data() + b * L);
-            correct += s.correct;
-            loss.add(s);
-          }
-          for (b = first; b < last; ++b) {
-            const auto [rows, p, count] = sample(b);
-            layer_.accumulate_lit(rows, p, count, deltas_.data() + b * L, a1, scratch);
-          }
+  template <std::uniform_random_bit_generator Engine>
+  void step(const data_set& data, const std::size_t* indices, std::size_t B, Engine& engine, pass_result& r) {
+    const std::size_t L = net_.outputs(), C = std::min(options_.chunks, B), W = kernels_.workspace_size(),
+                      A = kernels_.accumulator_size();
+    kernels_.prepare(net_);
+    auto input = [&](std::size_t b) {
+      if constexpr (sparse_input) return data.lit(indices[b]);
+      else return data.dense(indices[b]);
+    };
+    auto forward_one = [&](std::size_t b) { kernels_.forward(input(b), outputs_.data() + b * L, workspace_.data() + b * W); };
+    // Chunk c: in groups of samples, the group's forward passes (in pairs where the kernels offer
+    // them; skipped when they ran before the noise), then its losses, then its backward passes:
+    // independent work side by side for the out-of-order core, the group's data stays in L1.
+    auto learn_chunk = [&](std::size_t c, bool forward) {
+      const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+      double* acc = accumulators_.data() + c * A;  // zero: the reduction clears it
+      typename Loss::sum_type sum{};
+      std::size_t correct = 0;
+      for (std::size_t first = lo; first < hi; first += group) {
+        const std::size_t last = std::min(hi, first + group);
+        std::size_t b = first;
+        if constexpr (paired_lit_row_kernels<kernels_t>)
+          for (; forward && b + 1 < last; b += 2)
+            kernels_.forward_pair(input(b), outputs_.data() + b * L, workspace_.data() + b * W, input(b + 1),
+                                  outputs_.data() + (b + 1) * L, workspace_.data() + (b + 1) * W);
+        for (; forward && b < last; ++b) forward_one(b);
+        for (b = first; b < last; ++b) {
+          const std::size_t y = data.labels()[indices[b]];
+          if constexpr (static_outputs != 0 && detail_trainer::static_width_loss<Loss, static_outputs>)
+            correct += loss_.template sample<static_outputs>(outputs_.data() + b * L, y, L, deltas_.data() + b * L, sum);
+          else
+            correct += loss_.sample(outputs_.data() + b * L, y, L, deltas_.data() + b * L, sum);
         }
-        chunk_loss_[c] = loss.value();
-        chunk_correct_[c] = correct;
-      };
-      if (!noise_.enabled()) {
-        auto chunk = [&](std::size_t c) { learn_chunk(c, true); };
-        pool_->run(C, chunk);
-      } else {  // the noise of the whole batch is drawn serially between forward and backward
-        auto forward_chunk = [&](std::size_t c) {
-          for (std::size_t b = c * B / C; b < (c + 1) * B / C; ++b) {
-            const std::size_t i = indices[b], e = all.start[i];
-            layer_.lit_column_sums(all.row.data() + e, all.drive.data() + e, all.start[i + 1] - e,
-                                   column_sums_.data() + b * L);
-          }
-        };
-        pool_->run(C, forward_chunk);
-        noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
-        auto backward_chunk = [&](std::size_t c) { learn_chunk(c, false); };
-        pool_->run(C, backward_chunk);
+        for (b = first; b < last; ++b)
+          kernels_.backward(input(b), workspace_.data() + b * W, deltas_.data() + b * L, nullptr, acc);
       }
-    } else {
-      // Other responses: the dense drive vectors.
-      for (std::size_t b = 0; b < B; ++b) {
-        const double* src = drives.data() + indices[b] * N;
-        std::copy(src, src + N, batch_drives_.data() + b * N);
-        batch_labels_[b] = labels[indices[b]];
-      }
-      // Forward is per sample; the noise is drawn serially so that it does not depend on threads.
-      auto forward_chunk = [&](std::size_t c) {
-        const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-        layer_.forward_prepared(batch_drives_.data() + lo * N, hi - lo, column_sums_.data() + lo * L);
-      };
+      chunk_loss_[c] = sum.value();
+      chunk_correct_[c] = correct;
+    };
+    auto learn_all = [&](std::size_t c) { learn_chunk(c, true); };
+    auto forward_chunk = [&](std::size_t c) {
+      for (std::size_t b = c * B / C; b < (c + 1) * B / C; ++b) forward_one(b);
+    };
+    auto backward_chunk = [&](std::size_t c) { learn_chunk(c, false); };
+    if (!noise_.enabled()) {
+      pool_->run(C, learn_all);
+    } else {  // the noise of the whole batch is drawn serially between forward and backward
       pool_->run(C, forward_chunk);
-      noise_.apply(column_sums_.data(), B * L, layer_.response().max_voltage(), engine);
-      auto backward_chunk = [&](std::size_t c) {
-        const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
-        chunk_correct_[c] = 0;
-        chunk_loss_[c] = softmax_cross_entropy(column_sums_.data() + lo * L, batch_labels_.data() + lo, hi - lo, L,
-                                               logit_scale(), deltas_.data() + lo * L, &chunk_correct_[c]);
-        double* g = chunk_gradients_.data() + c * N * L;
-        std::fill(g, g + N * L, 0.0);
-        layer_.backward_prepared(batch_drives_.data() + lo * N, deltas_.data() + lo * L, hi - lo, g);
-      };
+      if constexpr (detail_trainer::voltage_output<Network>)
+        noise_.apply(outputs_.data(), B * L, net_.output_full_scale(), engine);
       pool_->run(C, backward_chunk);
     }
-    update(B, C, r);
-  }
-
-  /// Samples per group of the fused step (see step(); 4 measured best on digits, 2-8 within noise).
-  static constexpr std::size_t group = 4;
-  /// The ordered sum of the chunk gradients, the mean over the batch, the optimiser step, the clip.
-  /// For a polynomial response the chunks hold A_m (see crossbar::backward_lit): one pass forms
-  /// each chunk's gradient sum_m G'_m A_m, sums them in chunk order, and clears A for the next step.
-  void update(std::size_t B, std::size_t C, pass_result& r) {
-    const std::size_t n = layer_.inputs() * layer_.outputs();
-    const double inv_batch = 1.0 / double(B);
-    double* g0 = chunk_gradients_.data();
-    double* g = gradient_.data();
-    double* x = layer_.normalized_currents().data();
-    const double lo = layer_.normalized_lower_bound();
-    bool stepped = false;  // SGD step and clip already done in the same pass
     for (std::size_t c = 0; c < C; ++c) {
       r.mean_loss += chunk_loss_[c];
       r.correct += chunk_correct_[c];
     }
     r.samples += B;
-    if constexpr (Crossbar::factorised) {
-      const std::size_t S = layer_.lit_scratch_size();
-      double* s0 = lit_scratch_.data();
-      if (C == 2) {  // the default: one pass (with plain SGD, the step and the clip in it too)
-        double *g1 = g0 + n, *s1 = s0 + S;
-        for (std::size_t d = 0; d < n; ++d) {
-          const double gd = (layer_.lit_gradient_at(d, g0, s0) + layer_.lit_gradient_at(d, g1, s1)) * inv_batch;
-          if constexpr (std::is_same_v<Optimizer, sgd>)  // the arithmetic of sgd::step, then the clip
-            x[d] = std::clamp(x[d] - optimizer_.learning_rate * gd, lo, 1.0);
-          else
-            g[d] = gd;
-          g0[d] = 0.0;
-          g1[d] = 0.0;
+    update(B, C);
+  }
+
+  /// Samples per group of a step (see step(); 4 measured best on digits, 2-8 within noise).
+  static constexpr std::size_t group = 4;
+  /// Parameters per tile of the reduction (update()).
+  static constexpr std::size_t tile = 64;
+
+  /// The one reduction path: g_d = (sum over chunks in order of the chunk gradient) / B, then the
+  /// rule and the clip (element-wise rules in the same pass), block by block.
+  void update(std::size_t B, std::size_t C) {
+    const double inv_batch = 1.0 / double(B);
+    const std::size_t A = kernels_.accumulator_size();
+    double* acc = accumulators_.data();
+    if constexpr (elementwise_optimizer<Rule>) rule_.begin_step();
+    std::size_t offset = 0;
+    for_each_block([&]<std::size_t I>() {
+      const network::parameter_view view = net_.template parameters<I>();
+      double* x = view.values.data();
+      const std::size_t n = view.values.size();
+      // in tiles of `tile` parameters: the chunk sums in a local array (L1), chunk after chunk,
+      // so that each pass runs over contiguous d (vectorised), whatever C is
+      for (std::size_t d0 = 0; d0 < n; d0 += tile) {
+        const std::size_t m = std::min(tile, n - d0);
+        std::array<double, tile> g;
+        for (std::size_t k = 0; k < m; ++k) g[k] = 0.0;
+        for (std::size_t c = 0; c < C; ++c) {
+          double* ac = acc + c * A;
+          for (std::size_t k = 0; k < m; ++k) g[k] += kernels_.template gradient_and_clear<I>(ac, d0 + k);
         }
-        stepped = std::is_same_v<Optimizer, sgd>;
-      } else {
-        for (std::size_t d = 0; d < n; ++d) g[d] = layer_.lit_gradient_at(d, g0, s0);
-        for (std::size_t c = 1; c < C; ++c)  // ordered reduction
-          for (std::size_t d = 0; d < n; ++d) g[d] += layer_.lit_gradient_at(d, g0 + c * n, s0 + c * S);
-        for (std::size_t d = 0; d < n; ++d) g[d] *= inv_batch;
-        std::fill(g0, g0 + C * n, 0.0);
+        for (std::size_t k = 0; k < m; ++k) {
+          const double gk = g[k] * inv_batch;
+          if constexpr (elementwise_optimizer<Rule>)
+            x[d0 + k] = std::clamp(rule_.update(x[d0 + k], gk, offset + d0 + k), view.lower, view.upper);
+          else
+            gradient_[offset + d0 + k] = gk;
+        }
       }
-      std::fill(s0, s0 + C * S, 0.0);
-    } else if (C == 2) {  // the default: one pass
-      const double* g1 = g0 + n;
-      for (std::size_t d = 0; d < n; ++d) g[d] = (g0[d] + g1[d]) * inv_batch;
-    } else {
-      std::copy(g0, g0 + n, g);
-      for (std::size_t c = 1; c < C; ++c) {  // ordered reduction
-        const double* gc = g0 + c * n;
-        for (std::size_t d = 0; d < n; ++d) g[d] += gc[d];
-      }
-      for (std::size_t d = 0; d < n; ++d) g[d] *= inv_batch;
+      offset += n;
+    });
+    if constexpr (!elementwise_optimizer<Rule>) {  // the whole gradient to the rule, then the clip
+      offset = 0;
+      for_each_block([&]<std::size_t I>() {
+        const auto v = net_.template parameters<I>();
+        std::copy(v.values.begin(), v.values.end(), parameters_.begin() + std::ptrdiff_t(offset));
+        offset += v.values.size();
+      });
+      rule_.step(parameters_.data(), gradient_.data(), parameters_.size());
+      offset = 0;
+      for_each_block([&]<std::size_t I>() {
+        const auto v = net_.template parameters<I>();
+        for (std::size_t d = 0; d < v.values.size(); ++d) v.values[d] = std::clamp(parameters_[offset + d], v.lower, v.upper);
+        offset += v.values.size();
+      });
     }
-    if (stepped) return;
-    optimizer_.step(x, g, n);
-    for (std::size_t d = 0; d < n; ++d) x[d] = std::clamp(x[d], lo, 1.0);
   }
 
-  /// The lit rows of the whole training set, computed once per drive matrix (outside the
-  /// steps: a new matrix, or the same one changed in size, is indexed again on its first step).
-  const network::lit_rows& lit_rows_of(const xt::xtensor<double, 2>& drives) {
-    if (indexed_drives_ != drives.data() || indexed_samples_ != drives.shape()[0]) {
-      dataset_lit_ = network::lit_rows::of(drives.data(), drives.shape()[0], drives.shape()[1]);
-      indexed_drives_ = drives.data();
-      indexed_samples_ = drives.shape()[0];
-    }
-    return dataset_lit_;
-  }
-
-  Crossbar& layer_;
-  Optimizer optimizer_;
+  Network& net_;
+  Loss loss_;
+  Rule rule_;
   training_options options_;
   nonideal::read_noise noise_;
   std::unique_ptr<detail::worker_pool> pool_;
-  network::lit_rows dataset_lit_;
-  const double* indexed_drives_ = nullptr;
-  std::size_t indexed_samples_ = 0;
-  std::vector<double> lit_scratch_, batch_drives_, column_sums_, deltas_, chunk_gradients_, gradient_, chunk_loss_;
-  std::vector<std::uint8_t> batch_labels_;
+  kernels_t kernels_;
+  std::vector<double> outputs_, deltas_, workspace_, accumulators_, chunk_loss_, gradient_, parameters_;
   std::vector<std::size_t> chunk_correct_, order_;
 };
+
+/// trainer(net, rule, options[, noise]): softmax cross-entropy with s = beta / N_in.
+template <layer Network, optimizer Rule>
+trainer(Network&, Rule, training_options, nonideal::read_noise = {}) -> trainer<Network, softmax_cross_entropy_loss, Rule>;
+/// trainer(net, loss, rule, options[, noise]).
+template <layer Network, loss Loss, optimizer Rule>
+trainer(Network&, Loss, Rule, training_options, nonideal::read_noise = {}) -> trainer<Network, Loss, Rule>;
 
 }  // namespace spinaptic::learning

@@ -14,10 +14,11 @@ namespace spinaptic::network {
 /// digits are about half dark (8x8 digits 49 %, MNIST 81 % of the pixels are 0).
 /// `reserve` allocates once; `gather` then fills without allocating.
 struct lit_rows {
-  std::vector<std::uint32_t> row;
-  std::vector<double> drive;
-  std::vector<std::size_t> start{0};
+  std::vector<std::uint32_t> row;     ///< lit row indices, sample after sample
+  std::vector<double> drive;          ///< their drives p > 0
+  std::vector<std::size_t> start{0};  ///< sample b's entries are start[b] .. start[b+1]-1
 
+  /// Capacity for `samples` samples of `rows` rows (every row lit).
   void reserve(std::size_t samples, std::size_t rows) {
     row.resize(samples * rows);
     drive.resize(samples * rows);

@@ -19,11 +19,13 @@ enum class stuck_mode : std::uint8_t {
 /// "ideal". `coefficient_factors` holds `factors_per_device` multiplicative factors per device:
 /// M x 4 factors on the c_mk of a polynomial response, or 1 gain on V for any other response.
 struct device_deviations {
-  std::size_t factors_per_device = 0;
+  std::size_t factors_per_device = 0;       ///< M x 4 (polynomial response) or 1
   std::vector<double> coefficient_factors;  ///< [device * factors_per_device + m * 4 + k]
   std::vector<stuck_mode> stuck;            ///< [device]
 
+  /// Whether a spread has been realised.
   [[nodiscard]] bool has_spread() const noexcept { return !coefficient_factors.empty(); }
+  /// Whether a stuck map has been realised.
   [[nodiscard]] bool has_stuck() const noexcept { return !stuck.empty(); }
 };
 

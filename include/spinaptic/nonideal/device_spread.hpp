@@ -1,6 +1,7 @@
 // spinaptic/nonideal/device_spread.hpp: device-to-device spread of the response coefficients.
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <random>
 
@@ -11,16 +12,17 @@ namespace spinaptic::nonideal {
 
 /// Device-to-device variation: every junction gets its own response coefficients
 ///   c^(jl)_mk = c_mk (1 + sigma eps_jlmk),   eps ~ N(0, 1) independent,
-/// a multiplicative Gaussian spread of sigma = 2-10 % (shared/research/paper.md section 6.3 [D]).
+/// a multiplicative Gaussian spread of sigma = 2-10 % (docs/physics.md).
 /// For a response that is not a polynomial, one gain (1 + sigma eps_jl) multiplies V of the device.
 /// Off by default (sigma = 0).
 struct device_spread {
   double relative_sigma = 0.0;  ///< sigma, dimensionless
 
+  /// Whether sigma > 0.
   [[nodiscard]] bool enabled() const noexcept { return relative_sigma > 0.0; }
 
   /// Draws the factors of `devices` junctions with `factors_per_device` coefficients each.
-  template <class Engine>
+  template <std::uniform_random_bit_generator Engine>
   void realise(device_deviations& d, std::size_t devices, std::size_t factors_per_device, Engine& engine) const {
     detail::require_non_negative("device spread sigma", relative_sigma);
     d.factors_per_device = factors_per_device;

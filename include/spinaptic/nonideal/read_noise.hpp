@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <random>
 
@@ -15,9 +16,9 @@ namespace spinaptic::nonideal {
 ///   sigma_U = sqrt(4 k_B T R_col df + sigma_amp^2),
 /// Johnson-Nyquist noise of the column's series resistance R_col over the read bandwidth df
 /// (Nyquist, Phys. Rev. 32, 110 (1928)) and the input-referred floor sigma_amp of the amplifier or
-/// lock-in (1-10 uV, shared/research/paper.md section 6.3 [D]). Off by default (df = 0, floor 0).
+/// lock-in (1-10 uV, docs/physics.md). Off by default (df = 0, floor 0).
 struct read_noise {
-  units::temperature temperature = units::as<units::temperature>(300.0);
+  units::temperature temperature = units::as<units::temperature>(300.0);  ///< T of the column resistance
   units::resistance column_resistance = units::as<units::resistance>(0.0);  ///< R_col = sum_j R_jl
   units::frequency bandwidth = units::as<units::frequency>(0.0);            ///< df
   units::voltage amplifier_floor = units::as<units::voltage>(0.0);          ///< sigma_amp (rms)
@@ -30,10 +31,11 @@ struct read_noise {
     const double amp = detail::require_non_negative("amplifier noise floor [V]", units::in_si(amplifier_floor));
     return units::as<units::voltage>(std::sqrt(4.0 * detail::constants::boltzmann * T * R * df + amp * amp));
   }
+  /// Whether sigma_U > 0.
   [[nodiscard]] bool enabled() const { return units::in_si(sigma()) > 0.0; }
 
   /// Adds the noise to `count` normalised column sums u = U / V_max (raw kernel, no allocation).
-  template <class Engine>
+  template <std::uniform_random_bit_generator Engine>
   void apply(double* column_sums, std::size_t count, units::voltage max_voltage, Engine& engine) const {
     const double s = units::in_si(sigma()) / std::abs(units::in_si(max_voltage));
     if (!(s > 0.0)) return;

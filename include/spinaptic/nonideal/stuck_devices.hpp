@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <numeric>
 #include <random>
@@ -20,9 +21,11 @@ struct stuck_devices {
   double fraction = 0.0;                   ///< in [0, 1]
   stuck_mode mode = stuck_mode::parallel;  ///< how they fail
 
+  /// Whether any junction is stuck.
   [[nodiscard]] bool enabled() const noexcept { return fraction > 0.0; }
 
-  template <class Engine>
+  /// Draws which of `devices` junctions are stuck into `d` (fraction checked in [0, 1]).
+  template <std::uniform_random_bit_generator Engine>
   void realise(device_deviations& d, std::size_t devices, Engine& engine) const {
     detail::require_in_range("stuck device fraction", fraction, 0.0, 1.0);
     d.stuck.clear();

@@ -1,0 +1,324 @@
+// spinaptic/network/crossbar_kernels.hpp: the prepared kernels of a crossbar: the tables of
+// G_m(x_jl), G'_m(x_jl) (polynomial responses) and the per-sample forward and backward passes.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "spinaptic/concepts/layer.hpp"
+#include "spinaptic/detail/simd.hpp"
+#include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/error.hpp"
+#include "spinaptic/nonideal/device_deviations.hpp"
+
+namespace spinaptic::network {
+
+/// The prepared kernels of a `Crossbar` (network::crossbar): `prepare(layer)` tabulates, for every
+/// junction d = j * outputs + l, the effective current x_eff (DAC-quantised, 0 when stuck open)
+/// and, for a polynomial response v = sum_{m=1..M} p^m G_m(x), the tables G_m(x_eff) and
+/// slope mask x G'_m(x_eff) (docs/network.md, "Kernels"). Every other member is `const`, writes
+/// only its arguments and may run concurrently. Per sample (p = drives, u = outputs):
+///   forward:  u_l = sum_j v(p_j, x_jl) = sum_j sum_m p_j^m G_m(x_jl)
+///   backward: A_m[j][l] += p_j^m delta_l  (accumulator, M x Inputs x Outputs doubles),
+///             delta_in_j = sum_l delta_l dv/dp (p_j, x_jl) = sum_l delta_l sum_m m p_j^(m-1) G_m(x_jl)
+///   gradient_and_clear<0>(A, d) = sum_m G'_m(x_d) A_m[d]  = dLoss/dx_d.
+/// For any other normalized_response the accumulator holds dLoss/dx directly (dense in x).
+/// The forward pass sees the quantised currents; the gradient is that of the stored ones
+/// (straight-through estimator, Bengio et al. arXiv:1308.3432).
+template <class Crossbar>
+class crossbar_kernels {
+ public:
+  /// The crossbar these kernels serve.
+  using layer_type = Crossbar;
+  /// The response policy of its junctions.
+  using response_type = typename Crossbar::response_type;
+  /// M, the power order of a polynomial response (0 for any other response).
+  static constexpr std::size_t power_order = Crossbar::power_order;
+  /// Whether the column sums factorise into M tables (polynomial response).
+  static constexpr bool factorised = Crossbar::factorised;
+  /// The column count when it is known at compile time, else std::dynamic_extent.
+  static constexpr std::size_t static_outputs = Crossbar::static_outputs;
+
+  /// Tabulates the kernels of `layer` (allocates only when its size changed). Throws
+  /// spinaptic::error for a deviation map of the wrong size or an invalid DAC setting.
+  void prepare(const Crossbar& layer) {
+    layer.check_non_idealities();
+    layer_ = &layer;
+    inputs_ = layer.inputs();
+    outputs_ = layer.outputs();
+    n_ = inputs_ * outputs_;
+    const auto& dev = layer.deviations();
+    const auto state = layer.state();
+    const auto& response = layer.response();
+    effective_.resize(n_);
+    slope_mask_.resize(n_);
+    g_.resize(power_order * n_);
+    dg_.resize(power_order * n_);
+    const double* x = layer.normalized_currents().data();
+    const double lo = layer.normalized_lower_bound();
+    const bool ideal = !dev.has_spread() && !dev.has_stuck() && layer.dac().current_bits == 0;
+    if constexpr (factorised) {
+      if (ideal) {  // one polynomial row per power order, a straight loop over the currents
+        for (std::size_t m = 0; m < power_order; ++m) {
+          const auto row = response.coefficients(state)[m];
+          double* g = g_.data() + m * n_;
+          double* dg = dg_.data() + m * n_;
+          for (std::size_t d = 0; d < n_; ++d) {
+            g[d] = response_type::polynomial(row, x[d]);
+            dg[d] = response_type::polynomial_derivative(row, x[d]);
+          }
+        }
+        return;
+      }
+    }
+    for (std::size_t d = 0; d < n_; ++d) {
+      const auto mode = dev.has_stuck() ? dev.stuck[d] : nonideal::stuck_mode::none;
+      effective_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : layer.dac().current(x[d], lo);
+      slope_mask_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : 1.0;
+    }
+    if constexpr (factorised) {
+      using row_t = std::remove_cvref_t<decltype(response.coefficients(state)[0])>;
+      for (std::size_t d = 0; d < n_; ++d) {
+        const auto& c = response.coefficients(device_state(d));
+        for (std::size_t m = 0; m < power_order; ++m) {
+          row_t row = c[m];
+          if (dev.has_spread())
+            for (std::size_t k = 0; k < 4; ++k) row[k] *= dev.coefficient_factors[d * dev.factors_per_device + m * 4 + k];
+          g_[m * n_ + d] = response_type::polynomial(row, effective_[d]);
+          dg_[m * n_ + d] = slope_mask_[d] * response_type::polynomial_derivative(row, effective_[d]);
+        }
+      }
+    }
+  }
+
+  /// Rows of the crossbar prepared last.
+  [[nodiscard]] std::size_t inputs() const noexcept { return inputs_; }
+  /// Columns of the crossbar prepared last.
+  [[nodiscard]] std::size_t outputs() const noexcept { return outputs_; }
+  /// No state is carried from forward to backward.
+  [[nodiscard]] std::size_t workspace_size() const noexcept { return 0; }
+  /// Doubles per chunk of the gradient accumulator: M x Inputs x Outputs (polynomial), else Inputs x Outputs.
+  [[nodiscard]] std::size_t accumulator_size() const noexcept { return (factorised ? power_order : 1) * n_; }
+  /// G_m(x_eff) of every junction for power m = 1..M, [j][l] (polynomial responses).
+  [[nodiscard]] std::span<const double> table(std::size_t m) const noexcept
+    requires factorised
+  {
+    return {g_.data() + (m - 1) * n_, n_};
+  }
+  /// G'_m(x_eff) of every junction (0 for a junction stuck open), [j][l] (polynomial responses).
+  [[nodiscard]] std::span<const double> slope_table(std::size_t m) const noexcept
+    requires factorised
+  {
+    return {dg_.data() + (m - 1) * n_, n_};
+  }
+
+  // ---- forward -------------------------------------------------------------------------------
+  /// u_l = sum_j v(p_j, x_jl) for one sample given densely.
+  void forward(dense_drives in, double* u, double* /*workspace*/ = nullptr) const noexcept {
+    if constexpr (factorised) {
+      column_sums(u, [&](auto add_row) {
+        for (std::size_t j = 0; j < inputs_; ++j) add_row(j, in.drive[j]);
+      });
+    } else {
+      const auto& r = layer_->response();
+      std::fill(u, u + outputs_, 0.0);
+      for (std::size_t j = 0; j < inputs_; ++j)
+        for (std::size_t l = 0; l < outputs_; ++l) {
+          const std::size_t d = j * outputs_ + l;
+          u[l] += gain(d) * r.normalized(device_state(d), in.drive[j], effective_[d]);
+        }
+    }
+  }
+  /// u_l for one sample given by its lit rows (polynomial responses: a dark row adds nothing).
+  void forward(lit_drives in, double* u, double* /*workspace*/ = nullptr) const noexcept
+    requires factorised
+  {
+    column_sums(u, [&](auto add_row) {
+      for (std::size_t e = 0; e < in.count; ++e) add_row(std::size_t(in.row[e]), in.drive[e]);
+    });
+  }
+  /// forward() of two samples at once, each summed in its own entry order (the results are those
+  /// of two calls); interleaved, the two running sums hide each other's add latency.
+  void forward_pair(lit_drives a, double* u_a, double* ws_a, lit_drives b, double* u_b, double* ws_b) const noexcept
+    requires factorised
+  {
+    if constexpr (static_outputs != std::dynamic_extent) {
+      constexpr std::size_t L = static_outputs;
+      detail::simd_row<L> sa, sb;
+      auto add = [&](detail::simd_row<L>& sums, std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          sums.add_scaled(pm, g_.data() + m * n_ + j * L);
+        }
+      };
+      const std::size_t both = std::min(a.count, b.count);
+      for (std::size_t e = 0; e < both; ++e) {
+        add(sa, std::size_t(a.row[e]), a.drive[e]);
+        add(sb, std::size_t(b.row[e]), b.drive[e]);
+      }
+      for (std::size_t e = both; e < a.count; ++e) add(sa, std::size_t(a.row[e]), a.drive[e]);
+      for (std::size_t e = both; e < b.count; ++e) add(sb, std::size_t(b.row[e]), b.drive[e]);
+      sa.store(u_a);
+      sb.store(u_b);
+    } else {
+      forward(a, u_a, ws_a);
+      forward(b, u_b, ws_b);
+    }
+  }
+  /// forward() of `batch` dense samples, p [b][j] -> u [b][l] (tests, benchmarks, evaluation).
+  void forward_batch(const double* p, std::size_t batch, double* u) const noexcept {
+    for (std::size_t b = 0; b < batch; ++b) forward(dense_drives{p + b * inputs_, inputs_}, u + b * outputs_);
+  }
+
+  // ---- backward ------------------------------------------------------------------------------
+  /// Accumulates the parameter gradient of one dense sample with dLoss/du = delta, and writes
+  /// dLoss/dp to delta_in when it is not null.
+  void backward(dense_drives in, const double* /*workspace*/, const double* delta, double* delta_in,
+                double* accumulator) const noexcept {
+    if constexpr (factorised) {
+      accumulate(delta, accumulator, [&](auto visit) {
+        for (std::size_t j = 0; j < inputs_; ++j) visit(j, in.drive[j]);
+      });
+      if (delta_in)
+        for (std::size_t j = 0; j < inputs_; ++j) delta_in[j] = input_delta(j, in.drive[j], delta);
+    } else {
+      const auto& r = layer_->response();
+      for (std::size_t j = 0; j < inputs_; ++j) {
+        double dp = 0.0;
+        for (std::size_t l = 0; l < outputs_; ++l) {
+          const std::size_t d = j * outputs_ + l;
+          accumulator[d] += delta[l] * slope_mask_[d] * gain(d) * r.normalized_dx(device_state(d), in.drive[j], effective_[d]);
+          dp += delta[l] * gain(d) * r.normalized_dp(device_state(d), in.drive[j], effective_[d]);
+        }
+        if (delta_in) delta_in[j] = dp;
+      }
+    }
+  }
+  /// The same for a sample given by its lit rows: A_m[j][l] += p^m delta_l over the lit rows only
+  /// (a dark row has p^m = 0); delta_in, when not null, gets every row (dark rows: m = 1 term).
+  void backward(lit_drives in, const double* /*workspace*/, const double* delta, double* delta_in,
+                double* accumulator) const noexcept
+    requires factorised
+  {
+    accumulate(delta, accumulator, [&](auto visit) {
+      for (std::size_t e = 0; e < in.count; ++e) visit(std::size_t(in.row[e]), in.drive[e]);
+    });
+    if (delta_in) {
+      for (std::size_t j = 0; j < inputs_; ++j) delta_in[j] = input_delta(j, 0.0, delta);
+      for (std::size_t e = 0; e < in.count; ++e) delta_in[in.row[e]] = input_delta(in.row[e], in.drive[e], delta);
+    }
+  }
+  /// dLoss/dx_d of junction d from one chunk's accumulator, zeroing the entries it read:
+  ///   sum_m G'_m(x_d) A_m[d] (polynomial responses), else the accumulated gradient itself.
+  template <std::size_t Block>
+  [[nodiscard]] double gradient_and_clear(double* accumulator, std::size_t d) const noexcept {
+    static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
+    if constexpr (factorised) {
+      double g = dg_[d] * accumulator[d];
+      accumulator[d] = 0.0;
+      for (std::size_t m = 1; m < power_order; ++m) {
+        g += dg_[m * n_ + d] * accumulator[m * n_ + d];
+        accumulator[m * n_ + d] = 0.0;
+      }
+      return g;
+    } else {
+      const double g = accumulator[d];
+      accumulator[d] = 0.0;
+      return g;
+    }
+  }
+
+ private:
+  /// dv/dp summed over the columns: sum_l delta_l sum_m m p^(m-1) G_m(x_jl) (polynomial).
+  [[nodiscard]] double input_delta(std::size_t j, double p, const double* delta) const noexcept {
+    double sum = 0.0, pm1 = 1.0;  // p^(m-1)
+    for (std::size_t m = 0; m < power_order; ++m) {
+      const double* g = g_.data() + m * n_ + j * outputs_;
+      double s = 0.0;
+      for (std::size_t l = 0; l < outputs_; ++l) s += delta[l] * g[l];
+      sum += double(m + 1) * pm1 * s;
+      pm1 *= p;
+    }
+    return sum;
+  }
+
+  /// The column count, a compile-time constant when the crossbar's is.
+  [[nodiscard]] constexpr std::size_t columns() const noexcept {
+    if constexpr (static_outputs != std::dynamic_extent) return static_outputs;
+    else return outputs_;
+  }
+
+  /// u[l] = sum over the rows that `for_each_row(add_row)` visits, add_row(j, p), of
+  /// sum_m p^m G_m(x_jl). With a compile-time column count the running sums live in vector registers.
+  template <class ForEachRow>
+  void column_sums(double* u, ForEachRow&& for_each_row) const noexcept {
+    if constexpr (static_outputs != std::dynamic_extent) {
+      constexpr std::size_t L = static_outputs;
+      detail::simd_row<L> sums;
+      for_each_row([&](std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          sums.add_scaled(pm, g_.data() + m * n_ + j * L);
+        }
+      });
+      sums.store(u);
+    } else {
+      std::fill(u, u + outputs_, 0.0);
+      for_each_row([&](std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          const double* g = g_.data() + m * n_ + j * outputs_;
+          for (std::size_t l = 0; l < outputs_; ++l) u[l] += pm * g[l];
+        }
+      });
+    }
+  }
+
+  /// A_m[j][l] += p^m delta_l for each row (j, p) that `for_each_row(visit)` visits.
+  template <class ForEachRow>
+  void accumulate(const double* delta, double* a, ForEachRow&& for_each_row) const noexcept {
+    const std::size_t L = columns();
+    if constexpr (static_outputs != std::dynamic_extent) {  // delta in vector registers
+      const auto d = detail::simd_row<static_outputs>::load(delta);
+      for_each_row([&](std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          d.add_scaled_to(pm, a + m * n_ + j * L);
+        }
+      });
+    } else {
+      for_each_row([&](std::size_t j, double p) {
+        double pm = 1.0;
+        for (std::size_t m = 0; m < power_order; ++m) {
+          pm *= p;
+          double* am = a + m * n_ + j * L;
+          for (std::size_t l = 0; l < L; ++l) am[l] += pm * delta[l];
+        }
+      });
+    }
+  }
+
+  [[nodiscard]] double gain(std::size_t d) const noexcept {
+    const auto& dev = layer_->deviations();
+    return dev.has_spread() ? dev.coefficient_factors[d * dev.factors_per_device] : 1.0;
+  }
+  [[nodiscard]] device::magnetic_state device_state(std::size_t d) const noexcept {
+    const auto& dev = layer_->deviations();
+    return dev.has_stuck() && dev.stuck[d] == nonideal::stuck_mode::parallel ? device::magnetic_state::parallel
+                                                                               : layer_->state();
+  }
+
+  const Crossbar* layer_ = nullptr;
+  std::size_t inputs_ = 0, outputs_ = 0, n_ = 0;
+  std::vector<double> effective_, slope_mask_, g_, dg_;
+};
+
+}  // namespace spinaptic::network
