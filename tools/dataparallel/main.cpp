@@ -27,8 +27,10 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/io/idx.hpp>
+#include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialisation.hpp>
 #include <spinaptic/learning/optimizers.hpp>
+#include <spinaptic/learning/softmax_cross_entropy.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/mpi/data_parallel.hpp>
@@ -47,24 +49,25 @@ struct settings {
 
 template <std::size_t Inputs>
 int run(const boost::mpi::communicator& world, const settings& s, io::image_set train, io::image_set test) {
-  network::crossbar<Inputs, 10, preset::response_type> layer(preset::response());
+  using layer_type = network::crossbar<Inputs, 10, preset::response_type>;
+  layer_type layer(preset::response());
   std::mt19937_64 engine(s.seed);  // identical on every rank
   learning::initialise_currents(layer, engine);
-  const auto train_drives = encoding::encode(train), test_drives = encoding::encode(test);
+  const learning::data_set train_set(encoding::encode<typename layer_type::encoding_type>(train), train.labels);
+  const learning::data_set test_set(encoding::encode<typename layer_type::encoding_type>(test), test.labels);
   nonideal::read_noise noise;
   noise.amplifier_floor = units::as<units::voltage>(s.noise_uV * 1e-6);
-  mpi::data_parallel_trainer trainer(world, layer, learning::sgd{.learning_rate = s.lr},
-                                     {.output_scale = s.beta, .batch_size = s.batch, .partitions = s.partitions}, noise);
+  const learning::softmax_cross_entropy_loss loss{s.beta / double(Inputs)};  // s = beta / N_in
+  mpi::data_parallel_trainer trainer(world, layer, loss, learning::sgd{.learning_rate = s.lr},
+                                     {.batch_size = s.batch, .partitions = s.partitions}, noise);
   world.barrier();
   const auto t0 = std::chrono::steady_clock::now();
-  for (std::size_t e = 0; e < s.epochs; ++e) trainer.train_epoch(train_drives, train.labels, engine);
+  for (std::size_t e = 0; e < s.epochs; ++e) trainer.train_epoch(train_set, engine);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   double slowest = 0.0;
   boost::mpi::reduce(world, seconds, slowest, boost::mpi::maximum<double>(), 0);
   if (world.rank() != 0) return 0;
-  learning::trainer evaluator(layer, learning::sgd{}, {.output_scale = s.beta, .batch_size = 256});
-  std::mt19937_64 eval_engine(s.seed);
-  const double accuracy = evaluator.evaluate(test_drives, test.labels, eval_engine).accuracy;
+  const double accuracy = learning::evaluate(layer, test_set, loss).accuracy;
   if (!s.currents.empty())
     std::ofstream(s.currents, std::ios::binary)
         .write(reinterpret_cast<const char*>(layer.normalized_currents().data()),

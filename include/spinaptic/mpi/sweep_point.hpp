@@ -20,8 +20,10 @@
 #include "spinaptic/io/digits_csv.hpp"
 #include "spinaptic/io/idx.hpp"
 #include "spinaptic/io/image_set.hpp"
+#include "spinaptic/learning/data_set.hpp"
 #include "spinaptic/learning/initialisation.hpp"
 #include "spinaptic/learning/optimizers.hpp"
+#include "spinaptic/learning/softmax_cross_entropy.hpp"
 #include "spinaptic/learning/split.hpp"
 #include "spinaptic/learning/trainer.hpp"
 #include "spinaptic/network/crossbar.hpp"
@@ -179,19 +181,23 @@ struct point_data {
   learning::initialise_currents(layer, engine);
   const nonideal::hardware chip = chip_hardware(s);
   chip.realise(layer, engine);
-  auto train_drives = encoding::encode(train_images), test_drives = encoding::encode(test_images);
-  chip.apply_to_drives(train_drives);
-  chip.apply_to_drives(test_drives);
+  auto prepared = [&](const io::image_set& images) {  // encoded, as the chip's lasers deliver them
+    auto drives = encoding::encode<typename layer_type::encoding_type>(images);
+    chip.apply_to_drives(drives);
+    return learning::data_set(std::move(drives), images.labels);
+  };
+  const learning::data_set train_data = prepared(train_images), test_data = prepared(test_images);
   const units::resistance r_ap = antiparallel_resistance(s);
   auto noise = chip.noise;
   noise.column_resistance = 64.0 * r_ap;
 
+  const learning::softmax_cross_entropy_loss loss{s.output_scale / 64.0};  // s = beta / N_in
   auto train_and_test = [&](auto optimizer) {
-    learning::trainer trainer(layer, optimizer, {.output_scale = s.output_scale, .batch_size = s.batch, .threads = 1}, noise);
-    for (std::size_t epoch = 0; epoch < s.epochs; ++epoch) trainer.train_epoch(train_drives, train_images.labels, engine);
+    learning::trainer trainer(layer, loss, optimizer, {.batch_size = s.batch, .threads = 1}, noise);
+    for (std::size_t epoch = 0; epoch < s.epochs; ++epoch) trainer.train_epoch(train_data, engine);
     point_result r;
-    r.test_accuracy = trainer.evaluate(test_drives, test_images.labels, engine).accuracy;
-    r.train_accuracy = trainer.evaluate(train_drives, train_images.labels, engine).accuracy;
+    r.test_accuracy = learning::evaluate(layer, test_data, loss, noise, engine).accuracy;
+    r.train_accuracy = learning::evaluate(layer, train_data, loss, noise, engine).accuracy;
     return r;
   };
   point_result r = s.optimizer == "adam" ? train_and_test(learning::adam{.learning_rate = s.learning_rate})
@@ -199,7 +205,7 @@ struct point_data {
 
   energy::ledger ledger(layer.response().max_power(), r_ap, energy::ledger::sum_squared_current(layer),
                         {.laser_pulse = units::as<units::time>(detail::require_positive("laser_pulse_us", s.laser_pulse_us) * 1e-6)});
-  for (std::size_t i = 0; i < test_images.size(); ++i) ledger.add(test_drives.data() + i * 64, 64);
+  for (std::size_t i = 0; i < test_data.size(); ++i) ledger.add(test_data.drives().data() + i * 64, 64);
   const auto cost = ledger.mean();
   r.energy_J = units::in_si(cost.total());
   r.laser_energy_J = units::in_si(cost.laser);
