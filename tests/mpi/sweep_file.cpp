@@ -80,6 +80,11 @@ TEST_CASE("bad sweep files name the key, the line and the column") {
   CHECK_THAT(error_of("{\"seeds\": []}"), Catch::Contains("key 'seeds' is empty"));
   CHECK_THAT(error_of("{\"sweeep\": 1}"), Catch::Contains("line 1, column 2: unknown key 'sweeep'"));
   CHECK_THAT(error_of("{\"base\": {\"epochs\": 3,}}"), Catch::Contains("not valid JSON"));
+  // values out of range are caught before any training, naming the point and the parameter
+  CHECK_THAT(error_of("{\"grid\": {\"optimizer\": [\"sgd\", \"adagrad\"]}}"),
+             Catch::Contains("point 1: spinaptic: parameter 'optimizer' = 'adagrad' is invalid; allowed: sgd, adam"));
+  CHECK_THAT(error_of("{\"grid\": {\"stuck\": [0.1, 1.5]}}"), Catch::Contains("point 1: spinaptic: parameter 'stuck' = 1.5"));
+  CHECK_THAT(error_of("{\"base\": {\"laser_power_mW\": 0}}"), Catch::Contains("point 0: spinaptic: parameter 'laser_power_mW' = 0"));
 }
 
 TEST_CASE("the journal keeps complete rows and drops a partial last line on resume") {

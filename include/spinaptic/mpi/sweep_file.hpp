@@ -239,6 +239,13 @@ class sweep_reader {
     } else {
       s.points = std::move(crossed);
     }
+    for (std::size_t i = 0; i < s.points.size(); ++i) {  // every value checked before any training
+      try {
+        validate_point(s.points[i]);
+      } catch (const error& e) {
+        throw file_error(file_, "", "point " + std::to_string(i) + ": " + e.what());
+      }
+    }
     return s;
   }
 
@@ -280,7 +287,8 @@ class sweep_reader {
 ///                                       every point above once per seed (innermost)
 /// Point keys are the members of point_settings. A malformed file, an unknown key, a value of the
 /// wrong JSON type or an empty grid/list/seeds throws file_error naming the file, the key and its
-/// line and column.
+/// line and column; a value out of its range (validate_point) throws file_error naming the point
+/// index and the parameter.
 [[nodiscard]] inline sweep parse_sweep(const std::string& text, const std::string& file = "<sweep>") {
   return detail_sweep::sweep_reader(file, text).read();
 }

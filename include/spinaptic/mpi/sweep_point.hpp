@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <random>
 #include <string>
 #include <utility>
@@ -99,6 +100,18 @@ struct point_data {
   }
 };
 
+namespace detail_point {
+/// Throws spinaptic::error when `value` is not one of `choices` (the message names the key).
+inline void require_choice(const char* key, const std::string& value, std::initializer_list<const char*> choices) {
+  std::string allowed;
+  for (const char* c : choices) {
+    if (value == c) return;
+    allowed += std::string(allowed.empty() ? "" : ", ") + c;
+  }
+  throw error("spinaptic: parameter '" + std::string(key) + "' = '" + value + "' is invalid; allowed: " + allowed);
+}
+}  // namespace detail_point
+
 /// The paper's response (device/presets.hpp) re-scaled to other full-scale drives. The preset's
 /// surface V(P, I) = V_0 (P/P_0) sum_k c_k (I/I_0)^k (P_0 = 150 mW, I_0 = 3 mA, V_0 = 23.35 mV,
 /// linear in P) is the same physical function on the new scales P_max, I_max:
@@ -139,8 +152,7 @@ struct point_data {
   nonideal::hardware h;
   h.spread.relative_sigma = s.spread;
   h.stuck.fraction = s.stuck;
-  if (s.stuck_mode != "parallel" && s.stuck_mode != "zero")
-    throw invalid_parameter("stuck_mode (0 = parallel, 1 = zero)", -1.0, "\"parallel\" or \"zero\"");
+  detail_point::require_choice("stuck_mode", s.stuck_mode, {"parallel", "zero"});
   h.stuck.mode = s.stuck_mode == "zero" ? nonideal::stuck_mode::zero_current : nonideal::stuck_mode::parallel;
   h.noise.amplifier_floor = units::as<units::voltage>(detail::require_non_negative("read_noise_uV", s.read_noise_uV) * 1e-6);
   h.noise.bandwidth = units::as<units::frequency>(detail::require_non_negative("bandwidth_Hz", s.bandwidth_Hz));
@@ -148,6 +160,26 @@ struct point_data {
   h.dac.power_bits = s.power_bits;
   h.crosstalk.neighbour_fraction = s.crosstalk;
   return h;
+}
+
+/// Checks every setting of a point without training it (cheap; the sweep reader runs it on every
+/// point before a sweep starts). Throws spinaptic::error naming the parameter, its value and the
+/// allowed range.
+inline void validate_point(const point_settings& s) {
+  detail_point::require_choice("optimizer", s.optimizer, {"sgd", "adam"});
+  detail_point::require_choice("range", s.range, {"bipolar", "non_negative"});
+  if (s.epochs == 0) throw invalid_parameter("epochs", 0.0, ">= 1");
+  if (s.batch == 0) throw invalid_parameter("batch", 0.0, ">= 1");
+  detail::require_positive("learning_rate", s.learning_rate);
+  detail::require_positive("output_scale", s.output_scale);
+  detail::require_in_range("test_fraction", s.test_fraction, 0.0, 1.0);
+  detail::require_in_range("spread", s.spread, 0.0, 1.0);
+  detail::require_in_range("stuck", s.stuck, 0.0, 1.0);
+  detail::require_non_negative("crosstalk", s.crosstalk);
+  detail::require_positive("laser_pulse_us", s.laser_pulse_us);
+  (void)chip_response(s);
+  (void)antiparallel_resistance(s);
+  chip_hardware(s).dac.validate();
 }
 
 /// Trains and evaluates one point, as examples/digits does with hardware-aware training:
@@ -160,11 +192,7 @@ struct point_data {
 [[nodiscard]] inline point_result evaluate_point(const point_settings& s, const point_data& data) {
   using preset = device::presets::hybrid_mgo_800nm;
   using layer_type = network::crossbar<64, 10, preset::response_type>;
-  if (s.range != "bipolar" && s.range != "non_negative")
-    throw invalid_parameter("range (bipolar|non_negative)", -1.0, "\"bipolar\" or \"non_negative\"");
-  if (s.optimizer != "sgd" && s.optimizer != "adam")
-    throw invalid_parameter("optimizer (sgd|adam)", -1.0, "\"sgd\" or \"adam\"");
-  detail::require_in_range("test_fraction", s.test_fraction, 0.0, 1.0);
+  validate_point(s);
   std::mt19937_64 engine(s.seed);  // the one engine of this point
 
   io::image_set train_set, test_set;
