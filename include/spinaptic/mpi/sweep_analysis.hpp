@@ -83,7 +83,8 @@ struct sweep_table {
 struct yield_summary {
   double fraction_above = 0.0;        ///< (number with a >= threshold) / N
   std::vector<std::size_t> counts;    ///< histogram counts per bin
-  double lo = 0.0, hi = 1.0;          ///< histogram range
+  double lo = 0.0;                    ///< lower end of the histogram range
+  double hi = 1.0;                    ///< upper end of the histogram range
 };
 
 /// Computes the yield summary of `accuracies` (N >= 1 chips).

@@ -79,7 +79,9 @@ struct point_result {
 /// area-averaged to 8x8 (fixed 60k/10k split).
 struct point_data {
   std::string name;              ///< "digits" or "mnist8"
-  io::image_set all, train, test;  ///< `all` for digits; train/test for mnist8
+  io::image_set all;             ///< the whole set (digits; split per point)
+  io::image_set train;           ///< the training set (mnist8)
+  io::image_set test;            ///< the test set (mnist8)
 
   /// Reads the cache of scripts/fetch-data (io::data_directory()); throws file_error when missing.
   static point_data load(const std::string& name) {
