@@ -21,6 +21,7 @@
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
+#include <spinaptic/energy/ledger.hpp>
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/learning/initialisation.hpp>
@@ -38,12 +39,16 @@ namespace {
 
 struct result {
   double train_accuracy, test_accuracy, seconds;
+  energy::classification_cost cost;  ///< mean over the test images, from the energy ledger
 };
 
 /// Trains a 64 x 10 bipolar crossbar on `response` with SGD and returns its accuracies.
+/// The cost per classification comes from the energy ledger with the trained currents, the
+/// junction resistance R_AP at zero bias and the read pulse `timing` (laser and Joule energy).
 template <class Response>
 result train(const Response& response, const io::image_set& train_set, const io::image_set& test_set,
-             std::size_t epochs, double beta, double lr, std::uint64_t seed) {
+             std::size_t epochs, double beta, double lr, std::uint64_t seed, units::resistance junction_resistance,
+             energy::read_timing timing) {
   network::crossbar<64, 10, Response> layer(response, device::antiparallel, network::current_range::bipolar);
   std::mt19937_64 engine(seed);
   learning::initialise_currents(layer, engine);
@@ -57,7 +62,10 @@ result train(const Response& response, const io::image_set& train_set, const io:
       std::fprintf(stderr, "  epoch %zu/%zu loss %.4f\n", epoch, epochs, r.mean_loss);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return {trainer.evaluate(train_data, engine).accuracy, trainer.evaluate(test_data, engine).accuracy, seconds};
+  energy::ledger ledger(response.max_power(), junction_resistance, energy::ledger::sum_squared_current(layer), timing);
+  for (std::size_t i = 0; i < test_data.size(); ++i) ledger.add(test_data.drives().data() + i * 64, 64);
+  return {trainer.evaluate(train_data, engine).accuracy, trainer.evaluate(test_data, engine).accuracy, seconds,
+          ledger.mean()};
 }
 
 }  // namespace
@@ -109,29 +117,35 @@ int main(int argc, char** argv) try {
       std::cerr << "physics_digits: gnuplot failed (the CSV is written)\n";
   }
 
+  // Read pulse from the stack's thermal time constants: the laser stays on until V_AC at
+  // (P_max, I_max) reaches 99 % of its steady value; the ledger charges laser and Joule energy for
+  // that long (conversion time: the ledger's default column ADC).
+  const auto dynamics = physics::thermal_dynamics();
+  const auto width = device::read_pulse_width(physics::response(), device::antiparallel, physics::max_power(),
+                                              physics::max_current(), dynamics, 0.99);
+  energy::read_timing timing;
+  timing.laser_pulse = width;
+  const auto r_ap = physics::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
+
   std::fprintf(stderr, "derived response (physics_mgo_800nm):\n");
-  const result derived = train(physics::response(), train_set, test_set, epochs, beta, lr, seed);
+  const result derived = train(physics::response(), train_set, test_set, epochs, beta, lr, seed, r_ap, timing);
   std::fprintf(stderr, "calibrated polynomial surface (hybrid_mgo_800nm):\n");
-  const result poly = train(polynomial::response(), train_set, test_set, epochs, beta, lr, seed);
+  const result poly = train(polynomial::response(), train_set, test_set, epochs, beta, lr, seed, r_ap, timing);
   std::printf("8x8 digits, 70/30 stratified split (seed %llu), bipolar currents, SGD lr %g, beta %g, %zu epochs\n",
               static_cast<unsigned long long>(seed), lr, beta, epochs);
   std::printf("derived response:   train %.4f  test %.4f  (%.1f s)\n", derived.train_accuracy, derived.test_accuracy,
               derived.seconds);
   std::printf("polynomial surface: train %.4f  test %.4f  (%.1f s)\n", poly.train_accuracy, poly.test_accuracy,
               poly.seconds);
-  // Read pulse from the stack's thermal time constants: 99 % of V_AC at (P_max, I_max), and the
-  // laser energy per classification, sum_j P_j times that width, averaged over the test images.
-  const auto dynamics = physics::thermal_dynamics();
-  const auto width = device::read_pulse_width(physics::response(), device::antiparallel, physics::max_power(),
-                                              physics::max_current(), dynamics, 0.99);
-  const auto drives = encoding::encode(test_set);
-  double mean_power = 0.0;
-  for (double p : drives) mean_power += p * units::in_si(physics::max_power());
-  mean_power /= double(test_set.size());
   std::printf("thermal time constants: tau_fast %.2f ns (pillar), tau_slow %.2f us (sink); read pulse for 99 %% of "
-              "V_AC: %.2f us; laser energy per classification: %.3g J\n",
+              "V_AC: %.2f us; latency %.2f us\n",
               units::in_si(dynamics.fast_time_constant) * 1e9, units::in_si(dynamics.slow_time_constant) * 1e6,
-              units::in_si(width) * 1e6, mean_power * units::in_si(width));
+              units::in_si(width) * 1e6, units::in_si(timing.latency()) * 1e6);
+  for (const auto& [name, r] : {std::pair{"derived response", derived}, std::pair{"polynomial surface", poly}})
+    std::printf("energy per classification, %s (ledger, trained currents, R_AP %.1f ohm): laser %.3g J, Joule %.3g J, "
+                "total %.3g J\n",
+                name, units::in_si(r_ap), units::in_si(r.cost.laser), units::in_si(r.cost.joule),
+                units::in_si(r.cost.total()));
   std::printf("derived_test_accuracy=%.4f\n", derived.test_accuracy);
   std::printf("polynomial_test_accuracy=%.4f\n", poly.test_accuracy);
   return 0;
