@@ -23,6 +23,17 @@ concept optical_drive = requires(const D& d, units::time t) {
   { d.laser_on(t) } -> std::convertible_to<bool>;
 };
 
+/// The shape of the pulses of a laser pulse train (excitation::square_pulse, gaussian_pulse):
+/// the fraction of peak power s seconds after a pulse starts, the laser-on window, the pulse's
+/// duration in units of its width (`extent`) and its energy over P_peak times the width.
+template <class S>
+concept pulse_shape = requires(double s, double width) {
+  { S::extent } -> std::convertible_to<double>;
+  { S::shape(s, width) } -> std::same_as<double>;
+  { S::on(s, width) } -> std::convertible_to<bool>;
+  { S::energy_fraction() } -> std::same_as<double>;
+};
+
 /// A hybrid drive: both.
 template <class D>
 concept hybrid_drive = electrical_drive<D> && optical_drive<D>;
