@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <spinaptic/device/macrospin.hpp>
+#include <spinaptic/device/presets.hpp>
 
 #include "../common/output.hpp"
 
@@ -19,11 +20,7 @@ using namespace spinaptic::literals;
 
 int main(int argc, char** argv) {
   const auto dir = example::output_dir(argc, argv, "out/switching_probability");
-  device::macrospin_parameters p{units::as<units::magnetic_field_strength>(8e5),
-                                 units::as<units::magnetic_field_strength>(1e5), 0.01,
-                                 std::numbers::pi / 4.0 * 100.0_nm * 50.0_nm * 2.0_nm};
-  p.demag = device::elliptic_cylinder_demagnetizing_factors(100.0_nm, 50.0_nm, 2.0_nm);
-  p.spin_polarization = 0.5;
+  const device::macrospin_parameters p = device::presets::cofeb_ellipse_100x50x2nm::macrospin();
   const double ic = units::in_si(p.critical_current());
   const std::size_t per_point = 500, amplitudes = 16;
   const double durations_ns[] = {1.0, 2.0, 5.0, 10.0};

@@ -20,6 +20,7 @@
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
 
+#include <spinaptic/device/presets.hpp>
 #include <spinaptic/mpi/macrospin_shards.hpp>
 
 using namespace spinaptic;
@@ -41,11 +42,7 @@ int main(int argc, char** argv) {
     const std::size_t junctions = count("junctions", std::size_t(1) << 20), K = count("currents", 16),
                       shards = count("shards", 64);
     if (K == 0 || junctions % K != 0) throw invalid_parameter("junctions / currents", double(junctions), "a multiple of --currents");
-    device::macrospin_parameters p{units::as<units::magnetic_field_strength>(8e5),
-                                   units::as<units::magnetic_field_strength>(1e5), 0.01,
-                                   std::numbers::pi / 4.0 * 100.0_nm * 50.0_nm * 2.0_nm};
-    p.demag = device::elliptic_cylinder_demagnetizing_factors(100.0_nm, 50.0_nm, 2.0_nm);
-    p.spin_polarization = 0.5;
+    const device::macrospin_parameters p = device::presets::cofeb_ellipse_100x50x2nm::macrospin();
     const double ic = units::in_si(p.critical_current());
     const double max_ratio = real("max-ratio", 5.0);
     std::vector<units::current> currents;

@@ -1,7 +1,11 @@
 // spinaptic/device/presets.hpp: named, cited parameter sets for real junctions.
 #pragma once
 
+#include <numbers>
+
+#include "spinaptic/device/demagnetization.hpp"
 #include "spinaptic/device/derived_response.hpp"
+#include "spinaptic/device/macrospin.hpp"
 #include "spinaptic/device/mtj.hpp"
 #include "spinaptic/device/resistance.hpp"
 #include "spinaptic/device/response_surface.hpp"
@@ -191,6 +195,24 @@ struct physics_mgo_800nm {
   /// The composed junction: its voltage goes through its own resistance and heating members.
   static junction_type junction(magnetic_state s = magnetic_state::antiparallel) {
     return junction_type{response(), resistance(), heating(), hybrid_mgo_800nm::thermal(), fixed_state{s}};
+  }
+};
+
+/// The in-plane CoFeB free layer of the magnetization-dynamics examples, tests and the Brian2
+/// cross-check (docs/magnetization.md): an elliptic cylinder of 100 x 50 x 2 nm, Ms = 8e5 A/m,
+/// H_K = 1e5 A/m, Gilbert alpha = 0.01, spin polarisation 0.5, exact elliptic-cylinder
+/// demagnetising factors. Documented defaults [D] typical of CoFeB (docs/physics.md), not the
+/// paper's 800 nm vortex-state junction.
+struct cofeb_ellipse_100x50x2nm {
+  /// The macrospin parameters of the free layer.
+  static macrospin_parameters macrospin() {
+    using namespace spinaptic::literals;
+    macrospin_parameters p{units::as<units::magnetic_field_strength>(8e5),
+                           units::as<units::magnetic_field_strength>(1e5), 0.01,
+                           std::numbers::pi / 4.0 * 100.0_nm * 50.0_nm * 2.0_nm};
+    p.demag = elliptic_cylinder_demagnetizing_factors(100.0_nm, 50.0_nm, 2.0_nm);
+    p.spin_polarization = 0.5;
+    return p;
   }
 };
 
