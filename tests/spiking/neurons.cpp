@@ -144,15 +144,15 @@ TEST_CASE("a spike of weight w delivers the charge w tau_c (E_c - V): exactly wi
   // (dt/tau) / (1 - e^{-dt/tau}) times that charge (1.2707 at dt = tau/2).
   const neuron::lif_parameters slow{units::as<units::time>(1e4), -65.0_mV, 100.0_mV, -65.0_mV, 0.0_ms};
   const double c = 1e4 * 1e-9, w = 0.1e-9, tau = 1e-3, exact = w * tau * 65e-3 / c;
-  for (const double dt : {0.5e-3, 0.05e-3}) {
+  for (const double h : {0.5e-3, 0.05e-3}) {
     for (const auto hold : {neuron::conductance_hold::step_mean, neuron::conductance_hold::start_of_step}) {
       neuron::lif_conductance_based<> pop(slow, {1.0_nS, {0.0_mV, -100.0_mV}, {1.0_ms, 2.0_ms}, hold}, 1);
-      pop.prepare(dt, 0);
+      pop.prepare(h, 0);
       pop.input(0)[0] = w;
       std::uint8_t fired = 0;
-      for (std::size_t s = 0; s < static_cast<std::size_t>(40e-3 / dt + 0.5); ++s) pop.update(0, 1, s, &fired);
+      for (std::size_t s = 0; s < static_cast<std::size_t>(40e-3 / h + 0.5); ++s) pop.update(0, 1, s, &fired);
       const double dv = units::in_si(pop.membrane_potential(0)) + 65e-3;
-      const double expected = hold == neuron::conductance_hold::step_mean ? 1.0 : (dt / tau) / (1.0 - std::exp(-dt / tau));
+      const double expected = hold == neuron::conductance_hold::step_mean ? 1.0 : (h / tau) / (1.0 - std::exp(-h / tau));
       CHECK(dv / exact == Approx(expected).epsilon(1e-4));
     }
   }
