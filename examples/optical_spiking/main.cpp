@@ -1,8 +1,9 @@
 // The optically spiking MTJ crossbar on the 8x8 digits (Alpaydin & Kaynak 1998): a 64 x 10
 // crossbar of the paper's junctions (presets::hybrid_mgo_800nm), trained with gradients as an
 // analog crossbar (softmax cross-entropy on the column thermovoltages, the bias currents as the
-// controls), then converted to a spiking network by rate coding: each pixel is a row laser that
-// fires Poisson pulses at a rate proportional to its intensity, and each column's thermovoltage
+// controls), then converted to a spiking network by rate coding: each pixel sets the mean power
+// P = P_max x / x_max of its row laser, which fires Poisson pulses of fixed energy at the rate
+// f_max P / P_max (network/spiking/optical_rate_group.hpp), and each column's thermovoltage
 // drives a current-based LIF neuron; the class is the neuron with most spikes in 100 ms.
 //   optical_spiking <output dir> [epochs=30]
 // prints the analog and spiking test accuracies and the energy per classification, and writes
@@ -20,7 +21,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/network/spiking/optical_crossbar.hpp>
-#include <spinaptic/network/spiking/poisson_group.hpp>
+#include <spinaptic/network/spiking/optical_rate_group.hpp>
 #include <spinaptic/network/spiking/simulation.hpp>
 #include <spinaptic/neuron/lif_current.hpp>
 #include <spinaptic/neuron/literals.hpp>
@@ -107,9 +108,12 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < rows; ++i)
     for (std::size_t j = 0; j < cols; ++j) xbar.set_bias_current(i, j, units::as<units::current>(x[i * cols + j] * i_max));
   const neuron::lif_parameters lif{20.0_ms, -70.0_mV, -50.0_mV, -70.0_mV, 2.0_ms};
-  using network = ss::simulation<std::tuple<ss::poisson_group, neuron::lif_current_based<>>,
+  // row lasers: pulses of 150 mW for 5 us (0.75 uJ) at up to 200 Hz, i.e. P_max = 0.15 mW mean
+  const ss::optical_rate_parameters lasers{units::as<units::power>(units::in_si(response.max_power()) * tau_p * max_rate),
+                                           units::as<units::frequency>(max_rate)};
+  using network = ss::simulation<std::tuple<ss::optical_rate_group, neuron::lif_current_based<>>,
                                  ss::link<0, 1, ss::optical_crossbar_projection<preset::response_type>>>;
-  network net({.dt = 0.1_ms, .seed = 3}, std::tuple{ss::poisson_group(rows), neuron::lif_current_based<>(lif, {100.0_MOhm, {units::as<units::time>(tau_syn), 10.0_ms}}, cols)},
+  network net({.dt = 0.1_ms, .seed = 3}, std::tuple{ss::optical_rate_group(rows, lasers), neuron::lif_current_based<>(lif, {100.0_MOhm, {units::as<units::time>(tau_syn), 10.0_ms}}, cols)},
               ss::link<0, 1, ss::optical_crossbar_projection<preset::response_type>>{std::move(xbar)});
   const std::uint64_t steps = 1000;  // 100 ms
   std::vector<std::uint32_t> counts(cols);
@@ -119,8 +123,8 @@ int main(int argc, char** argv) {
   std::size_t spiking_right = 0;
   for (std::size_t t = 0; t < test.size(); ++t) {
     const std::size_t k = test[t];
-    for (std::size_t i = 0; i < rows; ++i) p[i] = drive(k, i);
-    net.group<0>().set_rates_scaled(p.data(), max_rate);
+    for (std::size_t i = 0; i < rows; ++i) p[i] = digits.pixels(k, i);
+    net.group<0>().set_pixels(p.data(), digits.max_pixel);
     net.group<1>().reset_state(-70.0_mV);
     std::fill(counts.begin(), counts.end(), 0u);
     for (std::uint64_t s = 0; s < steps; ++s) {

@@ -54,6 +54,7 @@
 #include "spinaptic/network/spiking/diehl_cook.hpp"
 #include "spinaptic/network/spiking/monitors.hpp"
 #include "spinaptic/network/spiking/optical_crossbar.hpp"
+#include "spinaptic/network/spiking/optical_rate_group.hpp"
 #include "spinaptic/network/spiking/poisson_group.hpp"
 #include "spinaptic/network/spiking/simulation.hpp"
 #include "spinaptic/network/spiking/sparse_projection.hpp"

@@ -136,3 +136,24 @@ TEST_CASE("LIF parameters out of range are rejected with the parameter's name") 
                     Catch::Contains("g_L"));
   CHECK_THROWS_AS(neuron::lif_current_based<>(membrane, {100.0_MOhm, {5.0_ms, 10.0_ms}}, 0), invalid_parameter);
 }
+
+TEST_CASE("a spike of weight w delivers the charge w tau_c (E_c - V): exactly with the step-mean conductance") {
+  // Leak negligible (tau_m = 1e4 s, E_L = V_0 = -65 mV), a small weight w = 0.1 nS on the
+  // excitatory channel (E = 0, tau = 1 ms): after 40 tau, Delta V = w tau (E - V_0) / C to
+  // O(Delta V / 65 mV) ~ 1e-6 (continuous model). Holding g at the start of each step delivers
+  // (dt/tau) / (1 - e^{-dt/tau}) times that charge (1.2707 at dt = tau/2).
+  const neuron::lif_parameters slow{units::as<units::time>(1e4), -65.0_mV, 100.0_mV, -65.0_mV, 0.0_ms};
+  const double c = 1e4 * 1e-9, w = 0.1e-9, tau = 1e-3, exact = w * tau * 65e-3 / c;
+  for (const double h : {0.5e-3, 0.05e-3}) {
+    for (const auto hold : {neuron::conductance_hold::step_mean, neuron::conductance_hold::start_of_step}) {
+      neuron::lif_conductance_based<> pop(slow, {1.0_nS, {0.0_mV, -100.0_mV}, {1.0_ms, 2.0_ms}, hold}, 1);
+      pop.prepare(h, 0);
+      pop.input(0)[0] = w;
+      std::uint8_t fired = 0;
+      for (std::size_t s = 0; s < static_cast<std::size_t>(40e-3 / h + 0.5); ++s) pop.update(0, 1, s, &fired);
+      const double dv = units::in_si(pop.membrane_potential(0)) + 65e-3;
+      const double expected = hold == neuron::conductance_hold::step_mean ? 1.0 : (h / tau) / (1.0 - std::exp(-h / tau));
+      CHECK(dv / exact == Approx(expected).epsilon(1e-4));
+    }
+  }
+}

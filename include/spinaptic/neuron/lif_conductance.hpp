@@ -10,6 +10,15 @@
 //   g = g_L + sum_c g_c,  V_inf = (g_L E_L + sum_c g_c E_c + I_b) / g,
 //   V(t+dt) = V_inf + (V - V_inf) exp(-g dt / C),   g_c(t+dt) = g_c exp(-dt / tau_c).
 // The exponential is detail::exp_nonpositive (libm-free, within 2 ulp), so the loop vectorises.
+// Which conductance is held over the step (conductance_hold):
+//  * start_of_step (default, Brian2's exponential Euler): g_c(t). A spike of weight w then
+//    delivers the conductance integral w dt / (1 - exp(-dt/tau_c)) instead of the exact w tau_c:
+//    1.01 times too much for tau_c = 50 dt (COBA), 1.27 times for tau_c = 2 dt (Diehl & Cook's
+//    1 ms excitatory synapses at dt = 0.5 ms).
+//  * step_mean: the mean of the exactly decaying g_c over the step,
+//      g_c(t) (tau_c / dt) (1 - exp(-dt/tau_c)),
+//    so a spike delivers exactly w tau_c for any dt (charge-conserving), as the continuous model
+//    and as forward Euler does for dg/dt = -g/tau (sum_k w (1 - dt/tau)^k dt = w tau).
 #pragma once
 
 #include <array>
@@ -25,6 +34,12 @@
 
 namespace spinaptic::neuron {
 
+/// Which conductance the membrane update holds over a step (see the file comment).
+enum class conductance_hold {
+  start_of_step,  ///< g_c(t): exponential Euler as Brian2's
+  step_mean       ///< the mean of g_c over [t, t + dt): a spike delivers exactly w tau_c
+};
+
 /// Conductance-based synapses: the leak conductance and, per channel (0 excitatory,
 /// 1 inhibitory), a reversal potential and a time constant.
 struct conductance_synapses {
@@ -32,6 +47,7 @@ struct conductance_synapses {
   units::conductance leak_conductance;                    ///< g_L [S]
   std::array<units::voltage, channels> reversal_potentials;  ///< E_c [V]
   std::array<units::time, channels> time_constants;          ///< tau_c [s]
+  conductance_hold hold = conductance_hold::start_of_step;   ///< conductance held over a step
 
   /// Throws invalid_parameter unless g_L > 0, tau_c > 0 and E_c finite.
   [[nodiscard]] conductance_synapses validated() const {
@@ -65,6 +81,8 @@ class lif_conductance_based : public lif_state<2, Threshold> {
     dt_over_c_ = dt / (units::in_si(this->p_.membrane_time_constant) * g_l_);
     for (std::size_t c = 0; c < base::channels; ++c) {
       d_[c] = std::exp(-dt / units::in_si(s_.time_constants[c]));
+      // the step mean of g_c is m_c g_c(t), m_c = (tau_c / dt)(1 - exp(-dt/tau_c))
+      m_[c] = s_.hold == conductance_hold::step_mean ? units::in_si(s_.time_constants[c]) / dt * (1.0 - d_[c]) : 1.0;
       e_[c] = units::in_si(s_.reversal_potentials[c]);
     }
   }
@@ -77,9 +95,11 @@ class lif_conductance_based : public lif_state<2, Threshold> {
     const double* ib = this->bias_.data();
     const std::uint32_t* ref = this->refractory_.data();
     const double gl = g_l_, el = this->e_l_, ee = e_[0], ei = e_[1], de = d_[0], di = d_[1], k = dt_over_c_;
+    const double me = m_[0], mi = m_[1];
     for (std::size_t i = begin; i < end; ++i) {  // the membrane: vectorisable
-      const double g = gl + ge[i] + gi[i];
-      const double v_inf = (gl * el + ge[i] * ee + gi[i] * ei + ib[i]) / g;
+      const double gei = me * ge[i], gii = mi * gi[i];
+      const double g = gl + gei + gii;
+      const double v_inf = (gl * el + gei * ee + gii * ei + ib[i]) / g;
       const double moved = v_inf + (v[i] - v_inf) * detail::exp_nonpositive(-g * k);
       v[i] = ref[i] > 0 ? v[i] : moved;
       ge[i] *= de;
@@ -99,7 +119,7 @@ class lif_conductance_based : public lif_state<2, Threshold> {
  private:
   conductance_synapses s_;
   double g_l_ = 0.0, dt_over_c_ = 0.0;
-  std::array<double, base::channels> d_{}, e_{};
+  std::array<double, base::channels> d_{}, e_{}, m_{1.0, 1.0};
 };
 
 static_assert(network::spiking::neuron_model<lif_conductance_based<>>);
