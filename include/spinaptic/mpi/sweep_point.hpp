@@ -11,7 +11,7 @@
 #include <string>
 #include <utility>
 
-#include <xtensor/xtensor.hpp>
+#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/device/presets.hpp"
 #include "spinaptic/encoding/optical_intensity.hpp"

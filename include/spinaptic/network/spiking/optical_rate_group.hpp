@@ -47,7 +47,7 @@ enum class pulse_timing {
 struct optical_rate_parameters {
   units::power max_power;                  ///< P_max, mean optical power of a full-scale pixel
   units::frequency max_rate;               ///< f_max, pulse repetition rate at P_max
-  pulse_timing timing = pulse_timing::poisson;
+  pulse_timing timing = pulse_timing::poisson;  ///< Poisson pulses or a periodic pulse clock with jitter
   units::time jitter = units::as<units::time>(0.0);  ///< J, full width of the uniform timing jitter (periodic)
 
   /// Throws invalid_parameter unless P_max > 0, f_max > 0 and J >= 0.
