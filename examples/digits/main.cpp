@@ -280,6 +280,15 @@ void write_plots(const std::string& out, bool current_maps) {
 
 /// Whether pixel j is lit (> 0) in at least one training image: the junctions of a pixel that is
 /// dark in every image never see light, carry no gradient and keep their initial currents.
+/// The images as a data set of row drives through Encoding, with the drive-side non-idealities
+/// of `hw` (DAC, crosstalk) applied; the one-time preparation that the training loop reads.
+template <class Encoding>
+learning::data_set encoded_data(const io::image_set& images, const nonideal::hardware& hw) {
+  auto drives = encoding::encode<Encoding>(images);
+  hw.apply_to_drives(drives);
+  return learning::data_set(std::move(drives), images.labels);
+}
+
 std::vector<bool> ever_lit(const io::image_set& images) {
   std::vector<bool> lit(images.pixel_count(), false);
   for (std::size_t i = 0; i < images.size(); ++i)
@@ -403,17 +412,12 @@ int run_single(const settings& s, data_split& data, Optimizer optimizer) {
   const nonideal::hardware ideal{};
   const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
   trained_on.realise(layer, engine);
-  auto encode = [&](const io::image_set& images, const nonideal::hardware& hw) {
-    auto drives = encoding::encode<typename layer_type::encoding_type>(images);
-    hw.apply_to_drives(drives);
-    return learning::data_set(std::move(drives), images.labels);
-  };
   // One-time data preparation (checks and the lit-row index) stays outside the timed loop, as
   // PyTorch's tensor construction does in scripts/compare_torch.py.
   const auto index_start = std::chrono::steady_clock::now();
-  auto train_set = encode(data.train, trained_on);
+  auto train_set = encoded_data<typename layer_type::encoding_type>(data.train, trained_on);
   const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
-  auto test_set = encode(data.test, trained_on);
+  auto test_set = encoded_data<typename layer_type::encoding_type>(data.test, trained_on);
   const auto column_resistance =
       double(inputs) * preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
   auto noise = trained_on.noise;
@@ -429,8 +433,8 @@ int run_single(const settings& s, data_split& data, Optimizer optimizer) {
   const auto t = train(s, layer, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
   if (!s.hardware_aware) {  // deploy the ideal training result on the non-ideal chip
     s.hardware.realise(layer, engine);
-    train_set = encode(data.train, s.hardware);
-    test_set = encode(data.test, s.hardware);
+    train_set = encoded_data<typename layer_type::encoding_type>(data.train, s.hardware);
+    test_set = encoded_data<typename layer_type::encoding_type>(data.test, s.hardware);
   }
   auto chip_noise = s.hardware.noise;
   chip_noise.column_resistance = column_resistance;
@@ -513,15 +517,10 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
     if (stage.noise().enabled()) stage.noise_seed() = engine();
   };
   realise(trained_on);
-  auto encode = [&](const io::image_set& images, const nonideal::hardware& hw) {
-    auto drives = encoding::encode<encoding::optical_intensity>(images);
-    hw.apply_to_drives(drives);
-    return learning::data_set(std::move(drives), images.labels);
-  };
   const auto index_start = std::chrono::steady_clock::now();
-  auto train_set = encode(data.train, trained_on);
+  auto train_set = encoded_data<encoding::optical_intensity>(data.train, trained_on);
   const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
-  auto test_set = encode(data.test, trained_on);
+  auto test_set = encoded_data<encoding::optical_intensity>(data.test, trained_on);
   auto noise = trained_on.noise;  // on the output columns (H junctions in series)
   noise.column_resistance = double(H) * r_ap;
   std::filesystem::create_directories(s.out);
@@ -538,8 +537,8 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
   const auto t = train(s, net, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
   if (!s.hardware_aware) {
     realise(s.hardware);
-    train_set = encode(data.train, s.hardware);
-    test_set = encode(data.test, s.hardware);
+    train_set = encoded_data<encoding::optical_intensity>(data.train, s.hardware);
+    test_set = encoded_data<encoding::optical_intensity>(data.test, s.hardware);
   }
   auto chip_noise = s.hardware.noise;
   chip_noise.column_resistance = double(H) * r_ap;
