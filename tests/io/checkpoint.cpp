@@ -215,14 +215,6 @@ TEST_CASE("checkpoint: what cannot be loaded is not saved", "[io][checkpoint]") 
   CHECK_FALSE(std::filesystem::exists(dir.file("x.ckpt")));
 }
 
-namespace {
-std::size_t entries(const std::string& directory) {
-  std::size_t n = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(directory)) ++n;
-  return n;
-}
-}  // namespace
-
 TEST_CASE("checkpoint: every failed save removes its temporary", "[io][checkpoint]") {
   testing::temp_dir dir;
   const auto c = io::checkpoint::of(trained_like_layer(), {{"seed", "1"}});
@@ -230,8 +222,8 @@ TEST_CASE("checkpoint: every failed save removes its temporary", "[io][checkpoin
   SECTION("the target is a directory: the rename fails (root included)") {
     std::filesystem::create_directory(dir.file("taken"));
     CHECK_THAT(testing::file_error_message([&] { io::save_checkpoint(dir.file("taken"), c); }),
-               Catch::Contains("cannot rename the temporary checkpoint into place"));
-    CHECK(entries(root) == 1);
+               Catch::Contains("cannot rename the temporary file into place"));
+    CHECK(testing::entries(root) == 1);
   }
   SECTION("the file size limit is below the checkpoint: the write fails with EFBIG (root included)") {
     // RLIMIT_FSIZE binds root too; SIGXFSZ ignored so that write() returns EFBIG instead.
@@ -245,12 +237,12 @@ TEST_CASE("checkpoint: every failed save removes its temporary", "[io][checkpoin
     ::setrlimit(RLIMIT_FSIZE, &old);
     std::signal(SIGXFSZ, previous);
     CHECK_THAT(message, Catch::Contains("write failed") && Catch::Contains("temporary is removed"));
-    CHECK(entries(root) == 0);
+    CHECK(testing::entries(root) == 0);
   }
   SECTION("the directory does not exist: nothing is created") {
     CHECK_THAT(testing::file_error_message([&] { io::save_checkpoint(dir.file("absent/x.ckpt"), c); }),
-               Catch::Contains("cannot create the temporary checkpoint"));
-    CHECK(entries(root) == 0);
+               Catch::Contains("cannot create the temporary file"));
+    CHECK(testing::entries(root) == 0);
   }
 }
 
@@ -279,7 +271,7 @@ TEST_CASE("checkpoint: two threads saving to one path both succeed with one comp
   const auto& winner = loaded.value("writer") == "a" ? a : b;
   CHECK(std::memcmp(loaded.normalized_currents.data(), winner.normalized_currents.data(),
                     winner.normalized_currents.size() * sizeof(double)) == 0);
-  CHECK(entries(std::filesystem::path(path).parent_path().string()) == 1);  // no temporary left
+  CHECK(testing::entries(std::filesystem::path(path).parent_path().string()) == 1);  // no temporary left
 }
 
 TEST_CASE("checkpoint: unreadable paths give file_error, not a std:: exception", "[io][checkpoint]") {

@@ -2,6 +2,7 @@
 // helpers to write small files into it and to catch the file_error a reader throws.
 #pragma once
 
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +46,13 @@ class temp_dir {
  private:
   std::filesystem::path path_;
 };
+
+/// Number of entries (files and folders) in `directory`.
+inline std::size_t entries(const std::string& directory) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(directory)) ++n;
+  return n;
+}
 
 /// The message of the spinaptic::file_error that `f()` throws, or "no error".
 template <class F>

@@ -7,13 +7,14 @@
 #include <array>
 #include <cstddef>
 #include <cstdio>
-#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/io/csv.hpp"
+#include "spinaptic/io/durable_write.hpp"
 
 namespace spinaptic::device {
 
@@ -93,20 +94,17 @@ struct measured_sweep {
 /// Reads a sweep CSV file (see sweep_from_table).
 [[nodiscard]] inline measured_sweep read_sweep(const std::string& path) { return sweep_from_table(io::read_csv(path)); }
 
-/// Writes a sweep in the same CSV format (full precision), to a temporary name renamed into place.
+/// Writes a sweep in the same CSV format (full precision). The file is replaced crash-safely
+/// (io::write_file_durably: a unique temporary, fsync, rename), so a failed or concurrent write
+/// never leaves a partial sweep under `path`.
 inline void write_sweep(const std::string& path, const measured_sweep& sweep) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp);
-    if (!out) throw file_error(path, "", "cannot open for writing");
-    out.precision(17);
-    out << "state,power_W,current_A,voltage_V\n";
-    for (std::size_t n = 0; n < sweep.size(); ++n)
-      out << (sweep.state[n] == magnetic_state::parallel ? "P" : "AP") << ',' << sweep.power[n] << ','
-          << sweep.current[n] << ',' << sweep.voltage[n] << '\n';
-    if (!out) throw file_error(path, "", "write failed");
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw file_error(path, "", "cannot rename the temporary file into place");
+  std::ostringstream out;
+  out.precision(17);
+  out << "state,power_W,current_A,voltage_V\n";
+  for (std::size_t n = 0; n < sweep.size(); ++n)
+    out << (sweep.state[n] == magnetic_state::parallel ? "P" : "AP") << ',' << sweep.power[n] << ','
+        << sweep.current[n] << ',' << sweep.voltage[n] << '\n';
+  io::write_file_durably(path, out.str());
 }
 
 }  // namespace spinaptic::device
