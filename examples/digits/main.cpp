@@ -35,9 +35,11 @@
 #include <spinaptic/io/idx.hpp>
 #include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/learning_rate_schedule.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
+#include <spinaptic/learning/weight_decay.hpp>
 #include <spinaptic/network/crossbar.hpp>
 #include <spinaptic/network/opto_electronic.hpp>
 #include <spinaptic/nonideal/hardware.hpp>
@@ -52,7 +54,8 @@ struct settings {
   std::string train_images, train_labels, test_images, test_labels, csv;
   double max_pixel = 0.0;  ///< CSV full scale (0: the largest pixel of the file)
   std::size_t epochs = 0, batch = 32, threads = 1, eval_every = 1, hidden = 0;
-  double beta = 0.0, lr = -1.0, lr_decay = 0.0, test_fraction = 0.3;
+  double beta = 0.0, lr = -1.0, lr_decay = 0.0, lr_final = -1.0, weight_decay = -1.0, test_fraction = 0.3;
+  std::string lr_schedule;
   double transfer_gain = 0.0, transfer_offset_mV = std::nan("");
   std::string optimizer, range = "bipolar", out, export_dir;
   std::uint64_t seed = 1;
@@ -99,6 +102,14 @@ int parse(int argc, char** argv, settings& s) {
   app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch (default: 1; 0.9 with --hidden on MNIST)")
       ->check(CLI::Range(0.0, 1.0).description("in (0, 1]"))
       ->check([](const std::string& v) { return std::stod(v) > 0.0 ? std::string{} : std::string("must be > 0"); });
+  app.add_option("--lr-schedule", s.lr_schedule,
+                 "learning rate per epoch: exponential (--lr times --lr-decay^epoch) or cosine (from --lr down to "
+                 "--lr-final over the epochs) (default: exponential)")
+      ->check(CLI::IsMember({"exponential", "cosine"}));
+  app.add_option("--lr-final", s.lr_final, "final learning rate of --lr-schedule cosine (default: 0)")->check(CLI::NonNegativeNumber);
+  app.add_option("--weight-decay", s.weight_decay,
+                 "decoupled weight decay lambda: every step shrinks each current toward 0 by the fraction lr lambda (default: 0)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--optimizer", s.optimizer, "update rule (default: sgd for one layer, adam for two)")
       ->check(CLI::IsMember({"sgd", "adam"}));
   app.add_option("--range", s.range, "bias current range")->check(CLI::IsMember({"bipolar", "non_negative"}))->capture_default_str();
@@ -142,6 +153,11 @@ int parse(int argc, char** argv, settings& s) {
   if (!(s.beta > 0.0)) s.beta = two ? (small ? 60.0 : 200.0) : small ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0;
   if (s.lr < 0.0) s.lr = s.optimizer == "adam" ? (two ? (small ? 1e-2 : 3e-3) : 1e-3) : 0.05;
   if (!(s.lr_decay > 0.0)) s.lr_decay = two && !small ? 0.9 : 1.0;
+  if (s.lr_schedule.empty()) s.lr_schedule = "exponential";
+  if (s.lr_final < 0.0) s.lr_final = 0.0;
+  if (s.weight_decay < 0.0) s.weight_decay = 0.0;
+  if (s.lr_schedule == "cosine" && s.lr_final > s.lr)
+    throw invalid_parameter("--lr-final", s.lr_final, "[0, --lr] (the cosine schedule falls from --lr to --lr-final)");
   if (std::isnan(s.transfer_offset_mV))
     s.transfer_offset_mV = two && !small ? 2.0 * units::in_si(preset::max_voltage()) * 1e3 : 0.0;
   if (s.out.empty()) s.out = "out/" + s.data + (two ? "-h" + std::to_string(s.hidden) : "");
@@ -310,9 +326,15 @@ trained<Layer, Optimizer, Loss> train(const settings& s, Layer& net, Optimizer o
   trained<Layer, Optimizer, Loss> t;
   t.index_seconds = index_seconds;
   learning::trainer trainer(net, loss, optimizer, {.batch_size = s.batch, .threads = s.threads}, noise);
+  const auto rate = [&](std::size_t epoch) {  // the learning rate of epoch 0, 1, ...
+    if (s.lr_schedule == "cosine") return learning::cosine_schedule(s.lr, s.lr_final, s.epochs).rate(epoch);
+    return learning::exponential_schedule(s.lr, s.lr_decay).rate(epoch);
+  };
   std::ofstream history(s.out + "/history.csv");
   history << "epoch,loss,train_accuracy,test_accuracy\n";
   for (std::size_t epoch = 1; epoch <= s.epochs; ++epoch) {
+    trainer.optimizer_state().rule.learning_rate = rate(epoch - 1);
+    trainer.optimizer_state().check();
     const auto t0 = std::chrono::steady_clock::now();
     const auto r = trainer.train_epoch(train_set, engine);
     t.train_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -329,7 +351,6 @@ trained<Layer, Optimizer, Loss> train(const settings& s, Layer& net, Optimizer o
       history << epoch << ',' << r.mean_loss << ',' << train_acc << ',' << test_acc << '\n';
     }
     progress(epoch, s.epochs, r.mean_loss, train_acc, test_acc, evaluate);
-    trainer.optimizer_state().learning_rate *= s.lr_decay;
   }
   return t;
 }
@@ -570,8 +591,9 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
 template <std::size_t Inputs>
 int run_with_optimizer(const settings& s, data_split& data) {
   auto go = [&](auto rule) { return s.hidden ? run_two_layer<Inputs>(s, data, rule) : run_single<Inputs>(s, data, rule); };
-  if (s.optimizer == "adam") return go(learning::adam{.learning_rate = s.lr});
-  return go(learning::sgd{.learning_rate = s.lr});
+  if (s.optimizer == "adam")
+    return go(learning::decoupled_weight_decay<learning::adam>{.rule = {.learning_rate = s.lr}, .lambda = s.weight_decay});
+  return go(learning::decoupled_weight_decay<learning::sgd>{.rule = {.learning_rate = s.lr}, .lambda = s.weight_decay});
 }
 
 }  // namespace
