@@ -20,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -177,10 +178,12 @@ int parse(int argc, char** argv, settings& s) {
 
 /// The learning-rate schedule and weight decay in words, for the run's description.
 std::string schedule_text(const settings& s) {
-  std::string t = s.lr_schedule == "cosine" ? "cosine to " + std::to_string(s.lr_final)
-                                            : s.lr_decay == 1.0 ? "constant" : "x" + std::to_string(s.lr_decay) + " per epoch";
-  if (s.weight_decay > 0.0) t += ", weight decay " + std::to_string(s.weight_decay);
-  return t;
+  std::ostringstream t;
+  if (s.lr_schedule == "cosine") t << "cosine to " << s.lr_final;
+  else if (s.lr_decay == 1.0) t << "constant";
+  else t << "x" << s.lr_decay << " per epoch";
+  if (s.weight_decay > 0.0) t << ", weight decay " << s.weight_decay;
+  return t.str();
 }
 
 struct data_split {
