@@ -7,9 +7,12 @@ that both runs see the same data, initial state and batches. Model (docs/physics
   loss = mean cross-entropy(softmax(beta u / N_in)), SGD (or Adam) on x, clip to [x_lo, 1].
 Two layers (examples/digits --hidden H): u1 = p @ G(x1), p2 = sigmoid(k (u1 - u0)) (the transfer
 stage), u2 = p2 @ G(x2), loss = cross-entropy(softmax(beta u2 / H)), both x1 and x2 trained;
-the learning rate is multiplied by --lr-decay after every epoch, as in examples/digits.
+the learning rate of epoch e is lr d^e (--lr-schedule exponential, d = --lr-decay) or
+lr_min + (lr - lr_min)(1 + cos(pi e / E))/2 (--lr-schedule cosine), and --weight-decay lambda is
+decoupled (SGD: x -= lr lambda x; AdamW), as in examples/digits.
 Prints torch_seconds=<training time> and torch_test_accuracy=<accuracy>.
 """
+import math
 import sys
 import time
 
@@ -24,6 +27,7 @@ inputs, n_train, n_test, epochs, batch = (int(v) for v in meta[:5])
 beta, lr = float(meta[5]), float(meta[6])
 current_range, optimizer_name = meta[7], meta[8]
 hidden, slope, offset, lr_decay = int(meta[9]), float(meta[10]), float(meta[11]), float(meta[12])
+schedule, lr_final, weight_decay = (meta[13], float(meta[14]), float(meta[15])) if len(meta) > 15 else ("exponential", 0.0, 0.0)
 c = [float(v) for v in open(f"{d}/coefficients.txt").read().split()]
 outputs = 10
 
@@ -42,7 +46,18 @@ if hidden:
     params.append(x2)
 lower = -1.0 if current_range == "bipolar" else 0.0
 scale = beta / (hidden if hidden else inputs)
-opt = torch.optim.SGD(params, lr=lr) if optimizer_name == "sgd" else torch.optim.Adam(params, lr=lr)
+if optimizer_name == "sgd":
+    opt = torch.optim.SGD(params, lr=lr, weight_decay=weight_decay)  # coupled L2 = decoupled for SGD
+elif weight_decay > 0.0:
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
+else:
+    opt = torch.optim.Adam(params, lr=lr)
+
+
+def rate(e):
+    if schedule == "cosine":
+        return lr_final + (lr - lr_final) * 0.5 * (1.0 + math.cos(math.pi * e / epochs))
+    return lr * lr_decay ** e
 
 
 def crossbar(p, w):
@@ -57,6 +72,8 @@ def column_sums(p):
 
 start = time.perf_counter()
 for epoch in range(epochs):
+    for group in opt.param_groups:  # examples/digits --lr-schedule
+        group["lr"] = rate(epoch)
     ep = order[epoch]
     for s in range(0, n_train, batch):
         idx = ep[s:s + batch]
@@ -67,8 +84,6 @@ for epoch in range(epochs):
         with torch.no_grad():
             for w in params:
                 w.clamp_(lower, 1.0)
-    for group in opt.param_groups:  # examples/digits --lr-decay: lr *= decay after every epoch
-        group["lr"] *= lr_decay
 seconds = time.perf_counter() - start
 with torch.no_grad():
     accuracy = (column_sums(test_x).argmax(dim=1) == test_y).double().mean().item()

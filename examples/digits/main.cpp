@@ -20,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -35,9 +36,11 @@
 #include <spinaptic/io/idx.hpp>
 #include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/learning_rate_schedule.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
+#include <spinaptic/learning/weight_decay.hpp>
 #include <spinaptic/network/crossbar.hpp>
 #include <spinaptic/network/opto_electronic.hpp>
 #include <spinaptic/nonideal/hardware.hpp>
@@ -52,7 +55,8 @@ struct settings {
   std::string train_images, train_labels, test_images, test_labels, csv;
   double max_pixel = 0.0;  ///< CSV full scale (0: the largest pixel of the file)
   std::size_t epochs = 0, batch = 32, threads = 1, eval_every = 1, hidden = 0;
-  double beta = 0.0, lr = -1.0, lr_decay = 0.0, test_fraction = 0.3;
+  double beta = 0.0, lr = -1.0, lr_decay = 0.0, lr_final = -1.0, weight_decay = -1.0, test_fraction = 0.3;
+  std::string lr_schedule;
   double transfer_gain = 0.0, transfer_offset_mV = std::nan("");
   std::string optimizer, range = "bipolar", out, export_dir;
   std::uint64_t seed = 1;
@@ -96,9 +100,19 @@ int parse(int argc, char** argv, settings& s) {
   app.add_option("--beta", s.beta, "output scale beta: logits beta U / (N_in V_max) (default: 200 digits, 400 mnist8, 1500 mnist28; with --hidden, N_in = H: 60 digits, 200 MNIST)")
       ->check(CLI::PositiveNumber);
   app.add_option("--lr", s.lr, "learning rate on x = I/I_max (default: 0.05 sgd, 1e-3 adam; with --hidden adam 1e-2 digits, 3e-3 MNIST)")->check(CLI::NonNegativeNumber);
-  app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch (default: 1; 0.9 with --hidden on MNIST)")
+  app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch, --lr-schedule exponential (default: 1)")
       ->check(CLI::Range(0.0, 1.0).description("in (0, 1]"))
       ->check([](const std::string& v) { return std::stod(v) > 0.0 ? std::string{} : std::string("must be > 0"); });
+  app.add_option("--lr-schedule", s.lr_schedule,
+                 "learning rate per epoch: exponential (--lr times --lr-decay^epoch) or cosine (from --lr down to "
+                 "--lr-final over the epochs) (default: cosine with --hidden on MNIST unless --lr-decay is given, "
+                 "else exponential)")
+      ->check(CLI::IsMember({"exponential", "cosine"}));
+  app.add_option("--lr-final", s.lr_final, "final learning rate of --lr-schedule cosine (default: 0)")->check(CLI::NonNegativeNumber);
+  app.add_option("--weight-decay", s.weight_decay,
+                 "decoupled weight decay lambda: every step shrinks each current toward 0 by the fraction lr lambda "
+                 "(default: 0.01 with --hidden on MNIST, else 0)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--optimizer", s.optimizer, "update rule (default: sgd for one layer, adam for two)")
       ->check(CLI::IsMember({"sgd", "adam"}));
   app.add_option("--range", s.range, "bias current range")->check(CLI::IsMember({"bipolar", "non_negative"}))->capture_default_str();
@@ -137,11 +151,17 @@ int parse(int argc, char** argv, settings& s) {
   const bool small = s.data == "digits" || s.data == "user-csv";
   if (!s.epochs) s.epochs = two ? (small ? 100 : 30) : small ? 300 : 10;
   // two-layer defaults, tuned on seeds 1-2 (docs/network.md): digits beta 60, Adam 1e-2, no decay,
-  // U_0 = 0; MNIST beta 200, Adam 3e-3 decaying by 0.9 per epoch over 30 epochs, U_0 = 2 V_max
-  // (the hidden lasers' half-power point above zero: most hidden rows stay dim)
+  // U_0 = 0; MNIST beta 200, Adam 3e-3 on a cosine schedule to 0 over 30 epochs with decoupled
+  // weight decay lambda = 0.01, U_0 = 2 V_max (the hidden lasers' half-power point above zero:
+  // most hidden rows stay dim)
   if (!(s.beta > 0.0)) s.beta = two ? (small ? 60.0 : 200.0) : small ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0;
   if (s.lr < 0.0) s.lr = s.optimizer == "adam" ? (two ? (small ? 1e-2 : 3e-3) : 1e-3) : 0.05;
-  if (!(s.lr_decay > 0.0)) s.lr_decay = two && !small ? 0.9 : 1.0;
+  if (s.lr_schedule.empty()) s.lr_schedule = two && !small && !(s.lr_decay > 0.0) ? "cosine" : "exponential";
+  if (!(s.lr_decay > 0.0)) s.lr_decay = 1.0;
+  if (s.lr_final < 0.0) s.lr_final = 0.0;
+  if (s.weight_decay < 0.0) s.weight_decay = two && !small ? 0.01 : 0.0;
+  if (s.lr_schedule == "cosine" && s.lr_final > s.lr)
+    throw invalid_parameter("--lr-final", s.lr_final, "[0, --lr] (the cosine schedule falls from --lr to --lr-final)");
   if (std::isnan(s.transfer_offset_mV))
     s.transfer_offset_mV = two && !small ? 2.0 * units::in_si(preset::max_voltage()) * 1e3 : 0.0;
   if (s.out.empty()) s.out = "out/" + s.data + (two ? "-h" + std::to_string(s.hidden) : "");
@@ -154,6 +174,16 @@ int parse(int argc, char** argv, settings& s) {
   s.hardware.dac.power_bits = power_bits;
   s.hardware.crosstalk.neighbour_fraction = crosstalk;
   return -1;
+}
+
+/// The learning-rate schedule and weight decay in words, for the run's description.
+std::string schedule_text(const settings& s) {
+  std::ostringstream t;
+  if (s.lr_schedule == "cosine") t << "cosine to " << s.lr_final;
+  else if (s.lr_decay == 1.0) t << "constant";
+  else t << "x" << s.lr_decay << " per epoch";
+  if (s.weight_decay > 0.0) t << ", weight decay " << s.weight_decay;
+  return t.str();
 }
 
 struct data_split {
@@ -310,9 +340,15 @@ trained<Layer, Optimizer, Loss> train(const settings& s, Layer& net, Optimizer o
   trained<Layer, Optimizer, Loss> t;
   t.index_seconds = index_seconds;
   learning::trainer trainer(net, loss, optimizer, {.batch_size = s.batch, .threads = s.threads}, noise);
+  const auto rate = [&](std::size_t epoch) {  // the learning rate of epoch 0, 1, ...
+    if (s.lr_schedule == "cosine") return learning::cosine_schedule(s.lr, s.lr_final, s.epochs).rate(epoch);
+    return learning::exponential_schedule(s.lr, s.lr_decay).rate(epoch);
+  };
   std::ofstream history(s.out + "/history.csv");
   history << "epoch,loss,train_accuracy,test_accuracy\n";
   for (std::size_t epoch = 1; epoch <= s.epochs; ++epoch) {
+    trainer.optimizer_state().rule.learning_rate = rate(epoch - 1);
+    trainer.optimizer_state().check();
     const auto t0 = std::chrono::steady_clock::now();
     const auto r = trainer.train_epoch(train_set, engine);
     t.train_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -329,7 +365,6 @@ trained<Layer, Optimizer, Loss> train(const settings& s, Layer& net, Optimizer o
       history << epoch << ',' << r.mean_loss << ',' << train_acc << ',' << test_acc << '\n';
     }
     progress(epoch, s.epochs, r.mean_loss, train_acc, test_acc, evaluate);
-    trainer.optimizer_state().learning_rate *= s.lr_decay;
   }
   return t;
 }
@@ -369,6 +404,8 @@ std::vector<std::pair<std::string, std::string>> run_config(const settings& s) {
   return {{"data", s.data},   {"beta", std::to_string(s.beta)},      {"optimizer", s.optimizer},
           {"learning_rate", std::to_string(s.lr)}, {"batch", std::to_string(s.batch)},
           {"epochs", std::to_string(s.epochs)},    {"seed", std::to_string(s.seed)},
+          {"learning_rate_schedule", s.lr_schedule}, {"final_learning_rate", std::to_string(s.lr_final)},
+          {"learning_rate_decay", std::to_string(s.lr_decay)}, {"weight_decay", std::to_string(s.weight_decay)},
           {"hidden", std::to_string(s.hidden)}};
 }
 
@@ -388,7 +425,8 @@ void export_data(const settings& s, const learning::data_set& train_set, const l
   std::ofstream(s.export_dir + "/meta.txt") << inputs << ' ' << train_set.size() << ' ' << test_set.size() << ' '
                                              << s.epochs << ' ' << s.batch << ' ' << s.beta << ' ' << s.lr << ' '
                                              << s.range << ' ' << s.optimizer << ' ' << s.hidden << ' '
-                                             << transfer_slope << ' ' << transfer_offset << ' ' << s.lr_decay << '\n';
+                                             << transfer_slope << ' ' << transfer_offset << ' ' << s.lr_decay << ' '
+                                             << s.lr_schedule << ' ' << s.lr_final << ' ' << s.weight_decay << '\n';
   std::ofstream coefficients(s.export_dir + "/coefficients.txt");  // c_1k of V_AP = V_max p sum_k c_1k x^k
   coefficients.precision(17);
   const auto response = preset::response();
@@ -427,7 +465,7 @@ int run_single(const settings& s, data_split& data, Optimizer optimizer) {
   std::ofstream orders;
   if (!s.export_dir.empty()) orders.open(s.export_dir + "/order.u32", std::ios::binary);
   std::cerr << "data: " << data.description << "\ncrossbar: " << inputs << " x 10 junctions, " << s.range
-            << " currents, beta " << s.beta << ", " << s.optimizer << " lr " << s.lr << ", batch " << s.batch << ", "
+            << " currents, beta " << s.beta << ", " << s.optimizer << " lr " << s.lr << " (" << schedule_text(s) << "), batch " << s.batch << ", "
             << s.epochs << " epochs, seed " << s.seed << "\n";
   const learning::softmax_cross_entropy_loss loss{.logit_scale = s.beta / double(inputs)};
   const auto t = train(s, layer, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
@@ -531,7 +569,7 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
   if (!s.export_dir.empty()) orders.open(s.export_dir + "/order.u32", std::ios::binary);
   std::cerr << "data: " << data.description << "\nnetwork: " << inputs << " x " << H << " crossbar -> transfer stage (G "
             << gain << " W/V, U_0 " << s.transfer_offset_mV << " mV) -> " << H << " x 10 crossbar, " << s.range
-            << " currents, beta " << s.beta << ", " << s.optimizer << " lr " << s.lr << ", batch " << s.batch << ", "
+            << " currents, beta " << s.beta << ", " << s.optimizer << " lr " << s.lr << " (" << schedule_text(s) << "), batch " << s.batch << ", "
             << s.epochs << " epochs, seed " << s.seed << "\n";
   const learning::softmax_cross_entropy_loss loss{.logit_scale = s.beta / double(H)};
   const auto t = train(s, net, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
@@ -570,8 +608,9 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
 template <std::size_t Inputs>
 int run_with_optimizer(const settings& s, data_split& data) {
   auto go = [&](auto rule) { return s.hidden ? run_two_layer<Inputs>(s, data, rule) : run_single<Inputs>(s, data, rule); };
-  if (s.optimizer == "adam") return go(learning::adam{.learning_rate = s.lr});
-  return go(learning::sgd{.learning_rate = s.lr});
+  if (s.optimizer == "adam")
+    return go(learning::decoupled_weight_decay<learning::adam>{.rule = {.learning_rate = s.lr}, .lambda = s.weight_decay});
+  return go(learning::decoupled_weight_decay<learning::sgd>{.rule = {.learning_rate = s.lr}, .lambda = s.weight_decay});
 }
 
 }  // namespace

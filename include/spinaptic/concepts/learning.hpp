@@ -28,4 +28,12 @@ concept elementwise_optimizer = optimizer<O> && requires(O& o, double x, double 
   { o.update(x, g, k) } -> std::same_as<double>;
 };
 
+/// An optimiser with one global step size eta: a public `double learning_rate` that a schedule
+/// may set between steps (learning/learning_rate_schedule.hpp) and that decoupled weight decay
+/// (learning/weight_decay.hpp) scales with.
+template <class O>
+concept rated_optimizer = optimizer<O> && requires(O& o) {
+  { o.learning_rate } -> std::same_as<double&>;
+};
+
 }  // namespace spinaptic::learning

@@ -82,5 +82,6 @@ struct adam {
 
 static_assert(elementwise_optimizer<sgd>);
 static_assert(elementwise_optimizer<adam>);
+static_assert(rated_optimizer<sgd> && rated_optimizer<adam>);
 
 }  // namespace spinaptic::learning
