@@ -86,6 +86,20 @@ concept lit_row_kernels = requires(const K& ck, network::lit_drives in, double* 
   ck.backward(in, workspace, delta, delta_in, accumulator);
 };
 
+/// Layer kernels that also run `block_samples` samples at once, sample-major (the samples in the
+/// vector lanes), from dense drive rows drives[b]: forward_block(drives, uT) writes output l of
+/// sample b to uT[l block_samples + b]; backward_block(drives, count, deltaT, accumulator) writes
+/// the whole accumulator of `count` samples from their deltas in the loss's sample-major blocks
+/// (learning::sample_major_loss). Both give the bits of the per-sample passes.
+template <class K>
+concept sample_major_kernels =
+    requires(const K& ck, const double* const* drives, double* uT, const double* deltaT, double* accumulator) {
+      { K::block_samples } -> std::convertible_to<std::size_t>;
+      { K::static_outputs } -> std::convertible_to<std::size_t>;
+      ck.forward_block(drives, uT);
+      ck.backward_block(drives, std::size_t{}, deltaT, accumulator);
+    };
+
 /// Layer kernels that run the forward pass of two samples interleaved (their running sums hide
 /// each other's add latency); the results equal two single calls bit for bit.
 template <class K>

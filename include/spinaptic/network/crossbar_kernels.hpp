@@ -175,6 +175,88 @@ class crossbar_kernels {
     for (std::size_t b = 0; b < batch; ++b) forward(dense_drives{p + b * inputs_, inputs_}, u + b * outputs_);
   }
 
+  // ---- sample-major blocks -------------------------------------------------------------------
+  /// Samples per block of forward_block (one vector register of doubles: 8 with AVX-512, 4 with
+  /// AVX, 2 with SSE2).
+  static constexpr std::size_t block_samples = detail::simd_width;
+
+  /// forward() of block_samples samples given densely, drives[b][j] (inputs() doubles each), with
+  /// the samples in the vector lanes: each W x W tile of drives is transposed in registers, then
+  ///   uT[l W + b] = sum_j sum_m p_bj^m G_m(x_jl)
+  /// accumulates row after row, one broadcast table entry times one vector of W samples. Each
+  /// lane sums its sample in row order, as forward() does; a dark row adds an exact zero, so the
+  /// results equal forward()'s bit for bit (dense or lit rows alike).
+  void forward_block(const double* const* drives, double* uT) const noexcept
+    requires(factorised && static_outputs != std::dynamic_extent)
+  {
+    constexpr std::size_t L = static_outputs, W = block_samples;
+    using vec = detail::simd_double<W>;
+    vec acc[L];
+    for (std::size_t l = 0; l < L; ++l) acc[l] = vec{};
+    auto add_row = [&](std::size_t j, vec p) {
+      vec pm = detail::simd_broadcast<W>(1.0);
+      for (std::size_t m = 0; m < power_order; ++m) {
+        pm *= p;
+        const double* g = g_.data() + m * n_ + j * L;
+        for (std::size_t l = 0; l < L; ++l) acc[l] += g[l] * pm;
+      }
+    };
+    std::size_t j0 = 0;
+    for (; j0 + W <= inputs_; j0 += W) {
+      vec t[W];
+      for (std::size_t b = 0; b < W; ++b) t[b] = detail::simd_load<W>(drives[b] + j0);
+      detail::simd_transpose<W>(t);
+      for (std::size_t r = 0; r < W; ++r) add_row(j0 + r, t[r]);
+    }
+    for (; j0 < inputs_; ++j0) {
+      vec p;
+      for (std::size_t b = 0; b < W; ++b) p[b] = drives[b][j0];
+      add_row(j0, p);
+    }
+    for (std::size_t l = 0; l < L; ++l) detail::simd_store<W>(uT + l * W, acc[l]);
+  }
+
+  /// The accumulator of `count` samples given densely (drives[b], b < count), written whole:
+  ///   A_m[j][l] = sum_{b < count} p_bj^m delta_bl   (b in order),
+  /// with delta_bl = deltaT[(b / W) L W + l W + b % W] (the loss's sample-major blocks,
+  /// W = block_samples). W rows at a time in the vector lanes, the L running sums in registers
+  /// over the samples, then transposed into the [j][l] layout. Each sum runs over the samples
+  /// in order from zero, as `count` calls of backward() do; a dark row adds an exact zero, so the
+  /// accumulator equals theirs bit for bit.
+  void backward_block(const double* const* drives, std::size_t count, const double* deltaT,
+                      double* accumulator) const noexcept
+    requires(factorised && static_outputs != std::dynamic_extent)
+  {
+    constexpr std::size_t L = static_outputs, W = block_samples;
+    using vec = detail::simd_double<W>;
+    for (std::size_t m = 0; m < power_order; ++m) {
+      double* a = accumulator + m * n_;
+      std::size_t j0 = 0;
+      for (; j0 + W <= inputs_; j0 += W) {
+        vec acc[L];
+        for (std::size_t l = 0; l < L; ++l) acc[l] = vec{};
+        for (std::size_t b = 0; b < count; ++b) {
+          const vec p = detail::simd_load<W>(drives[b] + j0);
+          vec pm = detail::simd_broadcast<W>(1.0);
+          for (std::size_t k = 0; k <= m; ++k) pm *= p;
+          const double* d = deltaT + (b / W) * L * W + b % W;
+          for (std::size_t l = 0; l < L; ++l) acc[l] += d[l * W] * pm;
+        }
+        store_transposed<L, W>(acc, a + j0 * L);
+      }
+      for (; j0 < inputs_; ++j0) {
+        double acc[L] = {};
+        for (std::size_t b = 0; b < count; ++b) {
+          double pm = 1.0;
+          for (std::size_t k = 0; k <= m; ++k) pm *= drives[b][j0];
+          const double* d = deltaT + (b / W) * L * W + b % W;
+          for (std::size_t l = 0; l < L; ++l) acc[l] += d[l * W] * pm;
+        }
+        for (std::size_t l = 0; l < L; ++l) a[j0 * L + l] = acc[l];
+      }
+    }
+  }
+
   // ---- backward ------------------------------------------------------------------------------
   /// Accumulates the parameter gradient of one dense sample with dLoss/du = delta, and writes
   /// dLoss/dp to delta_in when it is not null.
@@ -245,6 +327,21 @@ class crossbar_kernels {
       pm1 *= p;
     }
     return sum;
+  }
+
+  /// a[r L + l] = acc[l][r] for the W rows r of a block: the L vectors (one per column, W rows
+  /// in the lanes) transposed W columns at a time in registers, the last L % W columns lane by lane.
+  template <std::size_t L, std::size_t W>
+  static void store_transposed(const detail::simd_double<W> (&acc)[L], double* a) noexcept {
+    std::size_t l0 = 0;
+    for (; l0 + W <= L; l0 += W) {
+      detail::simd_double<W> t[W];
+      for (std::size_t q = 0; q < W; ++q) t[q] = acc[l0 + q];
+      detail::simd_transpose<W>(t);  // t[r] = column block l0.. of row r
+      for (std::size_t r = 0; r < W; ++r) detail::simd_store<W>(a + r * L + l0, t[r]);
+    }
+    for (; l0 < L; ++l0)
+      for (std::size_t r = 0; r < W; ++r) a[r * L + l0] = acc[l0][r];
   }
 
   /// The column count, a compile-time constant when the crossbar's is.
