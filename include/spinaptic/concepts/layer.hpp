@@ -100,6 +100,12 @@ concept sample_major_kernels =
       ck.backward_block(drives, std::size_t{}, deltaT, accumulator);
     };
 
+/// Layer kernels whose tables a trainer can bring up to date tile by tile right after it has
+/// changed parameters d0 .. d0 + count - 1 of block 0 in place (`refresh<0>(d0, count)`, the
+/// same values as a new prepare()), so that it prepares once per epoch instead of once per step.
+template <class K>
+concept refreshable_kernels = requires(K& k, std::size_t d0, std::size_t count) { k.template refresh<0>(d0, count); };
+
 /// Layer kernels that run the forward pass of two samples interleaved (their running sums hide
 /// each other's add latency); the results equal two single calls bit for bit.
 template <class K>

@@ -164,6 +164,7 @@ class trainer {
   static constexpr bool sparse_input = lit_row_kernels<kernels_t>;
   static constexpr std::size_t blocks = Network::parameter_blocks;
   static constexpr bool sample_major = detail_trainer::sample_major_pair<kernels_t, Loss>();
+  static constexpr bool refreshable = blocks == 1 && refreshable_kernels<kernels_t>;
   static constexpr std::size_t lanes = [] {
     if constexpr (sample_major) return std::size_t{kernels_t::block_samples};
     else return std::size_t{1};
@@ -235,6 +236,7 @@ class trainer {
       std::swap(order_[k - 1], order_[pick(engine)]);
     }
     pass_result r;
+    if constexpr (refreshable) kernels_.prepare(net_);  // then each update refreshes the tiles it changed
     for (std::size_t start = 0; start < n; start += options_.batch_size) {
       const std::size_t B = std::min(options_.batch_size, n - start);
       step(data, order_.data() + start, B, engine, r);
@@ -253,6 +255,7 @@ class trainer {
       if (i >= data.size())
         throw invalid_parameter("sample index", double(i), "[0, " + std::to_string(data.size() - 1) + "] (the data set)");
     pass_result r;
+    if constexpr (refreshable) kernels_.prepare(net_);
     step(data, indices.data(), indices.size(), engine, r);
     return detail_trainer::finish(r);
   }
@@ -273,7 +276,7 @@ class trainer {
   void step(const data_set& data, const std::size_t* indices, std::size_t B, Engine& engine, pass_result& r) {
     const std::size_t L = net_.outputs(), C = std::min(options_.chunks, B), W = kernels_.workspace_size(),
                       A = kernels_.accumulator_size();
-    kernels_.prepare(net_);
+    if constexpr (!refreshable) kernels_.prepare(net_);  // else prepared by the caller, refreshed by update()
     auto input = [&](std::size_t b) {
       if constexpr (sparse_input) return data.lit(indices[b]);
       else return data.dense(indices[b]);
@@ -394,7 +397,7 @@ class trainer {
       for (std::size_t d0 = 0; d0 < n; d0 += tile) {
         const std::size_t m = std::min(tile, n - d0);
         std::array<double, tile> g;
-        for (std::size_t k = 0; k < m; ++k) g[k] = 0.0;
+        g.fill(0.0);
         for (std::size_t c = 0; c < C; ++c) {
           double* ac = acc + c * A;
           for (std::size_t k = 0; k < m; ++k) g[k] += kernels_.template gradient_and_clear<I>(ac, d0 + k);
@@ -406,6 +409,7 @@ class trainer {
           else
             gradient_[offset + d0 + k] = gk;
         }
+        if constexpr (elementwise_optimizer<Rule> && refreshable) kernels_.template refresh<I>(d0, m);  // tile in L1
       }
       offset += n;
     });
@@ -421,6 +425,7 @@ class trainer {
       for_each_block([&]<std::size_t I>() {
         const auto v = net_.template parameters<I>();
         for (std::size_t d = 0; d < v.values.size(); ++d) v.values[d] = std::clamp(parameters_[offset + d], v.lower, v.upper);
+        if constexpr (refreshable) kernels_.template refresh<I>(0, v.values.size());
         offset += v.values.size();
       });
     }

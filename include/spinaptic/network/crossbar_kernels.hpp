@@ -51,48 +51,22 @@ class crossbar_kernels {
     inputs_ = layer.inputs();
     outputs_ = layer.outputs();
     n_ = inputs_ * outputs_;
-    const auto& dev = layer.deviations();
-    const auto state = layer.state();
-    const auto& response = layer.response();
     effective_.resize(n_);
     slope_mask_.resize(n_);
     g_.resize(power_order * n_);
     dg_.resize(power_order * n_);
-    const double* x = layer.normalized_currents().data();
-    const double lo = layer.normalized_lower_bound();
-    const bool ideal = !dev.has_spread() && !dev.has_stuck() && layer.dac().current_bits == 0;
-    if constexpr (factorised) {
-      if (ideal) {  // one polynomial row per power order, a straight loop over the currents
-        for (std::size_t m = 0; m < power_order; ++m) {
-          const auto row = response.coefficients(state)[m];
-          double* g = g_.data() + m * n_;
-          double* dg = dg_.data() + m * n_;
-          for (std::size_t d = 0; d < n_; ++d) {
-            g[d] = response_type::polynomial(row, x[d]);
-            dg[d] = response_type::polynomial_derivative(row, x[d]);
-          }
-        }
-        return;
-      }
-    }
-    for (std::size_t d = 0; d < n_; ++d) {
-      const auto mode = dev.has_stuck() ? dev.stuck[d] : nonideal::stuck_mode::none;
-      effective_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : layer.dac().current(x[d], lo);
-      slope_mask_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : 1.0;
-    }
-    if constexpr (factorised) {
-      using row_t = std::remove_cvref_t<decltype(response.coefficients(state)[0])>;
-      for (std::size_t d = 0; d < n_; ++d) {
-        const auto& c = response.coefficients(device_state(d));
-        for (std::size_t m = 0; m < power_order; ++m) {
-          row_t row = c[m];
-          if (dev.has_spread())
-            for (std::size_t k = 0; k < 4; ++k) row[k] *= dev.coefficient_factors[d * dev.factors_per_device + m * 4 + k];
-          g_[m * n_ + d] = response_type::polynomial(row, effective_[d]);
-          dg_[m * n_ + d] = slope_mask_[d] * response_type::polynomial_derivative(row, effective_[d]);
-        }
-      }
-    }
+    const auto& dev = layer.deviations();
+    ideal_ = !dev.has_spread() && !dev.has_stuck() && layer.dac().current_bits == 0;
+    tabulate(0, n_);
+  }
+
+  /// Re-tabulates junctions d0 .. d0 + count - 1 of the crossbar prepared last after a trainer
+  /// changed their currents in place (exactly what prepare() computes for them; the rest of the
+  /// crossbar, its deviations and DAC, must be unchanged since prepare()).
+  template <std::size_t Block>
+  void refresh(std::size_t d0, std::size_t count) noexcept {
+    static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
+    tabulate(d0, d0 + count);
   }
 
   /// Rows of the crossbar prepared last.
@@ -316,6 +290,53 @@ class crossbar_kernels {
   }
 
  private:
+  /// The tables of junctions begin .. end - 1 from the currents of the crossbar prepared last.
+  void tabulate(std::size_t begin, std::size_t end) noexcept {
+    const Crossbar& layer = *layer_;
+    const auto& dev = layer.deviations();
+    const auto state = layer.state();
+    const auto& response = layer.response();
+    const double* x = layer.normalized_currents().data();
+    const double lo = layer.normalized_lower_bound();
+    if constexpr (factorised) {
+      if (ideal_) {  // one polynomial row per power order, a straight loop over the currents
+        for (std::size_t m = 0; m < power_order; ++m)
+          polynomial_rows(response.coefficients(state)[m], x, g_.data() + m * n_, dg_.data() + m * n_, begin, end);
+        return;
+      }
+    }
+    for (std::size_t d = begin; d < end; ++d) {
+      const auto mode = dev.has_stuck() ? dev.stuck[d] : nonideal::stuck_mode::none;
+      effective_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : layer.dac().current(x[d], lo);
+      slope_mask_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : 1.0;
+    }
+    if constexpr (factorised) {
+      using row_t = std::remove_cvref_t<decltype(response.coefficients(state)[0])>;
+      for (std::size_t d = begin; d < end; ++d) {
+        const auto& c = response.coefficients(device_state(d));
+        for (std::size_t m = 0; m < power_order; ++m) {
+          row_t row = c[m];
+          if (dev.has_spread())
+            for (std::size_t k = 0; k < 4; ++k) row[k] *= dev.coefficient_factors[d * dev.factors_per_device + m * 4 + k];
+          g_[m * n_ + d] = response_type::polynomial(row, effective_[d]);
+          dg_[m * n_ + d] = slope_mask_[d] * response_type::polynomial_derivative(row, effective_[d]);
+        }
+      }
+    }
+  }
+
+  /// g[d] = G(x[d]), dg[d] = G'(x[d]) for d in [begin, end), one polynomial row (the arrays do
+  /// not overlap: the loop vectorises without a run-time alias check; out of line, where GCC
+  /// keeps the __restrict that inlining into a long caller loses).
+  template <class Row>
+  [[gnu::noinline]] static void polynomial_rows(const Row row, const double* __restrict x, double* __restrict g, double* __restrict dg,
+                              std::size_t begin, std::size_t end) noexcept {
+    for (std::size_t d = begin; d < end; ++d) {
+      g[d] = response_type::polynomial(row, x[d]);
+      dg[d] = response_type::polynomial_derivative(row, x[d]);
+    }
+  }
+
   /// dv/dp summed over the columns: sum_l delta_l sum_m m p^(m-1) G_m(x_jl) (polynomial).
   [[nodiscard]] double input_delta(std::size_t j, double p, const double* delta) const noexcept {
     double sum = 0.0, pm1 = 1.0;  // p^(m-1)
@@ -415,6 +436,7 @@ class crossbar_kernels {
 
   const Crossbar* layer_ = nullptr;
   std::size_t inputs_ = 0, outputs_ = 0, n_ = 0;
+  bool ideal_ = true;  // no spread, no stuck junction, no current DAC: the straight polynomial tables
   std::vector<double> effective_, slope_mask_, g_, dg_;
 };
 
