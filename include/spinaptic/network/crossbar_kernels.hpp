@@ -172,15 +172,31 @@ class crossbar_kernels {
       for (std::size_t m = 0; m < power_order; ++m) {
         pm *= p;
         const double* g = g_.data() + m * n_ + j * L;
-        for (std::size_t l = 0; l < L; ++l) acc[l] += g[l] * pm;
+        for (std::size_t l = 0; l < L; ++l) {
+          const double gl = g[l];
+          acc[l] += gl * pm;
+        }
       }
     };
+    const double* table = g_.data();
+    const std::size_t rows = inputs_;
     std::size_t j0 = 0;
-    for (; j0 + W <= inputs_; j0 += W) {
+    for (; j0 + W <= rows; j0 += W) {
       vec t[W];
       for (std::size_t b = 0; b < W; ++b) t[b] = detail::simd_load<W>(drives[b] + j0);
       detail::simd_transpose<W>(t);
-      for (std::size_t r = 0; r < W; ++r) add_row(j0 + r, t[r]);
+#pragma GCC unroll 16
+      for (std::size_t r = 0; r < W; ++r) {  // unrolled: t stays in registers
+        vec pm = t[r];
+        for (std::size_t m = 0; m < power_order; ++m) {
+          if (m > 0) pm *= t[r];
+          const double* g = table + m * n_ + (j0 + r) * L;
+          for (std::size_t l = 0; l < L; ++l) {
+            const double gl = g[l];
+            acc[l] += gl * pm;
+          }
+        }
+      }
     }
     for (; j0 < inputs_; ++j0) {
       vec p;
