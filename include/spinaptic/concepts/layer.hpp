@@ -106,6 +106,14 @@ concept sample_major_kernels =
 template <class K>
 concept refreshable_kernels = requires(K& k, std::size_t d0, std::size_t count) { k.template refresh<0>(d0, count); };
 
+/// Layer kernels that sum the gradient of a tile of parameters of block 0 over the chunks'
+/// accumulators at once: `gradient_tile<0>(accumulators, stride, chunks, d0, count, g)` gives
+/// the same g[k] as adding gradient_and_clear<0>(accumulator c, d0 + k) for c = 0, 1, ... to 0.
+template <class K>
+concept tiled_gradient_kernels = requires(const K& k, double* accumulators, std::size_t n, double* g) {
+  k.template gradient_tile<0>(accumulators, n, n, n, n, g);
+};
+
 /// Layer kernels that run the forward pass of two samples interleaved (their running sums hide
 /// each other's add latency); the results equal two single calls bit for bit.
 template <class K>

@@ -378,7 +378,7 @@ class trainer {
   /// Samples per group of a step (see step(); 4 measured best on digits, 2-8 within noise).
   static constexpr std::size_t group = 4;
   /// Parameters per tile of the reduction (update()).
-  static constexpr std::size_t tile = 64;
+  static constexpr std::size_t tile = 256;
 
   /// The one reduction path: g_d = (sum over chunks in order of the chunk gradient) / B, then the
   /// rule and the clip (element-wise rules in the same pass), block by block.
@@ -397,10 +397,14 @@ class trainer {
       for (std::size_t d0 = 0; d0 < n; d0 += tile) {
         const std::size_t m = std::min(tile, n - d0);
         std::array<double, tile> g;
-        g.fill(0.0);
-        for (std::size_t c = 0; c < C; ++c) {
-          double* ac = acc + c * A;
-          for (std::size_t k = 0; k < m; ++k) g[k] += kernels_.template gradient_and_clear<I>(ac, d0 + k);
+        if constexpr (blocks == 1 && tiled_gradient_kernels<kernels_t>) {
+          kernels_.template gradient_tile<I>(acc, A, C, d0, m, g.data());
+        } else {
+          g.fill(0.0);
+          for (std::size_t c = 0; c < C; ++c) {
+            double* ac = acc + c * A;
+            for (std::size_t k = 0; k < m; ++k) g[k] += kernels_.template gradient_and_clear<I>(ac, d0 + k);
+          }
         }
         for (std::size_t k = 0; k < m; ++k) {
           const double gk = g[k] * inv_batch;

@@ -285,6 +285,37 @@ class crossbar_kernels {
       for (std::size_t e = 0; e < in.count; ++e) delta_in[in.row[e]] = input_delta(in.row[e], in.drive[e], delta);
     }
   }
+  /// gradient_and_clear<Block>() of junctions d0 .. d0 + count - 1 summed over `chunks`
+  /// accumulators `stride` doubles apart, in chunk order from zero (the same operations as
+  /// g[k] += gradient_and_clear(accumulator c, d0 + k) for c = 0, 1, ...), into g[0 .. count).
+  /// One pass per chunk over contiguous junctions: it vectorises.
+  template <std::size_t Block>
+  void gradient_tile(double* accumulators, std::size_t stride, std::size_t chunks, std::size_t d0, std::size_t count,
+                     double* __restrict g) const noexcept {
+    static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
+    for (std::size_t k = 0; k < count; ++k) g[k] = 0.0;
+    for (std::size_t c = 0; c < chunks; ++c) {
+      double* __restrict a = accumulators + c * stride + d0;
+      if constexpr (factorised) {
+        const double* __restrict dg = dg_.data() + d0;
+        for (std::size_t k = 0; k < count; ++k) {
+          double t = dg[k] * a[k];
+          a[k] = 0.0;
+          for (std::size_t m = 1; m < power_order; ++m) {
+            t += dg[m * n_ + k] * a[m * n_ + k];
+            a[m * n_ + k] = 0.0;
+          }
+          g[k] += t;
+        }
+      } else {
+        for (std::size_t k = 0; k < count; ++k) {
+          g[k] += a[k];
+          a[k] = 0.0;
+        }
+      }
+    }
+  }
+
   /// dLoss/dx_d of junction d from one chunk's accumulator, zeroing the entries it read:
   ///   sum_m G'_m(x_d) A_m[d] (polynomial responses), else the accumulated gradient itself.
   template <std::size_t Block>
