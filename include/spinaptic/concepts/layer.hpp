@@ -87,18 +87,21 @@ concept lit_row_kernels = requires(const K& ck, network::lit_drives in, double* 
 };
 
 /// Layer kernels that also run `block_samples` samples at once, sample-major (the samples in the
-/// vector lanes), from dense drive rows drives[b]: forward_block(drives, uT) writes output l of
-/// sample b to uT[l block_samples + b]; backward_block(drives, count, deltaT, accumulator) writes
-/// the whole accumulator of `count` samples from their deltas in the loss's sample-major blocks
-/// (learning::sample_major_loss). Both give the bits of the per-sample passes.
+/// vector lanes), from dense drive rows drives[b], for a layer with one parameter block:
+/// forward_block(drives, uT) writes output l of sample b to uT[l block_samples + b];
+/// gradient_block(drives, bounds, chunks, deltaT, chunk_stride, j_begin, j_end, g) writes the
+/// parameter gradient of rows [j_begin, j_end) of a batch cut into chunks (sample b of chunk c
+/// in bounds[c] .. bounds[c+1] - 1, its deltas in the loss's sample-major blocks,
+/// learning::sample_major_loss) in chunk order. Both give the bits of the per-sample passes
+/// (backward() into one accumulator per chunk, then gradient_and_clear<0>() summed over the chunks).
 template <class K>
-concept sample_major_kernels =
-    requires(const K& ck, const double* const* drives, double* uT, const double* deltaT, double* accumulator) {
-      { K::block_samples } -> std::convertible_to<std::size_t>;
-      { K::static_outputs } -> std::convertible_to<std::size_t>;
-      ck.forward_block(drives, uT);
-      ck.backward_block(drives, std::size_t{}, deltaT, accumulator);
-    };
+concept sample_major_kernels = requires(const K& ck, const double* const* drives, double* uT, const std::size_t* bounds,
+                                        const double* deltaT, std::size_t n, double* g) {
+  { K::block_samples } -> std::convertible_to<std::size_t>;
+  { K::static_outputs } -> std::convertible_to<std::size_t>;
+  ck.forward_block(drives, uT);
+  ck.gradient_block(drives, bounds, n, deltaT, n, n, n, g);
+};
 
 /// Layer kernels whose tables a trainer can bring up to date tile by tile right after it has
 /// changed parameters d0 .. d0 + count - 1 of block 0 in place (`refresh<0>(d0, count)`, the

@@ -195,6 +195,8 @@ class trainer {
       outputs_.resize(C * block_stride_);
       deltas_.resize(C * block_stride_);
       zeros_.assign(net_.inputs(), 0.0);
+      bounds_.resize(C + 1);
+      if constexpr (blocks == 1) block_gradient_.resize(net_.template parameters<0>().values.size());
       rows_.resize(B + lanes);
       labels_.resize(B + lanes);
     }
@@ -316,7 +318,8 @@ class trainer {
       for (std::size_t b = c * B / C; b < (c + 1) * B / C; ++b) forward_one(b);
     };
     auto backward_chunk = [&](std::size_t c) { learn_chunk(c, false); };
-    if (!dense_step(data, indices, B, C)) {
+    const bool dense = dense_step(data, indices, B, C);
+    if (!dense) {
       if (!noise_.enabled()) {
         pool_->run(C, learn_all);
       } else {  // the noise of the whole batch is drawn serially between forward and backward
@@ -331,7 +334,7 @@ class trainer {
       r.correct += chunk_correct_[c];
     }
     r.samples += B;
-    update(B, C);
+    update(B, C, dense ? block_gradient_.data() : nullptr);
   }
 
   /// The chunks' forward passes, losses and accumulators in dense sample-major blocks (the
@@ -343,7 +346,6 @@ class trainer {
     if constexpr (sample_major) {
       if (noise_.enabled() || data.lit_fraction() < dense_fraction) return false;
       constexpr std::size_t L = kernels_t::static_outputs, block = lanes * L;
-      const std::size_t A = kernels_.accumulator_size();
       for (std::size_t b = 0; b < B; ++b) {
         rows_[b] = data.dense(indices[b]).drive;
         labels_[b] = data.labels()[indices[b]];
@@ -360,11 +362,19 @@ class trainer {
           correct += loss_.template block<L, lanes>(uT + k * block, labels_.data() + b, std::min(lanes, hi - b),
                                                     dT + k * block, sum);
         }
-        kernels_.backward_block(rows_.data() + lo, hi - lo, dT, accumulators_.data() + c * A);
         chunk_loss_[c] = sum.value();
         chunk_correct_[c] = correct;
       };
       pool_->run(C, learn);
+      // the gradient, row blocks shared among the threads (each row sums the chunks in order)
+      for (std::size_t c = 0; c <= C; ++c) bounds_[c] = c * B / C;
+      const std::size_t rows = net_.inputs(), row_blocks = rows / lanes, T = std::min(pool_->threads(), row_blocks + 1);
+      auto gradient = [&](std::size_t t) {
+        const std::size_t j_begin = t * row_blocks / T * lanes, j_end = t + 1 == T ? rows : (t + 1) * row_blocks / T * lanes;
+        kernels_.gradient_block(rows_.data(), bounds_.data(), C, deltas_.data(), block_stride_, j_begin, j_end,
+                                block_gradient_.data());
+      };
+      pool_->run(T, gradient);
       return true;
     } else {
       return false;
@@ -382,7 +392,7 @@ class trainer {
 
   /// The one reduction path: g_d = (sum over chunks in order of the chunk gradient) / B, then the
   /// rule and the clip (element-wise rules in the same pass), block by block.
-  void update(std::size_t B, std::size_t C) {
+  void update(std::size_t B, std::size_t C, const double* summed) {
     const double inv_batch = 1.0 / double(B);
     const std::size_t A = kernels_.accumulator_size();
     double* acc = accumulators_.data();
@@ -397,7 +407,10 @@ class trainer {
       for (std::size_t d0 = 0; d0 < n; d0 += tile) {
         const std::size_t m = std::min(tile, n - d0);
         std::array<double, tile> g;
-        if constexpr (blocks == 1 && tiled_gradient_kernels<kernels_t>) {
+        const double* gradient = g.data();
+        if (summed) {  // dense_step() summed the chunks already
+          gradient = summed + offset + d0;
+        } else if constexpr (blocks == 1 && tiled_gradient_kernels<kernels_t>) {
           kernels_.template gradient_tile<I>(acc, A, C, d0, m, g.data());
         } else {
           g.fill(0.0);
@@ -407,7 +420,7 @@ class trainer {
           }
         }
         for (std::size_t k = 0; k < m; ++k) {
-          const double gk = g[k] * inv_batch;
+          const double gk = gradient[k] * inv_batch;
           if constexpr (elementwise_optimizer<Rule>)
             x[d0 + k] = std::clamp(rule_.update(x[d0 + k], gk, offset + d0 + k), view.lower, view.upper);
           else
@@ -447,8 +460,9 @@ class trainer {
   // the dense sample-major path: each sample's drive row and label (then padding), a dark row
   std::vector<const double*> rows_;
   std::vector<std::size_t> labels_;
-  std::vector<double> zeros_;
-  std::size_t block_stride_ = 0;  // doubles of outputs_ / deltas_ per chunk
+  std::vector<double> zeros_, block_gradient_;  // a dark row; the gradient summed over the chunks
+  std::vector<std::size_t> bounds_;              // chunk c: samples bounds_[c] .. bounds_[c+1] - 1
+  std::size_t block_stride_ = 0;                 // doubles of outputs_ / deltas_ per chunk
 };
 
 /// trainer(net, rule, options[, noise]): softmax cross-entropy with s = beta / N_in.

@@ -199,51 +199,80 @@ class crossbar_kernels {
       }
     }
     for (; j0 < inputs_; ++j0) {
-      vec p;
-      for (std::size_t b = 0; b < W; ++b) p[b] = drives[b][j0];
-      add_row(j0, p);
+      double row[W];
+      for (std::size_t b = 0; b < W; ++b) row[b] = drives[b][j0];
+      add_row(j0, detail::simd_load<W>(row));
     }
     for (std::size_t l = 0; l < L; ++l) detail::simd_store<W>(uT + l * W, acc[l]);
   }
 
-  /// The accumulator of `count` samples given densely (drives[b], b < count), written whole:
-  ///   A_m[j][l] = sum_{b < count} p_bj^m delta_bl   (b in order),
-  /// with delta_bl = deltaT[(b / W) L W + l W + b % W] (the loss's sample-major blocks,
-  /// W = block_samples). W rows at a time in the vector lanes, the L running sums in registers
-  /// over the samples, then transposed into the [j][l] layout. Each sum runs over the samples
-  /// in order from zero, as `count` calls of backward() do; a dark row adds an exact zero, so the
-  /// accumulator equals theirs bit for bit.
-  void backward_block(const double* const* drives, std::size_t count, const double* deltaT,
-                      double* accumulator) const noexcept
+  /// The parameter gradient of a batch cut into chunks, for the rows j in [j_begin, j_end)
+  /// (j_begin a multiple of block_samples; j_end a multiple of it or inputs()):
+  ///   g[j L + l] = sum over chunks c in order, from 0, of  sum_m G'_m(x_jl) A_m,c[j][l],
+  ///   A_m,c[j][l] = sum over the samples b of chunk c in order, from 0, of  p_bj^m delta_bl,
+  /// i.e. the operations of backward() per sample into chunk c's accumulator followed by
+  /// gradient_tile<0>() over the chunks (the same bits: a dark row adds exact zeros), without
+  /// the accumulators in memory. Chunk c holds samples bounds[c] .. bounds[c+1] - 1 of `drives`
+  /// (dense rows); its deltas are the loss's sample-major blocks of W = block_samples at
+  /// deltaT + c chunk_stride: delta_bl at (i / W) L W + l W + i % W, i = b - bounds[c]. W rows
+  /// at a time in the vector lanes: the L running sums of a chunk and the L gradient sums stay
+  /// in registers, G' is transposed in and g out. Disjoint row ranges may run concurrently.
+  void gradient_block(const double* const* drives, const std::size_t* bounds, std::size_t chunks, const double* deltaT,
+                      std::size_t chunk_stride, std::size_t j_begin, std::size_t j_end, double* g) const noexcept
     requires(factorised && static_outputs != std::dynamic_extent)
   {
-    constexpr std::size_t L = static_outputs, W = block_samples;
+    constexpr std::size_t L = static_outputs, W = block_samples, M = power_order;
     using vec = detail::simd_double<W>;
-    for (std::size_t m = 0; m < power_order; ++m) {
-      double* a = accumulator + m * n_;
-      std::size_t j0 = 0;
-      for (; j0 + W <= inputs_; j0 += W) {
-        vec acc[L];
-        for (std::size_t l = 0; l < L; ++l) acc[l] = vec{};
-        for (std::size_t b = 0; b < count; ++b) {
+    std::size_t j0 = j_begin;
+    for (; j0 + W <= j_end; j0 += W) {
+      vec slope[M][L], sum[L];
+      for (std::size_t m = 0; m < M; ++m) load_transposed<L, W>(dg_.data() + m * n_ + j0 * L, slope[m]);
+      for (std::size_t l = 0; l < L; ++l) sum[l] = vec{};
+      for (std::size_t c = 0; c < chunks; ++c) {
+        vec acc[M][L];
+        for (std::size_t m = 0; m < M; ++m)
+          for (std::size_t l = 0; l < L; ++l) acc[m][l] = vec{};
+        for (std::size_t b = bounds[c]; b < bounds[c + 1]; ++b) {
           const vec p = detail::simd_load<W>(drives[b] + j0);
-          vec pm = detail::simd_broadcast<W>(1.0);
-          for (std::size_t k = 0; k <= m; ++k) pm *= p;
-          const double* d = deltaT + (b / W) * L * W + b % W;
-          for (std::size_t l = 0; l < L; ++l) acc[l] += d[l * W] * pm;
+          const std::size_t i = b - bounds[c];
+          const double* d = deltaT + c * chunk_stride + (i / W) * L * W + i % W;
+          vec pm = p;
+          for (std::size_t m = 0; m < M; ++m) {
+            if (m > 0) pm *= p;
+            for (std::size_t l = 0; l < L; ++l) {
+              const double dl = d[l * W];
+              acc[m][l] += dl * pm;
+            }
+          }
         }
-        store_transposed<L, W>(acc, a + j0 * L);
+        for (std::size_t l = 0; l < L; ++l) {
+          vec t = slope[0][l] * acc[0][l];
+          for (std::size_t m = 1; m < M; ++m) t += slope[m][l] * acc[m][l];
+          sum[l] += t;
+        }
       }
-      for (; j0 < inputs_; ++j0) {
-        double acc[L] = {};
-        for (std::size_t b = 0; b < count; ++b) {
+      store_transposed<L, W>(sum, g + j0 * L);
+    }
+    for (; j0 < j_end; ++j0) {  // rows after the last whole block of W
+      double sum[L] = {};
+      for (std::size_t c = 0; c < chunks; ++c) {
+        double acc[M][L] = {};
+        for (std::size_t b = bounds[c]; b < bounds[c + 1]; ++b) {
+          const std::size_t i = b - bounds[c];
+          const double* d = deltaT + c * chunk_stride + (i / W) * L * W + i % W;
           double pm = 1.0;
-          for (std::size_t k = 0; k <= m; ++k) pm *= drives[b][j0];
-          const double* d = deltaT + (b / W) * L * W + b % W;
-          for (std::size_t l = 0; l < L; ++l) acc[l] += d[l * W] * pm;
+          for (std::size_t m = 0; m < M; ++m) {
+            pm *= drives[b][j0];
+            for (std::size_t l = 0; l < L; ++l) acc[m][l] += d[l * W] * pm;
+          }
         }
-        for (std::size_t l = 0; l < L; ++l) a[j0 * L + l] = acc[l];
+        for (std::size_t l = 0; l < L; ++l) {
+          double t = dg_[j0 * L + l] * acc[0][l];
+          for (std::size_t m = 1; m < M; ++m) t += dg_[m * n_ + j0 * L + l] * acc[m][l];
+          sum[l] += t;
+        }
       }
+      for (std::size_t l = 0; l < L; ++l) g[j0 * L + l] = sum[l];
     }
   }
 
@@ -410,6 +439,23 @@ class crossbar_kernels {
     }
     for (; l0 < L; ++l0)
       for (std::size_t r = 0; r < W; ++r) a[r * L + l0] = acc[l0][r];
+  }
+
+  /// out[l][r] = a[r L + l] for the W rows r of a block: the inverse of store_transposed.
+  template <std::size_t L, std::size_t W>
+  static void load_transposed(const double* a, detail::simd_double<W> (&out)[L]) noexcept {
+    std::size_t l0 = 0;
+    for (; l0 + W <= L; l0 += W) {
+      detail::simd_double<W> t[W];
+      for (std::size_t r = 0; r < W; ++r) t[r] = detail::simd_load<W>(a + r * L + l0);
+      detail::simd_transpose<W>(t);  // t[q] = column l0 + q of the W rows
+      for (std::size_t q = 0; q < W; ++q) out[l0 + q] = t[q];
+    }
+    for (; l0 < L; ++l0) {
+      double column[W];
+      for (std::size_t r = 0; r < W; ++r) column[r] = a[r * L + l0];
+      out[l0] = detail::simd_load<W>(column);
+    }
   }
 
   /// The column count, a compile-time constant when the crossbar's is.
