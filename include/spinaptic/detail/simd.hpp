@@ -10,6 +10,10 @@
 #include <type_traits>
 #include <utility>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 namespace spinaptic::detail {
 
 #if defined(__AVX512F__)
@@ -77,6 +81,52 @@ template <std::size_t W>
   simd_double<W> v;
   for (std::size_t k = 0; k < W; ++k) v[k] = a;
   return v;
+}
+
+/// a b + c rounded once where the target has FMA, else twice (see fused_msub).
+[[nodiscard]] inline double fused_madd(double a, double b, double c) noexcept {
+#if defined(__FMA__)
+  return __builtin_fma(a, b, c);
+#else
+  return a * b + c;
+#endif
+}
+/// fused_madd() lane by lane.
+template <std::size_t W>
+[[nodiscard]] inline simd_double<W> simd_fused_madd(simd_double<W> a, simd_double<W> b, simd_double<W> c) noexcept {
+#if defined(__AVX512F__)
+  if constexpr (W == 8) return _mm512_fmadd_pd(a, b, c);
+#endif
+#if defined(__FMA__)
+  if constexpr (W == 4) return _mm256_fmadd_pd(a, b, c);
+  if constexpr (W == 2) return _mm_fmadd_pd(a, b, c);
+#else
+  return a * b + c;
+#endif
+}
+
+/// a b - c rounded once where the target has FMA (the form into which GCC contracts such an
+/// expression), else rounded twice (a b, then the difference). Written out so that a scalar
+/// loop and its W-lane counterpart round alike whatever the compiler would have fused.
+[[nodiscard]] inline double fused_msub(double a, double b, double c) noexcept {
+#if defined(__FMA__)
+  return __builtin_fma(a, b, -c);
+#else
+  return a * b - c;
+#endif
+}
+/// fused_msub() lane by lane.
+template <std::size_t W>
+[[nodiscard]] inline simd_double<W> simd_fused_msub(simd_double<W> a, simd_double<W> b, simd_double<W> c) noexcept {
+#if defined(__AVX512F__)
+  if constexpr (W == 8) return _mm512_fmsub_pd(a, b, c);
+#endif
+#if defined(__FMA__)
+  if constexpr (W == 4) return _mm256_fmsub_pd(a, b, c);
+  if constexpr (W == 2) return _mm_fmsub_pd(a, b, c);
+#else
+  return a * b - c;
+#endif
 }
 
 /// The lanes of a two-register shuffle of the transpose stage at scale h (simd_transpose): for

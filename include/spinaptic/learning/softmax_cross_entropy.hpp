@@ -98,16 +98,19 @@ template <std::size_t Outputs = 0>
   std::size_t best = 0;
   for (std::size_t l = L; l-- > 1;) best = u[l] == u_max ? l : best;
   best = u[0] == u_max ? 0 : best;
+  // t_l = s u_l - z_max, s u_l fused where the target has FMA (detail::fused_msub: the same
+  // rounding in this loop and in the loss's W-lane block form, whatever the compiler would fuse)
   const double z_max = logit_scale * u[best];
-  const sample_loss partial{0.0, logit_scale * u[label] - z_max, best == label};
-  // every exponent t_l = s u_l - z_max is >= that of the smallest u (rounding is monotonic)
-  const bool in_range = logit_scale * u_min - z_max >= -708.0;
+  auto logit = [&](double v) { return spinaptic::detail::fused_msub(logit_scale, v, z_max); };
+  const sample_loss partial{0.0, logit(u[label]), best == label};
+  // every exponent t_l is >= that of the smallest u (rounding is monotonic)
+  const bool in_range = logit(u_min) >= -708.0;
   double sum = 0.0;
   if constexpr (Outputs != 0) {
     if (in_range) {  // local arrays, no compare in the loops: they vectorise
       std::array<double, Outputs> e, one_hot{};
       one_hot[label] = 1.0;  // stored long before it is loaded as vectors
-      for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * u[l] - z_max;
+      for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit(u[l]);
       for (std::size_t l = 0; l < Outputs; ++l) e[l] = spinaptic::detail::exp_nonpositive(e[l]);
       for (std::size_t l = 0; l < Outputs; ++l) sum += e[l];
       for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * (e[l] / sum - one_hot[l]);
@@ -116,9 +119,9 @@ template <std::size_t Outputs = 0>
     }
   }
   if (in_range)
-    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive(logit_scale * u[l] - z_max);
+    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive(logit(u[l]));
   else
-    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive_clamped(logit_scale * u[l] - z_max);
+    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive_clamped(logit(u[l]));
   for (std::size_t l = 0; l < L; ++l) sum += delta[l];
   const double label_probability = delta[label] / sum;
   for (std::size_t l = 0; l < L; ++l) delta[l] = logit_scale * (delta[l] / sum);
@@ -198,14 +201,15 @@ struct softmax_cross_entropy_loss {
       best = at ? std::int64_t(0) : best;
       u_best = at ? u[0] : u_best;
     }
-    const vec z_max = scale * u_best;
+    const vec s = vec{} + scale, z_max = scale * u_best;
+    auto logit = [&](vec v) { return spinaptic::detail::simd_fused_msub<W>(s, v, z_max); };  // as sample()
     vec u_label = u[0];
     for (std::size_t l = 1; l < L; ++l) u_label = label == std::int64_t(l) ? u[l] : u_label;
-    const vec margin = scale * u_label - z_max;
-    const bits in_range = scale * u_min - z_max >= -708.0;
+    const vec margin = logit(u_label);
+    const bits in_range = logit(u_min) >= -708.0;
     vec e[L], total = vec{};
     for (std::size_t l = 0; l < L; ++l) {
-      const vec t = scale * u[l] - z_max;
+      const vec t = logit(u[l]);
       e[l] = spinaptic::detail::exp_nonpositive_lanes<vec, lanes>(in_range ? t : (t < -708.0 ? vec{} - 708.0 : t));
     }
     for (std::size_t l = 0; l < L; ++l) total += e[l];

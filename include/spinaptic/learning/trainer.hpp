@@ -35,6 +35,11 @@ struct training_options {
   std::size_t batch_size = 32;  ///< mini-batch size B
   std::size_t threads = 1;      ///< threads per batch; results do not depend on it
   std::size_t chunks = 2;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
+  /// Smallest lit fraction of the drives (data_set::lit_fraction) at which a step reads every row
+  /// in dense sample-major blocks, where the kernels and the loss offer them, instead of each
+  /// sample's lit rows; both give the same bits. Below 0: the measured default (0.35 with AVX or
+  /// AVX-512 vectors, never with SSE2's two lanes; docs/network.md).
+  double dense_from = -1.0;
 };
 
 /// Loss and accuracy over one pass.
@@ -344,7 +349,8 @@ class trainer {
   /// whether it ran.
   bool dense_step(const data_set& data, const std::size_t* indices, std::size_t B, std::size_t C) {
     if constexpr (sample_major) {
-      if (noise_.enabled() || data.lit_fraction() < dense_fraction) return false;
+      const double from = options_.dense_from < 0.0 ? dense_fraction : options_.dense_from;
+      if (noise_.enabled() || data.lit_fraction() < from) return false;
       constexpr std::size_t L = kernels_t::static_outputs, block = lanes * L;
       for (std::size_t b = 0; b < B; ++b) {
         rows_[b] = data.dense(indices[b]).drive;
@@ -381,10 +387,10 @@ class trainer {
     }
   }
 
-  /// The smallest fraction of lit drives (data_set::lit_fraction) at which a step reads every
-  /// row in sample-major blocks instead of each sample's lit rows (8x8 digits: 0.51 dense; MNIST:
-  /// 0.19 lit rows; measured on this machine, see docs/network.md).
-  static constexpr double dense_fraction = 0.35;
+  /// The default of training_options::dense_from: 8x8 digits (0.51 lit) train about twice as
+  /// fast dense with AVX-512, MNIST (0.19 lit) about as fast either way; with SSE2's two lanes
+  /// the dense blocks are slower than the lit rows (docs/network.md).
+  static constexpr double dense_fraction = lanes >= 4 ? 0.35 : 2.0;
   /// Samples per group of a step (see step(); 4 measured best on digits, 2-8 within noise).
   static constexpr std::size_t group = 4;
   /// Parameters per tile of the reduction (update()).

@@ -245,10 +245,14 @@ class crossbar_kernels {
             }
           }
         }
-        for (std::size_t l = 0; l < L; ++l) {
-          vec t = slope[0][l] * acc[0][l];
-          for (std::size_t m = 1; m < M; ++m) t += slope[m][l] * acc[m][l];
-          sum[l] += t;
+        for (std::size_t l = 0; l < L; ++l) {  // the operations of gradient_tile()
+          if constexpr (M == 1) {
+            sum[l] = detail::simd_fused_madd<W>(slope[0][l], acc[0][l], sum[l]);
+          } else {
+            vec t = slope[0][l] * acc[0][l];
+            for (std::size_t m = 1; m < M; ++m) t = detail::simd_fused_madd<W>(slope[m][l], acc[m][l], t);
+            sum[l] += t;
+          }
         }
       }
       store_transposed<L, W>(sum, g + j0 * L);
@@ -261,15 +265,20 @@ class crossbar_kernels {
           const std::size_t i = b - bounds[c];
           const double* d = deltaT + c * chunk_stride + (i / W) * L * W + i % W;
           double pm = 1.0;
-          for (std::size_t m = 0; m < M; ++m) {
+          for (std::size_t m = 0; m < M; ++m) {  // fused as backward()'s vector rows are
             pm *= drives[b][j0];
-            for (std::size_t l = 0; l < L; ++l) acc[m][l] += d[l * W] * pm;
+            for (std::size_t l = 0; l < L; ++l) acc[m][l] = detail::fused_madd(d[l * W], pm, acc[m][l]);
           }
         }
         for (std::size_t l = 0; l < L; ++l) {
-          double t = dg_[j0 * L + l] * acc[0][l];
-          for (std::size_t m = 1; m < M; ++m) t += dg_[m * n_ + j0 * L + l] * acc[m][l];
-          sum[l] += t;
+          const std::size_t d = j0 * L + l;
+          if constexpr (M == 1) {
+            sum[l] = detail::fused_madd(dg_[d], acc[0][l], sum[l]);
+          } else {
+            double t = dg_[d] * acc[0][l];
+            for (std::size_t m = 1; m < M; ++m) t = detail::fused_madd(dg_[m * n_ + d], acc[m][l], t);
+            sum[l] += t;
+          }
         }
       }
       for (std::size_t l = 0; l < L; ++l) g[j0 * L + l] = sum[l];
@@ -328,13 +337,14 @@ class crossbar_kernels {
       if constexpr (factorised) {
         const double* __restrict dg = dg_.data() + d0;
         for (std::size_t k = 0; k < count; ++k) {
-          double t = dg[k] * a[k];
-          a[k] = 0.0;
-          for (std::size_t m = 1; m < power_order; ++m) {
-            t += dg[m * n_ + k] * a[m * n_ + k];
-            a[m * n_ + k] = 0.0;
+          if constexpr (power_order == 1) {
+            g[k] = detail::fused_madd(dg[k], a[k], g[k]);
+          } else {
+            double t = dg[k] * a[k];
+            for (std::size_t m = 1; m < power_order; ++m) t = detail::fused_madd(dg[m * n_ + k], a[m * n_ + k], t);
+            g[k] += t;
           }
-          g[k] += t;
+          for (std::size_t m = 0; m < power_order; ++m) a[m * n_ + k] = 0.0;
         }
       } else {
         for (std::size_t k = 0; k < count; ++k) {
@@ -354,7 +364,7 @@ class crossbar_kernels {
       double g = dg_[d] * accumulator[d];
       accumulator[d] = 0.0;
       for (std::size_t m = 1; m < power_order; ++m) {
-        g += dg_[m * n_ + d] * accumulator[m * n_ + d];
+        g = detail::fused_madd(dg_[m * n_ + d], accumulator[m * n_ + d], g);
         accumulator[m * n_ + d] = 0.0;
       }
       return g;
