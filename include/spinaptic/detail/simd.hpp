@@ -83,7 +83,9 @@ template <std::size_t W>
   return v;
 }
 
-/// a b + c rounded once where the target has FMA, else twice (see fused_msub).
+/// a b + c rounded once where the target has FMA (the form into which GCC contracts such an
+/// expression), else rounded twice (a b, then the sum). Written out so that a scalar loop and
+/// its W-lane counterpart round alike whatever the compiler would have fused.
 [[nodiscard]] inline double fused_madd(double a, double b, double c) noexcept {
 #if defined(__FMA__)
   return __builtin_fma(a, b, c);
@@ -105,28 +107,12 @@ template <std::size_t W>
 #endif
 }
 
-/// a b - c rounded once where the target has FMA (the form into which GCC contracts such an
-/// expression), else rounded twice (a b, then the difference). Written out so that a scalar
-/// loop and its W-lane counterpart round alike whatever the compiler would have fused.
-[[nodiscard]] inline double fused_msub(double a, double b, double c) noexcept {
-#if defined(__FMA__)
-  return __builtin_fma(a, b, -c);
-#else
-  return a * b - c;
-#endif
-}
+/// a b - c rounded once where the target has FMA, else twice: fused_madd(a, b, -c) (negation is exact).
+[[nodiscard]] inline double fused_msub(double a, double b, double c) noexcept { return fused_madd(a, b, -c); }
 /// fused_msub() lane by lane.
 template <std::size_t W>
 [[nodiscard]] inline simd_double<W> simd_fused_msub(simd_double<W> a, simd_double<W> b, simd_double<W> c) noexcept {
-#if defined(__AVX512F__)
-  if constexpr (W == 8) return _mm512_fmsub_pd(a, b, c);
-#endif
-#if defined(__FMA__)
-  if constexpr (W == 4) return _mm256_fmsub_pd(a, b, c);
-  if constexpr (W == 2) return _mm_fmsub_pd(a, b, c);
-#else
-  return a * b - c;
-#endif
+  return simd_fused_madd<W>(a, b, -c);
 }
 
 /// The lanes of a two-register shuffle of the transpose stage at scale h (simd_transpose): for
