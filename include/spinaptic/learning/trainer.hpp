@@ -244,10 +244,12 @@ class trainer {
     }
     pass_result r;
     if constexpr (refreshable) kernels_.prepare(net_);  // then each update refreshes the tiles it changed
+    refreshing_ = refreshable;
     for (std::size_t start = 0; start < n; start += options_.batch_size) {
       const std::size_t B = std::min(options_.batch_size, n - start);
       step(data, order_.data() + start, B, engine, r);
     }
+    refreshing_ = false;
     return detail_trainer::finish(r);
   }
 
@@ -262,7 +264,7 @@ class trainer {
       if (i >= data.size())
         throw invalid_parameter("sample index", double(i), "[0, " + std::to_string(data.size() - 1) + "] (the data set)");
     pass_result r;
-    if constexpr (refreshable) kernels_.prepare(net_);
+    if constexpr (refreshable) kernels_.prepare(net_);  // one step: no refresh after it
     step(data, indices.data(), indices.size(), engine, r);
     return detail_trainer::finish(r);
   }
@@ -394,7 +396,7 @@ class trainer {
   /// Samples per group of a step (see step(); 4 measured best on digits, 2-8 within noise).
   static constexpr std::size_t group = 4;
   /// Parameters per tile of the reduction (update()).
-  static constexpr std::size_t tile = 256;
+  static constexpr std::size_t tile = 64;
 
   /// The one reduction path: g_d = (sum over chunks in order of the chunk gradient) / B, then the
   /// rule and the clip (element-wise rules in the same pass), block by block.
@@ -412,10 +414,9 @@ class trainer {
       // so that each pass runs over contiguous d (vectorised), whatever C is
       for (std::size_t d0 = 0; d0 < n; d0 += tile) {
         const std::size_t m = std::min(tile, n - d0);
-        std::array<double, tile> g;
-        const double* gradient = g.data();
+        std::array<double, tile> g;  // local: the rule's loop below needs no alias check against x
         if (summed) {  // dense_step() summed the chunks already
-          gradient = summed + offset + d0;
+          std::copy(summed + offset + d0, summed + offset + d0 + m, g.begin());
         } else if constexpr (blocks == 1 && tiled_gradient_kernels<kernels_t>) {
           kernels_.template gradient_tile<I>(acc, A, C, d0, m, g.data());
         } else {
@@ -426,13 +427,14 @@ class trainer {
           }
         }
         for (std::size_t k = 0; k < m; ++k) {
-          const double gk = gradient[k] * inv_batch;
+          const double gk = g[k] * inv_batch;
           if constexpr (elementwise_optimizer<Rule>)
             x[d0 + k] = std::clamp(rule_.update(x[d0 + k], gk, offset + d0 + k), view.lower, view.upper);
           else
             gradient_[offset + d0 + k] = gk;
         }
-        if constexpr (elementwise_optimizer<Rule> && refreshable) kernels_.template refresh<I>(d0, m);  // tile in L1
+        if constexpr (elementwise_optimizer<Rule> && refreshable)
+          if (refreshing_) kernels_.template refresh<I>(d0, m);  // tile in L1
       }
       offset += n;
     });
@@ -448,7 +450,8 @@ class trainer {
       for_each_block([&]<std::size_t I>() {
         const auto v = net_.template parameters<I>();
         for (std::size_t d = 0; d < v.values.size(); ++d) v.values[d] = std::clamp(parameters_[offset + d], v.lower, v.upper);
-        if constexpr (refreshable) kernels_.template refresh<I>(0, v.values.size());
+        if constexpr (refreshable)
+          if (refreshing_) kernels_.template refresh<I>(0, v.values.size());
         offset += v.values.size();
       });
     }
@@ -469,6 +472,7 @@ class trainer {
   std::vector<double> zeros_, block_gradient_;  // a dark row; the gradient summed over the chunks
   std::vector<std::size_t> bounds_;              // chunk c: samples bounds_[c] .. bounds_[c+1] - 1
   std::size_t block_stride_ = 0;                 // doubles of outputs_ / deltas_ per chunk
+  bool refreshing_ = false;  // within train_epoch(): update() keeps the kernels' tables current
 };
 
 /// trainer(net, rule, options[, noise]): softmax cross-entropy with s = beta / N_in.

@@ -331,6 +331,19 @@ class crossbar_kernels {
   void gradient_tile(double* accumulators, std::size_t stride, std::size_t chunks, std::size_t d0, std::size_t count,
                      double* __restrict g) const noexcept {
     static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
+    if constexpr (factorised && power_order == 1) {
+      if (chunks == 2) {  // the default: both chunks in one pass, the same operations
+        double* __restrict a0 = accumulators + d0;
+        double* __restrict a1 = accumulators + stride + d0;
+        const double* __restrict dg = dg_.data() + d0;
+        for (std::size_t k = 0; k < count; ++k) {
+          g[k] = detail::fused_madd(dg[k], a1[k], detail::fused_madd(dg[k], a0[k], 0.0));
+          a0[k] = 0.0;
+          a1[k] = 0.0;
+        }
+        return;
+      }
+    }
     for (std::size_t k = 0; k < count; ++k) g[k] = 0.0;
     for (std::size_t c = 0; c < chunks; ++c) {
       double* __restrict a = accumulators + c * stride + d0;
