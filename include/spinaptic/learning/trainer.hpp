@@ -396,7 +396,7 @@ class trainer {
   /// Samples per group of a step (see step(); 4 measured best on digits, 2-8 within noise).
   static constexpr std::size_t group = 4;
   /// Parameters per tile of the reduction (update()).
-  static constexpr std::size_t tile = 64;
+  static constexpr std::size_t tile = 256;
 
   /// The one reduction path: g_d = (sum over chunks in order of the chunk gradient) / B, then the
   /// rule and the clip (element-wise rules in the same pass), block by block.
