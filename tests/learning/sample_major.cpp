@@ -1,11 +1,11 @@
 // Tests for the dense sample-major path of the trainer (crossbar_kernels::forward_block and
 // gradient_block, softmax_cross_entropy_loss::block): each equals the per-sample passes bit for
 // bit (forward(), softmax_cross_entropy_sample(), backward() into one accumulator per chunk and
-// gradient_and_clear()), for a row count and a batch that are not multiples of the vector
-// width, a power order of 1 and of 2, and logits wide enough to take exp's clamp; a trainer on
-// the dense path (forced by dense_from = 0) trains the same currents as on the lit-row path, for
-// 1, 2, 3 and 7 chunks and 1 and 2 threads; refresh() of a tile gives the tables of a new
-// prepare(), ideal or not.
+// gradient_tile() over the chunks, as the lit-row path runs them), for a row count and a batch
+// that are not multiples of the vector width, a power order of 1 and of 2, and logits wide
+// enough to take exp's clamp; a trainer on the dense path (forced by dense_from = 0) trains the
+// same currents as on the lit-row path, for 1, 2, 3 and 7 chunks and 1 and 2 threads; refresh()
+// of a tile gives the tables of a new prepare(), ideal or not.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -70,9 +70,7 @@ void check_blocks_equal_samples(Layer& layer, std::size_t batch, const std::vect
     }
     sample_loss[c] = sum.value();
   }
-  for (std::size_t d = 0; d < N * L; ++d)
-    for (std::size_t c = 0; c < C; ++c)
-      grad_samples[d] += kernels.template gradient_and_clear<0>(acc.data() + c * kernels.accumulator_size(), d);
+  kernels.template gradient_tile<0>(acc.data(), kernels.accumulator_size(), C, 0, N * L, grad_samples.data());
 
   // sample-major: blocks of W per chunk (the last one padded with a dark sample)
   const std::vector<double> dark(N, 0.0);

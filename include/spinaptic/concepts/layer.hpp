@@ -93,7 +93,7 @@ concept lit_row_kernels = requires(const K& ck, network::lit_drives in, double* 
 /// parameter gradient of rows [j_begin, j_end) of a batch cut into chunks (sample b of chunk c
 /// in bounds[c] .. bounds[c+1] - 1, its deltas in the loss's sample-major blocks,
 /// learning::sample_major_loss) in chunk order. Both give the bits of the per-sample passes
-/// (backward() into one accumulator per chunk, then gradient_and_clear<0>() summed over the chunks).
+/// (backward() into one accumulator per chunk, then the chunks summed in order as gradient_tile<0>() does).
 template <class K>
 concept sample_major_kernels = requires(const K& ck, const double* const* drives, double* uT, const std::size_t* bounds,
                                         const double* deltaT, std::size_t n, double* g) {

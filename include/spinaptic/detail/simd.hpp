@@ -61,7 +61,7 @@ struct simd_types<8> {
 #endif
 template <std::size_t W>
 using simd_double = typename simd_types<W>::reg;
-/// Lane indices of a shuffle of W doubles (64-bit integers, as many as the lanes).
+/// W 64-bit integers (labels and column indices beside W doubles).
 typedef std::int64_t simd_index2 __attribute__((vector_size(16)));
 typedef std::int64_t simd_index4 __attribute__((vector_size(32)));
 typedef std::int64_t simd_index8 __attribute__((vector_size(64)));
@@ -115,13 +115,14 @@ template <std::size_t W>
   return simd_fused_madd<W>(a, b, -c);
 }
 
-/// The lanes of a two-register shuffle of the transpose stage at scale h (simd_transpose): for
-/// rows a = r[i], b = r[i + h] (bit h of i clear), lane q of the new r[i] (High false) is a's own
-/// where bit h of q is clear, else b's lane q - h; lane q of the new r[i + h] (High true) is
-/// a's lane q + h where bit h of q is clear, else b's own. Index W + q names lane q of b.
-template <class Index, std::size_t W, std::size_t h, bool High, std::size_t... Q>
-[[nodiscard]] constexpr Index transpose_lanes(std::index_sequence<Q...>) noexcept {
-  return Index{std::int64_t(High ? ((Q & h) ? W + Q : Q + h) : ((Q & h) ? W + Q - h : Q))...};
+/// One two-register shuffle of the transpose stage at scale h (simd_transpose): for rows a = r[i],
+/// b = r[i + h] (bit h of i clear), lane q of the new r[i] (High false) is a's own where bit h of
+/// q is clear, else b's lane q - h; lane q of the new r[i + h] (High true) is a's lane q + h
+/// where bit h of q is clear, else b's own. Index W + q names lane q of b
+/// (__builtin_shufflevector: GCC >= 12 and clang).
+template <std::size_t W, std::size_t h, bool High, std::size_t... Q>
+[[nodiscard]] inline simd_double<W> transpose_shuffle(simd_double<W> a, simd_double<W> b, std::index_sequence<Q...>) noexcept {
+  return __builtin_shufflevector(a, b, int(High ? ((Q & h) ? W + Q : Q + h) : ((Q & h) ? W + Q - h : Q))...);
 }
 
 /// W x W doubles transposed in registers: r[i][q] becomes r[q][i]. At scale h = 1, 2, 4, ... the
@@ -129,18 +130,15 @@ template <class Index, std::size_t W, std::size_t h, bool High, std::size_t... Q
 /// shuffles; 24 shuffles for an 8 x 8 block). Moves values only.
 template <std::size_t W>
 inline void simd_transpose(simd_double<W> (&r)[W]) noexcept {
-  using index = std::conditional_t<W == 2, simd_index2, std::conditional_t<W == 4, simd_index4, simd_index8>>;
   [&]<std::size_t... S>(std::index_sequence<S...>) {
     (
         [&] {
           constexpr std::size_t h = std::size_t{1} << S;
-          constexpr index low = transpose_lanes<index, W, h, false>(std::make_index_sequence<W>{});
-          constexpr index high = transpose_lanes<index, W, h, true>(std::make_index_sequence<W>{});
           for (std::size_t i = 0; i < W; ++i)
             if ((i & h) == 0) {
               const simd_double<W> a = r[i], b = r[i + h];
-              r[i] = __builtin_shuffle(a, b, low);
-              r[i + h] = __builtin_shuffle(a, b, high);
+              r[i] = transpose_shuffle<W, h, false>(a, b, std::make_index_sequence<W>{});
+              r[i + h] = transpose_shuffle<W, h, true>(a, b, std::make_index_sequence<W>{});
             }
         }(),
         ...);
