@@ -344,11 +344,11 @@ class trainer {
     update(B, C, dense ? block_gradient_.data() : nullptr);
   }
 
-  /// The chunks' forward passes, losses and accumulators in dense sample-major blocks (the
-  /// samples in the vector lanes: kernels_t::forward_block, Loss::block, kernels_t::backward_block)
-  /// when the kernels and the loss offer them, no read noise is drawn and the data are lit enough
-  /// that reading every row beats skipping the dark ones; both paths give the same bits. Returns
-  /// whether it ran.
+  /// The chunks' forward passes and losses, then the gradient summed over the chunks in order,
+  /// in dense sample-major blocks (the samples in the vector lanes: kernels_t::forward_block,
+  /// Loss::block, kernels_t::gradient_block into block_gradient_) when the kernels and the loss
+  /// offer them, no read noise is drawn and the data are at least dense_from lit; both paths give
+  /// the same bits. Returns whether it ran.
   bool dense_step(const data_set& data, const std::size_t* indices, std::size_t B, std::size_t C) {
     if constexpr (sample_major) {
       const double from = options_.dense_from < 0.0 ? dense_fraction : options_.dense_from;
@@ -399,7 +399,9 @@ class trainer {
   static constexpr std::size_t tile = 256;
 
   /// The one reduction path: g_d = (sum over chunks in order of the chunk gradient) / B, then the
-  /// rule and the clip (element-wise rules in the same pass), block by block.
+  /// rule and the clip (element-wise rules in the same pass), block by block; within train_epoch
+  /// each tile's tables are then refreshed. `summed`: that ordered sum already formed by
+  /// dense_step() (one block), else it is formed here from the chunks' accumulators.
   void update(std::size_t B, std::size_t C, const double* summed) {
     const double inv_batch = 1.0 / double(B);
     const std::size_t A = kernels_.accumulator_size();
