@@ -86,6 +86,37 @@ concept lit_row_kernels = requires(const K& ck, network::lit_drives in, double* 
   ck.backward(in, workspace, delta, delta_in, accumulator);
 };
 
+/// Layer kernels that also run `block_samples` samples at once, sample-major (the samples in the
+/// vector lanes), from dense drive rows drives[b], for a layer with one parameter block:
+/// forward_block(drives, uT) writes output l of sample b to uT[l block_samples + b];
+/// gradient_block(drives, bounds, chunks, deltaT, chunk_stride, j_begin, j_end, g) writes the
+/// parameter gradient of rows [j_begin, j_end) of a batch cut into chunks (sample b of chunk c
+/// in bounds[c] .. bounds[c+1] - 1, its deltas in the loss's sample-major blocks,
+/// learning::sample_major_loss) in chunk order. Both give the bits of the per-sample passes
+/// (backward() into one accumulator per chunk, then the chunks summed in order as gradient_tile<0>() does).
+template <class K>
+concept sample_major_kernels = requires(const K& ck, const double* const* drives, double* uT, const std::size_t* bounds,
+                                        const double* deltaT, std::size_t n, double* g) {
+  { K::block_samples } -> std::convertible_to<std::size_t>;
+  { K::static_outputs } -> std::convertible_to<std::size_t>;
+  ck.forward_block(drives, uT);
+  ck.gradient_block(drives, bounds, n, deltaT, n, n, n, g);
+};
+
+/// Layer kernels whose tables a trainer can bring up to date tile by tile right after it has
+/// changed parameters d0 .. d0 + count - 1 of block 0 in place (`refresh<0>(d0, count)`, the
+/// same values as a new prepare()), so that it prepares once per epoch instead of once per step.
+template <class K>
+concept refreshable_kernels = requires(K& k, std::size_t d0, std::size_t count) { k.template refresh<0>(d0, count); };
+
+/// Layer kernels that sum the gradient of a tile of parameters of block 0 over the chunks'
+/// accumulators at once: `gradient_tile<0>(accumulators, stride, chunks, d0, count, g)` gives
+/// the same g[k] as adding gradient_and_clear<0>(accumulator c, d0 + k) for c = 0, 1, ... to 0.
+template <class K>
+concept tiled_gradient_kernels = requires(const K& k, double* accumulators, std::size_t n, double* g) {
+  k.template gradient_tile<0>(accumulators, n, n, n, n, g);
+};
+
 /// Layer kernels that run the forward pass of two samples interleaved (their running sums hide
 /// each other's add latency); the results equal two single calls bit for bit.
 template <class K>

@@ -20,4 +20,14 @@ concept loss = requires(const F& f, const double* u, std::size_t label, std::siz
   { sum.value() } -> std::convertible_to<double>;
 };
 
+/// A loss that also takes W samples at once, sample-major (uT[l W + b] is output l of sample b,
+/// Outputs columns): `block<Outputs, W>(uT, labels, count, deltaT, sum)` writes deltaT in the same
+/// layout, adds the losses of samples 0 .. count-1 to `sum` in order and returns how many are
+/// correct, the same bits as `count` calls of sample().
+template <class F, std::size_t Outputs, std::size_t W>
+concept sample_major_loss =
+    loss<F> && requires(const F& f, const double* uT, const std::size_t* labels, double* deltaT, typename F::sum_type& sum) {
+      { f.template block<Outputs, W>(uT, labels, std::size_t{}, deltaT, sum) } -> std::same_as<std::size_t>;
+    };
+
 }  // namespace spinaptic

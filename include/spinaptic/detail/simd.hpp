@@ -4,7 +4,15 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace spinaptic::detail {
 
@@ -53,6 +61,10 @@ struct simd_types<8> {
 #endif
 template <std::size_t W>
 using simd_double = typename simd_types<W>::reg;
+/// W 64-bit integers (labels and column indices beside W doubles).
+typedef std::int64_t simd_index2 __attribute__((vector_size(16)));
+typedef std::int64_t simd_index4 __attribute__((vector_size(32)));
+typedef std::int64_t simd_index8 __attribute__((vector_size(64)));
 
 template <std::size_t W>
 [[nodiscard]] inline simd_double<W> simd_load(const double* p) noexcept {
@@ -61,6 +73,76 @@ template <std::size_t W>
 template <std::size_t W>
 inline void simd_store(double* p, simd_double<W> x) noexcept {
   *reinterpret_cast<typename simd_types<W>::mem*>(p) = x;
+}
+
+/// W doubles all equal to a.
+template <std::size_t W>
+[[nodiscard]] inline simd_double<W> simd_broadcast(double a) noexcept {
+  simd_double<W> v;
+  for (std::size_t k = 0; k < W; ++k) v[k] = a;
+  return v;
+}
+
+/// a b + c rounded once where the target has FMA (the form into which GCC contracts such an
+/// expression), else rounded twice (a b, then the sum). Written out so that a scalar loop and
+/// its W-lane counterpart round alike whatever the compiler would have fused.
+[[nodiscard]] inline double fused_madd(double a, double b, double c) noexcept {
+#if defined(__FMA__)
+  return __builtin_fma(a, b, c);
+#else
+  return a * b + c;
+#endif
+}
+/// fused_madd() lane by lane.
+template <std::size_t W>
+[[nodiscard]] inline simd_double<W> simd_fused_madd(simd_double<W> a, simd_double<W> b, simd_double<W> c) noexcept {
+#if defined(__AVX512F__)
+  if constexpr (W == 8) return _mm512_fmadd_pd(a, b, c);
+#endif
+#if defined(__FMA__)
+  if constexpr (W == 4) return _mm256_fmadd_pd(a, b, c);
+  if constexpr (W == 2) return _mm_fmadd_pd(a, b, c);
+#else
+  return a * b + c;
+#endif
+}
+
+/// a b - c rounded once where the target has FMA, else twice: fused_madd(a, b, -c) (negation is exact).
+[[nodiscard]] inline double fused_msub(double a, double b, double c) noexcept { return fused_madd(a, b, -c); }
+/// fused_msub() lane by lane.
+template <std::size_t W>
+[[nodiscard]] inline simd_double<W> simd_fused_msub(simd_double<W> a, simd_double<W> b, simd_double<W> c) noexcept {
+  return simd_fused_madd<W>(a, b, -c);
+}
+
+/// One two-register shuffle of the transpose stage at scale h (simd_transpose): for rows a = r[i],
+/// b = r[i + h] (bit h of i clear), lane q of the new r[i] (High false) is a's own where bit h of
+/// q is clear, else b's lane q - h; lane q of the new r[i + h] (High true) is a's lane q + h
+/// where bit h of q is clear, else b's own. Index W + q names lane q of b
+/// (__builtin_shufflevector: GCC >= 12 and clang).
+template <std::size_t W, std::size_t h, bool High, std::size_t... Q>
+[[nodiscard]] inline simd_double<W> transpose_shuffle(simd_double<W> a, simd_double<W> b, std::index_sequence<Q...>) noexcept {
+  return __builtin_shufflevector(a, b, int(High ? ((Q & h) ? W + Q : Q + h) : ((Q & h) ? W + Q - h : Q))...);
+}
+
+/// W x W doubles transposed in registers: r[i][q] becomes r[q][i]. At scale h = 1, 2, 4, ... the
+/// off-diagonal h x h blocks of every 2h x 2h block swap places (log2 W stages of W two-register
+/// shuffles; 24 shuffles for an 8 x 8 block). Moves values only.
+template <std::size_t W>
+inline void simd_transpose(simd_double<W> (&r)[W]) noexcept {
+  [&]<std::size_t... S>(std::index_sequence<S...>) {
+    (
+        [&] {
+          constexpr std::size_t h = std::size_t{1} << S;
+          for (std::size_t i = 0; i < W; ++i)
+            if ((i & h) == 0) {
+              const simd_double<W> a = r[i], b = r[i + h];
+              r[i] = transpose_shuffle<W, h, false>(a, b, std::make_index_sequence<W>{});
+              r[i + h] = transpose_shuffle<W, h, true>(a, b, std::make_index_sequence<W>{});
+            }
+        }(),
+        ...);
+  }(std::make_index_sequence<std::countr_zero(W)>{});
 }
 
 /// A row of Columns doubles as full-width vectors, then pairs, then at most one scalar. Each

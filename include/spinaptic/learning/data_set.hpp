@@ -54,6 +54,10 @@ class data_set {
   /// The lit-row index of every sample.
   [[nodiscard]] const network::lit_rows& lit() const noexcept { return lit_; }
 
+  /// The fraction of drives that are lit (p > 0), in [0, 1] (0 for an empty set).
+  [[nodiscard]] double lit_fraction() const noexcept {
+    return drives_.size() ? double(lit_.start[size()]) / double(drives_.size()) : 0.0;
+  }
   /// Sample i, densely.
   [[nodiscard]] network::dense_drives dense(std::size_t i) const noexcept {
     return {drives_.data() + i * rows(), rows()};

@@ -7,8 +7,10 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "spinaptic/concepts/loss.hpp"
+#include "spinaptic/detail/simd.hpp"
 
 namespace spinaptic::detail {
 /// e^t for t <= 0 without a libm call, so that a loop over the columns vectorises: t = k ln2 + r,
@@ -16,16 +18,18 @@ namespace spinaptic::detail {
 /// < 2.5e-16 relative), times 2^k built in the exponent bits. Within about 2 ulp of the
 /// correctly rounded value. Needs t >= -708 (2^k must be a normal number; the caller clamps, see
 /// exp_nonpositive_clamped; no clamp here, as a compare in the loop stops GCC vectorising it).
-[[nodiscard]] inline double exp_nonpositive(double t) noexcept {
+/// The same for T a double or a vector of doubles (GCC/Clang vector extension; U the unsigned
+/// integer of the same shape): every lane computes exactly what the scalar form computes.
+template <class T, class U>
+[[nodiscard]] inline T exp_nonpositive_lanes(T t) noexcept {
   constexpr double log2e = 1.4426950408889634;
   constexpr double ln2_hi = 6.93147180369123816490e-01;  // 32 significant bits: k ln2_hi is exact
   constexpr double ln2_lo = 1.90821492927058770002e-10;
   constexpr double shifter = 0x1.8p52;  // adding it rounds to an integer, held in the low bits
-  const double kd = t * log2e + shifter;
-  const double k = kd - shifter;
-  const double r = (t - k * ln2_hi) - k * ln2_lo;
-  double p = 1.0 / 479001600.0;  // 1/12!
-  p = p * r + 1.0 / 39916800.0;
+  const T kd = t * log2e + shifter;
+  const T k = kd - shifter;
+  const T r = (t - k * ln2_hi) - k * ln2_lo;
+  T p = r * (1.0 / 479001600.0) + 1.0 / 39916800.0;  // 1/12! r + 1/11!
   p = p * r + 1.0 / 3628800.0;
   p = p * r + 1.0 / 362880.0;
   p = p * r + 1.0 / 40320.0;
@@ -37,9 +41,10 @@ namespace spinaptic::detail {
   p = p * r + 0.5;
   p = p * r + 1.0;
   p = p * r + 1.0;
-  const std::uint64_t biased = std::bit_cast<std::uint64_t>(kd) - std::bit_cast<std::uint64_t>(shifter) + 1023u;
-  return p * std::bit_cast<double>(biased << 52);  // k >= -1022: 2^k is a normal number
+  const U biased = std::bit_cast<U>(kd) - std::bit_cast<std::uint64_t>(shifter) + 1023u;
+  return p * std::bit_cast<T>(U(biased << 52));  // k >= -1022: 2^k is a normal number
 }
+[[nodiscard]] inline double exp_nonpositive(double t) noexcept { return exp_nonpositive_lanes<double, std::uint64_t>(t); }
 /// exp_nonpositive for any t <= 0: below -708 it returns e^-708 ~ 3e-308 (a softmax term that
 /// small is invisible next to the largest term, which is 1).
 [[nodiscard]] inline double exp_nonpositive_clamped(double t) noexcept { return exp_nonpositive(std::max(t, -708.0)); }
@@ -93,16 +98,19 @@ template <std::size_t Outputs = 0>
   std::size_t best = 0;
   for (std::size_t l = L; l-- > 1;) best = u[l] == u_max ? l : best;
   best = u[0] == u_max ? 0 : best;
+  // t_l = s u_l - z_max, s u_l fused where the target has FMA (detail::fused_msub: the same
+  // rounding in this loop and in the loss's W-lane block form, whatever the compiler would fuse)
   const double z_max = logit_scale * u[best];
-  const sample_loss partial{0.0, logit_scale * u[label] - z_max, best == label};
-  // every exponent t_l = s u_l - z_max is >= that of the smallest u (rounding is monotonic)
-  const bool in_range = logit_scale * u_min - z_max >= -708.0;
+  auto logit = [&](double v) { return spinaptic::detail::fused_msub(logit_scale, v, z_max); };
+  const sample_loss partial{0.0, logit(u[label]), best == label};
+  // every exponent t_l is >= that of the smallest u (rounding is monotonic)
+  const bool in_range = logit(u_min) >= -708.0;
   double sum = 0.0;
   if constexpr (Outputs != 0) {
     if (in_range) {  // local arrays, no compare in the loops: they vectorise
       std::array<double, Outputs> e, one_hot{};
       one_hot[label] = 1.0;  // stored long before it is loaded as vectors
-      for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * u[l] - z_max;
+      for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit(u[l]);
       for (std::size_t l = 0; l < Outputs; ++l) e[l] = spinaptic::detail::exp_nonpositive(e[l]);
       for (std::size_t l = 0; l < Outputs; ++l) sum += e[l];
       for (std::size_t l = 0; l < Outputs; ++l) e[l] = logit_scale * (e[l] / sum - one_hot[l]);
@@ -111,9 +119,9 @@ template <std::size_t Outputs = 0>
     }
   }
   if (in_range)
-    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive(logit_scale * u[l] - z_max);
+    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive(logit(u[l]));
   else
-    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive_clamped(logit_scale * u[l] - z_max);
+    for (std::size_t l = 0; l < L; ++l) delta[l] = spinaptic::detail::exp_nonpositive_clamped(logit(u[l]));
   for (std::size_t l = 0; l < L; ++l) sum += delta[l];
   const double label_probability = delta[label] / sum;
   for (std::size_t l = 0; l < L; ++l) delta[l] = logit_scale * (delta[l] / sum);
@@ -156,6 +164,66 @@ struct softmax_cross_entropy_loss {
     const auto s = softmax_cross_entropy_sample<Outputs>(u, label, outputs, logit_scale, delta);
     sum.add(s);
     return s.correct;
+  }
+  /// sample<Outputs>() of W samples at once, sample-major: uT[l W + b] is output l of sample b,
+  /// labels[b] its label (b < count <= W; the other lanes are computed and ignored). Writes
+  /// deltaT[l W + b] = dL_b/du_bl, adds the losses of samples 0 .. count-1 to `sum` in that order
+  /// and returns how many of them are correct. Each lane does the operations of sample<Outputs>()
+  /// in the same order (the clamp of exp's argument where that takes it), so the results are
+  /// the same bits; the loops over the columns become W-wide vector operations.
+  template <std::size_t Outputs, std::size_t W>
+  std::size_t block(const double* uT, const std::size_t* labels, std::size_t count, double* deltaT,
+                    sum_type& sum) const noexcept {
+    using vec = spinaptic::detail::simd_double<W>;
+    using lanes = std::conditional_t<W == 2, spinaptic::detail::simd_index2,
+                                     std::conditional_t<W == 4, spinaptic::detail::simd_index4, spinaptic::detail::simd_index8>>;
+    using bits = decltype(lanes{} == lanes{});
+    constexpr std::size_t L = Outputs;
+    const double scale = logit_scale;
+    vec u[L];
+    for (std::size_t l = 0; l < L; ++l) u[l] = spinaptic::detail::simd_load<W>(uT + l * W);
+    lanes label{};
+    for (std::size_t b = 0; b < count; ++b) label[b] = std::int64_t(labels[b]);
+    vec u_max = u[0], u_min = u[0];
+    for (std::size_t l = 1; l < L; ++l) {
+      u_max = u[l] > u_max ? u[l] : u_max;
+      u_min = u[l] < u_min ? u[l] : u_min;
+    }
+    lanes best{};  // the first column holding the maximum, and its value
+    vec u_best = u[0];
+    for (std::size_t l = L; l-- > 1;) {
+      const bits at = u[l] == u_max;
+      best = at ? std::int64_t(l) : best;
+      u_best = at ? u[l] : u_best;
+    }
+    {
+      const bits at = u[0] == u_max;
+      best = at ? std::int64_t(0) : best;
+      u_best = at ? u[0] : u_best;
+    }
+    const vec s = vec{} + scale, z_max = scale * u_best;
+    auto logit = [&](vec v) { return spinaptic::detail::simd_fused_msub<W>(s, v, z_max); };  // as sample()
+    vec u_label = u[0];
+    for (std::size_t l = 1; l < L; ++l) u_label = label == std::int64_t(l) ? u[l] : u_label;
+    const vec margin = logit(u_label);
+    const bits in_range = logit(u_min) >= -708.0;
+    vec e[L], total = vec{};
+    for (std::size_t l = 0; l < L; ++l) {
+      const vec t = logit(u[l]);
+      e[l] = spinaptic::detail::exp_nonpositive_lanes<vec, lanes>(in_range ? t : (t < -708.0 ? vec{} - 708.0 : t));
+    }
+    for (std::size_t l = 0; l < L; ++l) total += e[l];
+    for (std::size_t l = 0; l < L; ++l) {
+      const vec one_hot = label == std::int64_t(l) ? vec{} + 1.0 : vec{};
+      spinaptic::detail::simd_store<W>(deltaT + l * W, scale * (e[l] / total - one_hot));
+    }
+    std::size_t correct = 0;
+    for (std::size_t b = 0; b < count; ++b) {
+      const bool right = best[b] == label[b];
+      sum.add({total[b], margin[b], right});
+      correct += right;
+    }
+    return correct;
   }
 };
 

@@ -35,6 +35,11 @@ struct training_options {
   std::size_t batch_size = 32;  ///< mini-batch size B
   std::size_t threads = 1;      ///< threads per batch; results do not depend on it
   std::size_t chunks = 2;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
+  /// Smallest lit fraction of the drives (data_set::lit_fraction) at which a step reads every row
+  /// in dense sample-major blocks, where the kernels and the loss offer them, instead of each
+  /// sample's lit rows; both give the same bits. Below 0: the measured default (0.35 with AVX or
+  /// AVX-512 vectors, never with SSE2's two lanes; docs/network.md).
+  double dense_from = -1.0;
 };
 
 /// Loss and accuracy over one pass.
@@ -70,6 +75,15 @@ template <class Network>
 concept voltage_output = requires(const Network& n) {
   { n.output_full_scale() } -> std::same_as<units::voltage>;
 };
+
+/// Whether kernels K and loss F run whole blocks of samples sample-major (the trainer's dense path).
+template <class K, class F>
+constexpr bool sample_major_pair() {
+  if constexpr (sample_major_kernels<K>)
+    return K::static_outputs != std::dynamic_extent && sample_major_loss<F, K::static_outputs, K::block_samples>;
+  else
+    return false;
+}
 
 template <class Network>
 void check_data(const Network& net, const data_set& data) {
@@ -154,6 +168,12 @@ class trainer {
   static constexpr std::size_t static_outputs = detail_trainer::static_outputs<Network>();
   static constexpr bool sparse_input = lit_row_kernels<kernels_t>;
   static constexpr std::size_t blocks = Network::parameter_blocks;
+  static constexpr bool sample_major = detail_trainer::sample_major_pair<kernels_t, Loss>();
+  static constexpr bool refreshable = blocks == 1 && refreshable_kernels<kernels_t>;
+  static constexpr std::size_t lanes = [] {
+    if constexpr (sample_major) return std::size_t{kernels_t::block_samples};
+    else return std::size_t{1};
+  }();
 
  public:
   /// Trains `net` with `loss_function` and `rule`; throws invalid_parameter for a zero batch
@@ -174,6 +194,17 @@ class trainer {
     deltas_.resize(B * L);
     workspace_.resize(B * kernels_.workspace_size());
     accumulators_.resize(C * kernels_.accumulator_size());
+    if constexpr (sample_major) {
+      // per chunk: whole blocks of `lanes` samples (the last one padded with a dark sample)
+      block_stride_ = ((B + C - 1) / C + lanes - 1) / lanes * lanes * L;
+      outputs_.resize(C * block_stride_);
+      deltas_.resize(C * block_stride_);
+      zeros_.assign(net_.inputs(), 0.0);
+      bounds_.resize(C + 1);
+      if constexpr (blocks == 1) block_gradient_.resize(net_.template parameters<0>().values.size());
+      rows_.resize(B + lanes);
+      labels_.resize(B + lanes);
+    }
     chunk_loss_.resize(C);
     chunk_correct_.resize(C);
     std::size_t total = 0;
@@ -212,10 +243,13 @@ class trainer {
       std::swap(order_[k - 1], order_[pick(engine)]);
     }
     pass_result r;
+    if constexpr (refreshable) kernels_.prepare(net_);  // then each update refreshes the tiles it changed
+    refreshing_ = refreshable;
     for (std::size_t start = 0; start < n; start += options_.batch_size) {
       const std::size_t B = std::min(options_.batch_size, n - start);
       step(data, order_.data() + start, B, engine, r);
     }
+    refreshing_ = false;
     return detail_trainer::finish(r);
   }
 
@@ -230,6 +264,7 @@ class trainer {
       if (i >= data.size())
         throw invalid_parameter("sample index", double(i), "[0, " + std::to_string(data.size() - 1) + "] (the data set)");
     pass_result r;
+    if constexpr (refreshable) kernels_.prepare(net_);  // one step: no refresh after it
     step(data, indices.data(), indices.size(), engine, r);
     return detail_trainer::finish(r);
   }
@@ -250,7 +285,7 @@ class trainer {
   void step(const data_set& data, const std::size_t* indices, std::size_t B, Engine& engine, pass_result& r) {
     const std::size_t L = net_.outputs(), C = std::min(options_.chunks, B), W = kernels_.workspace_size(),
                       A = kernels_.accumulator_size();
-    kernels_.prepare(net_);
+    if constexpr (!refreshable) kernels_.prepare(net_);  // else prepared by the caller, refreshed by update()
     auto input = [&](std::size_t b) {
       if constexpr (sparse_input) return data.lit(indices[b]);
       else return data.dense(indices[b]);
@@ -290,30 +325,84 @@ class trainer {
       for (std::size_t b = c * B / C; b < (c + 1) * B / C; ++b) forward_one(b);
     };
     auto backward_chunk = [&](std::size_t c) { learn_chunk(c, false); };
-    if (!noise_.enabled()) {
-      pool_->run(C, learn_all);
-    } else {  // the noise of the whole batch is drawn serially between forward and backward
-      pool_->run(C, forward_chunk);
-      if constexpr (detail_trainer::voltage_output<Network>)
-        noise_.apply(outputs_.data(), B * L, net_.output_full_scale(), engine);
-      pool_->run(C, backward_chunk);
+    const bool dense = dense_step(data, indices, B, C);
+    if (!dense) {
+      if (!noise_.enabled()) {
+        pool_->run(C, learn_all);
+      } else {  // the noise of the whole batch is drawn serially between forward and backward
+        pool_->run(C, forward_chunk);
+        if constexpr (detail_trainer::voltage_output<Network>)
+          noise_.apply(outputs_.data(), B * L, net_.output_full_scale(), engine);
+        pool_->run(C, backward_chunk);
+      }
     }
     for (std::size_t c = 0; c < C; ++c) {
       r.mean_loss += chunk_loss_[c];
       r.correct += chunk_correct_[c];
     }
     r.samples += B;
-    update(B, C);
+    update(B, C, dense ? block_gradient_.data() : nullptr);
   }
 
+  /// The chunks' forward passes and losses, then the gradient summed over the chunks in order,
+  /// in dense sample-major blocks (the samples in the vector lanes: kernels_t::forward_block,
+  /// Loss::block, kernels_t::gradient_block into block_gradient_) when the kernels and the loss
+  /// offer them, no read noise is drawn and the data are at least dense_from lit; both paths give
+  /// the same bits. Returns whether it ran.
+  bool dense_step(const data_set& data, const std::size_t* indices, std::size_t B, std::size_t C) {
+    if constexpr (sample_major) {
+      const double from = options_.dense_from < 0.0 ? dense_fraction : options_.dense_from;
+      if (noise_.enabled() || data.lit_fraction() < from) return false;
+      constexpr std::size_t L = kernels_t::static_outputs, block = lanes * L;
+      for (std::size_t b = 0; b < B; ++b) {
+        rows_[b] = data.dense(indices[b]).drive;
+        labels_[b] = data.labels()[indices[b]];
+      }
+      for (std::size_t b = B; b < B + lanes; ++b) rows_[b] = zeros_.data(), labels_[b] = 0;  // padding lanes
+      auto learn = [&](std::size_t c) {
+        const std::size_t lo = c * B / C, hi = (c + 1) * B / C;
+        double* uT = outputs_.data() + c * block_stride_;
+        double* dT = deltas_.data() + c * block_stride_;
+        typename Loss::sum_type sum{};
+        std::size_t correct = 0;
+        for (std::size_t b = lo, k = 0; b < hi; b += lanes, ++k) {
+          kernels_.forward_block(rows_.data() + b, uT + k * block);
+          correct += loss_.template block<L, lanes>(uT + k * block, labels_.data() + b, std::min(lanes, hi - b),
+                                                    dT + k * block, sum);
+        }
+        chunk_loss_[c] = sum.value();
+        chunk_correct_[c] = correct;
+      };
+      pool_->run(C, learn);
+      // the gradient, row blocks shared among the threads (each row sums the chunks in order)
+      for (std::size_t c = 0; c <= C; ++c) bounds_[c] = c * B / C;
+      const std::size_t rows = net_.inputs(), row_blocks = rows / lanes, T = std::min(pool_->threads(), row_blocks + 1);
+      auto gradient = [&](std::size_t t) {
+        const std::size_t j_begin = t * row_blocks / T * lanes, j_end = t + 1 == T ? rows : (t + 1) * row_blocks / T * lanes;
+        kernels_.gradient_block(rows_.data(), bounds_.data(), C, deltas_.data(), block_stride_, j_begin, j_end,
+                                block_gradient_.data());
+      };
+      pool_->run(T, gradient);
+      return true;
+    } else {
+      return false;
+    }
+  }
+
+  /// The default of training_options::dense_from: 8x8 digits (0.51 lit) train about twice as
+  /// fast dense with AVX-512, MNIST (0.19 lit) about as fast either way; with SSE2's two lanes
+  /// the dense blocks are slower than the lit rows (docs/network.md).
+  static constexpr double dense_fraction = lanes >= 4 ? 0.35 : 2.0;
   /// Samples per group of a step (see step(); 4 measured best on digits, 2-8 within noise).
   static constexpr std::size_t group = 4;
   /// Parameters per tile of the reduction (update()).
-  static constexpr std::size_t tile = 64;
+  static constexpr std::size_t tile = 256;
 
   /// The one reduction path: g_d = (sum over chunks in order of the chunk gradient) / B, then the
-  /// rule and the clip (element-wise rules in the same pass), block by block.
-  void update(std::size_t B, std::size_t C) {
+  /// rule and the clip (element-wise rules in the same pass), block by block; within train_epoch
+  /// each tile's tables are then refreshed. `summed`: that ordered sum already formed by
+  /// dense_step() (one block), else it is formed here from the chunks' accumulators.
+  void update(std::size_t B, std::size_t C, const double* summed) {
     const double inv_batch = 1.0 / double(B);
     const std::size_t A = kernels_.accumulator_size();
     double* acc = accumulators_.data();
@@ -327,11 +416,17 @@ class trainer {
       // so that each pass runs over contiguous d (vectorised), whatever C is
       for (std::size_t d0 = 0; d0 < n; d0 += tile) {
         const std::size_t m = std::min(tile, n - d0);
-        std::array<double, tile> g;
-        for (std::size_t k = 0; k < m; ++k) g[k] = 0.0;
-        for (std::size_t c = 0; c < C; ++c) {
-          double* ac = acc + c * A;
-          for (std::size_t k = 0; k < m; ++k) g[k] += kernels_.template gradient_and_clear<I>(ac, d0 + k);
+        std::array<double, tile> g;  // local: the rule's loop below needs no alias check against x
+        if (summed) {  // dense_step() summed the chunks already
+          std::copy(summed + offset + d0, summed + offset + d0 + m, g.begin());
+        } else if constexpr (blocks == 1 && tiled_gradient_kernels<kernels_t>) {
+          kernels_.template gradient_tile<I>(acc, A, C, d0, m, g.data());
+        } else {
+          g.fill(0.0);
+          for (std::size_t c = 0; c < C; ++c) {
+            double* ac = acc + c * A;
+            for (std::size_t k = 0; k < m; ++k) g[k] += kernels_.template gradient_and_clear<I>(ac, d0 + k);
+          }
         }
         for (std::size_t k = 0; k < m; ++k) {
           const double gk = g[k] * inv_batch;
@@ -340,6 +435,8 @@ class trainer {
           else
             gradient_[offset + d0 + k] = gk;
         }
+        if constexpr (elementwise_optimizer<Rule> && refreshable)
+          if (refreshing_) kernels_.template refresh<I>(d0, m);  // tile in L1
       }
       offset += n;
     });
@@ -355,6 +452,8 @@ class trainer {
       for_each_block([&]<std::size_t I>() {
         const auto v = net_.template parameters<I>();
         for (std::size_t d = 0; d < v.values.size(); ++d) v.values[d] = std::clamp(parameters_[offset + d], v.lower, v.upper);
+        if constexpr (refreshable)
+          if (refreshing_) kernels_.template refresh<I>(0, v.values.size());
         offset += v.values.size();
       });
     }
@@ -369,6 +468,13 @@ class trainer {
   kernels_t kernels_;
   std::vector<double> outputs_, deltas_, workspace_, accumulators_, chunk_loss_, gradient_, parameters_;
   std::vector<std::size_t> chunk_correct_, order_;
+  // the dense sample-major path: each sample's drive row and label (then padding), a dark row
+  std::vector<const double*> rows_;
+  std::vector<std::size_t> labels_;
+  std::vector<double> zeros_, block_gradient_;  // a dark row; the gradient summed over the chunks
+  std::vector<std::size_t> bounds_;              // chunk c: samples bounds_[c] .. bounds_[c+1] - 1
+  std::size_t block_stride_ = 0;                 // doubles of outputs_ / deltas_ per chunk
+  bool refreshing_ = false;  // within train_epoch(): update() keeps the kernels' tables current
 };
 
 /// trainer(net, rule, options[, noise]): softmax cross-entropy with s = beta / N_in.

@@ -51,48 +51,22 @@ class crossbar_kernels {
     inputs_ = layer.inputs();
     outputs_ = layer.outputs();
     n_ = inputs_ * outputs_;
-    const auto& dev = layer.deviations();
-    const auto state = layer.state();
-    const auto& response = layer.response();
     effective_.resize(n_);
     slope_mask_.resize(n_);
     g_.resize(power_order * n_);
     dg_.resize(power_order * n_);
-    const double* x = layer.normalized_currents().data();
-    const double lo = layer.normalized_lower_bound();
-    const bool ideal = !dev.has_spread() && !dev.has_stuck() && layer.dac().current_bits == 0;
-    if constexpr (factorised) {
-      if (ideal) {  // one polynomial row per power order, a straight loop over the currents
-        for (std::size_t m = 0; m < power_order; ++m) {
-          const auto row = response.coefficients(state)[m];
-          double* g = g_.data() + m * n_;
-          double* dg = dg_.data() + m * n_;
-          for (std::size_t d = 0; d < n_; ++d) {
-            g[d] = response_type::polynomial(row, x[d]);
-            dg[d] = response_type::polynomial_derivative(row, x[d]);
-          }
-        }
-        return;
-      }
-    }
-    for (std::size_t d = 0; d < n_; ++d) {
-      const auto mode = dev.has_stuck() ? dev.stuck[d] : nonideal::stuck_mode::none;
-      effective_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : layer.dac().current(x[d], lo);
-      slope_mask_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : 1.0;
-    }
-    if constexpr (factorised) {
-      using row_t = std::remove_cvref_t<decltype(response.coefficients(state)[0])>;
-      for (std::size_t d = 0; d < n_; ++d) {
-        const auto& c = response.coefficients(device_state(d));
-        for (std::size_t m = 0; m < power_order; ++m) {
-          row_t row = c[m];
-          if (dev.has_spread())
-            for (std::size_t k = 0; k < 4; ++k) row[k] *= dev.coefficient_factors[d * dev.factors_per_device + m * 4 + k];
-          g_[m * n_ + d] = response_type::polynomial(row, effective_[d]);
-          dg_[m * n_ + d] = slope_mask_[d] * response_type::polynomial_derivative(row, effective_[d]);
-        }
-      }
-    }
+    const auto& dev = layer.deviations();
+    ideal_ = !dev.has_spread() && !dev.has_stuck() && layer.dac().current_bits == 0;
+    tabulate(0, n_);
+  }
+
+  /// Re-tabulates junctions d0 .. d0 + count - 1 of the crossbar prepared last after a trainer
+  /// changed their currents in place (exactly what prepare() computes for them; the rest of the
+  /// crossbar, its deviations and DAC, must be unchanged since prepare()).
+  template <std::size_t Block>
+  void refresh(std::size_t d0, std::size_t count) noexcept {
+    static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
+    tabulate(d0, d0 + count);
   }
 
   /// Rows of the crossbar prepared last.
@@ -175,6 +149,142 @@ class crossbar_kernels {
     for (std::size_t b = 0; b < batch; ++b) forward(dense_drives{p + b * inputs_, inputs_}, u + b * outputs_);
   }
 
+  // ---- sample-major blocks -------------------------------------------------------------------
+  /// Samples per block of forward_block (one vector register of doubles: 8 with AVX-512, 4 with
+  /// AVX, 2 with SSE2).
+  static constexpr std::size_t block_samples = detail::simd_width;
+
+  /// forward() of block_samples samples given densely, drives[b][j] (inputs() doubles each), with
+  /// the samples in the vector lanes: each W x W tile of drives is transposed in registers, then
+  ///   uT[l W + b] = sum_j sum_m p_bj^m G_m(x_jl)
+  /// accumulates row after row, one broadcast table entry times one vector of W samples. Each
+  /// lane sums its sample in row order, as forward() does; a dark row adds an exact zero, so the
+  /// results equal forward()'s bit for bit (dense or lit rows alike).
+  void forward_block(const double* const* drives, double* uT) const noexcept
+    requires(factorised && static_outputs != std::dynamic_extent)
+  {
+    constexpr std::size_t L = static_outputs, W = block_samples;
+    using vec = detail::simd_double<W>;
+    vec acc[L];
+    for (std::size_t l = 0; l < L; ++l) acc[l] = vec{};
+    auto add_row = [&](std::size_t j, vec p) {
+      vec pm = detail::simd_broadcast<W>(1.0);
+      for (std::size_t m = 0; m < power_order; ++m) {
+        pm *= p;
+        const double* g = g_.data() + m * n_ + j * L;
+        for (std::size_t l = 0; l < L; ++l) {
+          const double gl = g[l];
+          acc[l] += gl * pm;
+        }
+      }
+    };
+    const double* table = g_.data();
+    const std::size_t rows = inputs_;
+    std::size_t j0 = 0;
+    for (; j0 + W <= rows; j0 += W) {
+      vec t[W];
+      for (std::size_t b = 0; b < W; ++b) t[b] = detail::simd_load<W>(drives[b] + j0);
+      detail::simd_transpose<W>(t);
+#pragma GCC unroll 16
+      for (std::size_t r = 0; r < W; ++r) {  // unrolled: t stays in registers
+        vec pm = t[r];
+        for (std::size_t m = 0; m < power_order; ++m) {
+          if (m > 0) pm *= t[r];
+          const double* g = table + m * n_ + (j0 + r) * L;
+          for (std::size_t l = 0; l < L; ++l) {
+            const double gl = g[l];
+            acc[l] += gl * pm;
+          }
+        }
+      }
+    }
+    for (; j0 < inputs_; ++j0) {
+      double row[W];
+      for (std::size_t b = 0; b < W; ++b) row[b] = drives[b][j0];
+      add_row(j0, detail::simd_load<W>(row));
+    }
+    for (std::size_t l = 0; l < L; ++l) detail::simd_store<W>(uT + l * W, acc[l]);
+  }
+
+  /// The parameter gradient of a batch cut into chunks, for the rows j in [j_begin, j_end)
+  /// (j_begin a multiple of block_samples; j_end a multiple of it or inputs()):
+  ///   g[j L + l] = sum over chunks c in order, from 0, of  sum_m G'_m(x_jl) A_m,c[j][l],
+  ///   A_m,c[j][l] = sum over the samples b of chunk c in order, from 0, of  p_bj^m delta_bl,
+  /// i.e. the operations of backward() per sample into chunk c's accumulator followed by
+  /// gradient_tile<0>() over the chunks (the same bits: a dark row adds exact zeros), without
+  /// the accumulators in memory. Chunk c holds samples bounds[c] .. bounds[c+1] - 1 of `drives`
+  /// (dense rows); its deltas are the loss's sample-major blocks of W = block_samples at
+  /// deltaT + c chunk_stride: delta_bl at (i / W) L W + l W + i % W, i = b - bounds[c]. W rows
+  /// at a time in the vector lanes: the L running sums of a chunk and the L gradient sums stay
+  /// in registers, G' is transposed in and g out. Disjoint row ranges may run concurrently.
+  void gradient_block(const double* const* drives, const std::size_t* bounds, std::size_t chunks, const double* deltaT,
+                      std::size_t chunk_stride, std::size_t j_begin, std::size_t j_end, double* g) const noexcept
+    requires(factorised && static_outputs != std::dynamic_extent)
+  {
+    constexpr std::size_t L = static_outputs, W = block_samples, M = power_order;
+    using vec = detail::simd_double<W>;
+    std::size_t j0 = j_begin;
+    for (; j0 + W <= j_end; j0 += W) {
+      vec slope[M][L], sum[L];
+      for (std::size_t m = 0; m < M; ++m) load_transposed<L, W>(dg_.data() + m * n_ + j0 * L, slope[m]);
+      for (std::size_t l = 0; l < L; ++l) sum[l] = vec{};
+      for (std::size_t c = 0; c < chunks; ++c) {
+        vec acc[M][L];
+        for (std::size_t m = 0; m < M; ++m)
+          for (std::size_t l = 0; l < L; ++l) acc[m][l] = vec{};
+        for (std::size_t b = bounds[c]; b < bounds[c + 1]; ++b) {
+          const vec p = detail::simd_load<W>(drives[b] + j0);
+          const std::size_t i = b - bounds[c];
+          const double* d = deltaT + c * chunk_stride + (i / W) * L * W + i % W;
+          vec pm = p;
+          for (std::size_t m = 0; m < M; ++m) {
+            if (m > 0) pm *= p;
+            for (std::size_t l = 0; l < L; ++l) {
+              const double dl = d[l * W];
+              acc[m][l] += dl * pm;
+            }
+          }
+        }
+        for (std::size_t l = 0; l < L; ++l) {  // the operations of gradient_tile()
+          if constexpr (M == 1) {
+            sum[l] = detail::simd_fused_madd<W>(slope[0][l], acc[0][l], sum[l]);
+          } else {
+            vec t = slope[0][l] * acc[0][l];
+            for (std::size_t m = 1; m < M; ++m) t = detail::simd_fused_madd<W>(slope[m][l], acc[m][l], t);
+            sum[l] += t;
+          }
+        }
+      }
+      store_transposed<L, W>(sum, g + j0 * L);
+    }
+    for (; j0 < j_end; ++j0) {  // rows after the last whole block of W
+      double sum[L] = {};
+      for (std::size_t c = 0; c < chunks; ++c) {
+        double acc[M][L] = {};
+        for (std::size_t b = bounds[c]; b < bounds[c + 1]; ++b) {
+          const std::size_t i = b - bounds[c];
+          const double* d = deltaT + c * chunk_stride + (i / W) * L * W + i % W;
+          double pm = 1.0;
+          for (std::size_t m = 0; m < M; ++m) {  // fused as backward()'s vector rows are
+            pm *= drives[b][j0];
+            for (std::size_t l = 0; l < L; ++l) acc[m][l] = detail::fused_madd(d[l * W], pm, acc[m][l]);
+          }
+        }
+        for (std::size_t l = 0; l < L; ++l) {
+          const std::size_t d = j0 * L + l;
+          if constexpr (M == 1) {
+            sum[l] = detail::fused_madd(dg_[d], acc[0][l], sum[l]);
+          } else {
+            double t = dg_[d] * acc[0][l];
+            for (std::size_t m = 1; m < M; ++m) t = detail::fused_madd(dg_[m * n_ + d], acc[m][l], t);
+            sum[l] += t;
+          }
+        }
+      }
+      for (std::size_t l = 0; l < L; ++l) g[j0 * L + l] = sum[l];
+    }
+  }
+
   // ---- backward ------------------------------------------------------------------------------
   /// Accumulates the parameter gradient of one dense sample with dLoss/du = delta, and writes
   /// dLoss/dp to delta_in when it is not null.
@@ -213,6 +323,51 @@ class crossbar_kernels {
       for (std::size_t e = 0; e < in.count; ++e) delta_in[in.row[e]] = input_delta(in.row[e], in.drive[e], delta);
     }
   }
+  /// gradient_and_clear<Block>() of junctions d0 .. d0 + count - 1 summed over `chunks`
+  /// accumulators `stride` doubles apart, in chunk order from zero (the same operations as
+  /// g[k] += gradient_and_clear(accumulator c, d0 + k) for c = 0, 1, ...), into g[0 .. count).
+  /// One pass per chunk over contiguous junctions: it vectorises.
+  template <std::size_t Block>
+  void gradient_tile(double* accumulators, std::size_t stride, std::size_t chunks, std::size_t d0, std::size_t count,
+                     double* __restrict g) const noexcept {
+    static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
+    if constexpr (factorised && power_order == 1) {
+      if (chunks == 2) {  // the default: both chunks in one pass, the same operations
+        double* __restrict a0 = accumulators + d0;
+        double* __restrict a1 = accumulators + stride + d0;
+        const double* __restrict dg = dg_.data() + d0;
+        for (std::size_t k = 0; k < count; ++k) {
+          g[k] = detail::fused_madd(dg[k], a1[k], detail::fused_madd(dg[k], a0[k], 0.0));
+          a0[k] = 0.0;
+          a1[k] = 0.0;
+        }
+        return;
+      }
+    }
+    for (std::size_t k = 0; k < count; ++k) g[k] = 0.0;
+    for (std::size_t c = 0; c < chunks; ++c) {
+      double* __restrict a = accumulators + c * stride + d0;
+      if constexpr (factorised) {
+        const double* __restrict dg = dg_.data() + d0;
+        for (std::size_t k = 0; k < count; ++k) {
+          if constexpr (power_order == 1) {
+            g[k] = detail::fused_madd(dg[k], a[k], g[k]);
+          } else {
+            double t = dg[k] * a[k];
+            for (std::size_t m = 1; m < power_order; ++m) t = detail::fused_madd(dg[m * n_ + k], a[m * n_ + k], t);
+            g[k] += t;
+          }
+          for (std::size_t m = 0; m < power_order; ++m) a[m * n_ + k] = 0.0;
+        }
+      } else {
+        for (std::size_t k = 0; k < count; ++k) {
+          g[k] += a[k];
+          a[k] = 0.0;
+        }
+      }
+    }
+  }
+
   /// dLoss/dx_d of junction d from one chunk's accumulator, zeroing the entries it read:
   ///   sum_m G'_m(x_d) A_m[d] (polynomial responses), else the accumulated gradient itself.
   template <std::size_t Block>
@@ -222,7 +377,7 @@ class crossbar_kernels {
       double g = dg_[d] * accumulator[d];
       accumulator[d] = 0.0;
       for (std::size_t m = 1; m < power_order; ++m) {
-        g += dg_[m * n_ + d] * accumulator[m * n_ + d];
+        g = detail::fused_madd(dg_[m * n_ + d], accumulator[m * n_ + d], g);
         accumulator[m * n_ + d] = 0.0;
       }
       return g;
@@ -234,6 +389,53 @@ class crossbar_kernels {
   }
 
  private:
+  /// The tables of junctions begin .. end - 1 from the currents of the crossbar prepared last.
+  void tabulate(std::size_t begin, std::size_t end) noexcept {
+    const Crossbar& layer = *layer_;
+    const auto& dev = layer.deviations();
+    const auto state = layer.state();
+    const auto& response = layer.response();
+    const double* x = layer.normalized_currents().data();
+    const double lo = layer.normalized_lower_bound();
+    if constexpr (factorised) {
+      if (ideal_) {  // one polynomial row per power order, a straight loop over the currents
+        for (std::size_t m = 0; m < power_order; ++m)
+          polynomial_rows(response.coefficients(state)[m], x, g_.data() + m * n_, dg_.data() + m * n_, begin, end);
+        return;
+      }
+    }
+    for (std::size_t d = begin; d < end; ++d) {
+      const auto mode = dev.has_stuck() ? dev.stuck[d] : nonideal::stuck_mode::none;
+      effective_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : layer.dac().current(x[d], lo);
+      slope_mask_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : 1.0;
+    }
+    if constexpr (factorised) {
+      using row_t = std::remove_cvref_t<decltype(response.coefficients(state)[0])>;
+      for (std::size_t d = begin; d < end; ++d) {
+        const auto& c = response.coefficients(device_state(d));
+        for (std::size_t m = 0; m < power_order; ++m) {
+          row_t row = c[m];
+          if (dev.has_spread())
+            for (std::size_t k = 0; k < 4; ++k) row[k] *= dev.coefficient_factors[d * dev.factors_per_device + m * 4 + k];
+          g_[m * n_ + d] = response_type::polynomial(row, effective_[d]);
+          dg_[m * n_ + d] = slope_mask_[d] * response_type::polynomial_derivative(row, effective_[d]);
+        }
+      }
+    }
+  }
+
+  /// g[d] = G(x[d]), dg[d] = G'(x[d]) for d in [begin, end), one polynomial row (the arrays do
+  /// not overlap: the loop vectorises without a run-time alias check; out of line, where GCC
+  /// keeps the __restrict that inlining into a long caller loses).
+  template <class Row>
+  [[gnu::noinline]] static void polynomial_rows(const Row row, const double* __restrict x, double* __restrict g, double* __restrict dg,
+                              std::size_t begin, std::size_t end) noexcept {
+    for (std::size_t d = begin; d < end; ++d) {
+      g[d] = response_type::polynomial(row, x[d]);
+      dg[d] = response_type::polynomial_derivative(row, x[d]);
+    }
+  }
+
   /// dv/dp summed over the columns: sum_l delta_l sum_m m p^(m-1) G_m(x_jl) (polynomial).
   [[nodiscard]] double input_delta(std::size_t j, double p, const double* delta) const noexcept {
     double sum = 0.0, pm1 = 1.0;  // p^(m-1)
@@ -245,6 +447,38 @@ class crossbar_kernels {
       pm1 *= p;
     }
     return sum;
+  }
+
+  /// a[r L + l] = acc[l][r] for the W rows r of a block: the L vectors (one per column, W rows
+  /// in the lanes) transposed W columns at a time in registers, the last L % W columns lane by lane.
+  template <std::size_t L, std::size_t W>
+  static void store_transposed(const detail::simd_double<W> (&acc)[L], double* a) noexcept {
+    std::size_t l0 = 0;
+    for (; l0 + W <= L; l0 += W) {
+      detail::simd_double<W> t[W];
+      for (std::size_t q = 0; q < W; ++q) t[q] = acc[l0 + q];
+      detail::simd_transpose<W>(t);  // t[r] = column block l0.. of row r
+      for (std::size_t r = 0; r < W; ++r) detail::simd_store<W>(a + r * L + l0, t[r]);
+    }
+    for (; l0 < L; ++l0)
+      for (std::size_t r = 0; r < W; ++r) a[r * L + l0] = acc[l0][r];
+  }
+
+  /// out[l][r] = a[r L + l] for the W rows r of a block: the inverse of store_transposed.
+  template <std::size_t L, std::size_t W>
+  static void load_transposed(const double* a, detail::simd_double<W> (&out)[L]) noexcept {
+    std::size_t l0 = 0;
+    for (; l0 + W <= L; l0 += W) {
+      detail::simd_double<W> t[W];
+      for (std::size_t r = 0; r < W; ++r) t[r] = detail::simd_load<W>(a + r * L + l0);
+      detail::simd_transpose<W>(t);  // t[q] = column l0 + q of the W rows
+      for (std::size_t q = 0; q < W; ++q) out[l0 + q] = t[q];
+    }
+    for (; l0 < L; ++l0) {
+      double column[W];
+      for (std::size_t r = 0; r < W; ++r) column[r] = a[r * L + l0];
+      out[l0] = detail::simd_load<W>(column);
+    }
   }
 
   /// The column count, a compile-time constant when the crossbar's is.
@@ -318,6 +552,7 @@ class crossbar_kernels {
 
   const Crossbar* layer_ = nullptr;
   std::size_t inputs_ = 0, outputs_ = 0, n_ = 0;
+  bool ideal_ = true;  // no spread, no stuck junction, no current DAC: the straight polynomial tables
   std::vector<double> effective_, slope_mask_, g_, dg_;
 };
 
