@@ -5,7 +5,9 @@
 // and thresholds frozen, the network answers the first `block` training examples, whose responses
 // assign the labels for the test set (the original evaluation); the test accuracy with the
 // running assignment of the last training block is printed beside it.
-//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj] [delay_ms=0] [start|mean] [seed=1]
+//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj] [delay_ms=0] [start|mean] [seed=1] [lockout_ms]
+// lockout_ms: the excitatory neurons' lock-out after a spike (diehl_cook_settings::lockout; the
+// settings' default when absent).
 // With `mtj` the input synapses are multi-level MTJ synapses (4 junctions of the paper device in
 // parallel, read at 150 mW and 3 mA, Querlioz's window rule with p_plus = 0.02, p_minus = 0.01;
 // no normalisation).
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
   // conductance held over a step: its start-of-step value (default) or `mean` (charge-conserving)
   if (argc > 8 && std::string(argv[8]) == "mean") s.conductance_hold = neuron::conductance_hold::step_mean;
   if (argc > 9) s.seed = std::strtoull(argv[9], nullptr, 10);  // initial weights and Poisson streams
+  if (argc > 10) s.lockout = units::as<units::time>(std::strtod(argv[10], nullptr) * 1e-3);  // lock-out [ms]
   if (argc > 7) s.input_delay = units::as<units::time>(std::strtod(argv[7], nullptr) * 1e-3);  // 0-delay_ms input delays
   if (argc > 6 && std::string(argv[6]) == "mtj") {
     ss::basic_diehl_cook_network<learning::plasticity::mtj_synapse> net(s, paper_mtj_synapse());

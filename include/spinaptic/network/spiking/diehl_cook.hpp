@@ -58,6 +58,9 @@ struct diehl_cook_settings {
   /// times w tau_c per spike through the 1 ms synapses at dt = 0.5 ms; step_mean delivers w tau_c,
   /// as the continuous model (it learned worse here: docs/spiking.md).
   neuron::conductance_hold conductance_hold = neuron::conductance_hold::start_of_step;
+  /// Lock-out of each excitatory neuron after its spike (neuron::adaptive_threshold_parameters::
+  /// lockout): 0 as the Brian 1 code read in SI; the Brian2 ports' timer gives 50 ms.
+  units::time lockout = units::as<units::time>(0.0);
 };
 
 /// The Diehl & Cook network and its presentation protocol (see the file comment), with the
@@ -150,7 +153,9 @@ class basic_diehl_cook_network {
                                      as<time>(2e-3)};
     const neuron::conductance_synapses inh_syn{as<conductance>(1e-9), {as<voltage>(0.0), as<voltage>(-85e-3)},
                                                {as<time>(1e-3), as<time>(2e-3)}, s.conductance_hold};
-    excitatory_group e(exc, exc_syn, s.excitatory, neuron::adaptive_threshold{});
+    neuron::adaptive_threshold_parameters threshold;
+    threshold.lockout = s.lockout;
+    excitatory_group e(exc, exc_syn, s.excitatory, neuron::adaptive_threshold(threshold));
     e.threshold_rule().set_offset_all(as<voltage>(20e-3));
     inhibitory_group i(inh, inh_syn, s.excitatory);
     input_projection in(s.inputs, s.excitatory, 0, 0.0, std::move(rule));
