@@ -104,3 +104,21 @@ TEST_CASE("with the Brian2 ports' 50 ms lock-out no excitatory neuron fires more
   CHECK(most_locked >= 1u);
   CHECK(most_free > 7u);
 }
+
+TEST_CASE("a neuron silent for every labelled example is left out of the vote, as in the original evaluation") {
+  // neuron 0 answers class 0 (mean 4), neuron 1 class 1 (mean 4), neuron 2 never fires.
+  // Response {3, 2, 0}: class 0 has mean 3 over its one assigned neuron, class 1 mean 2 -> 0.
+  // With the silent neuron in class 0 (the training script's running labels) class 0's mean is
+  // (3 + 0) / 2 = 1.5 < 2 -> 1.
+  const std::vector<std::uint32_t> r0{4, 0, 0}, r1{0, 4, 0}, test{3, 2, 0};
+  ss::label_assignment out(3, 2), in_class0(3, 2, ss::silent_neurons::first_class);
+  for (auto* l : {&out, &in_class0}) {
+    l->add(r0, 0);
+    l->add(r1, 1);
+    l->assign();
+  }
+  CHECK(out.label(2) == ss::label_assignment::unassigned);
+  CHECK(in_class0.label(2) == 0);
+  CHECK(out.classify(test) == 0);
+  CHECK(in_class0.classify(test) == 1);
+}

@@ -187,13 +187,28 @@ class diehl_cook_network : public basic_diehl_cook_network<learning::plasticity:
       : basic_diehl_cook_network(s, learning::plasticity::diehl_cook_stdp<>(s.rule)) {}
 };
 
+/// What label_assignment does with a neuron that never answered any labelled example (mean
+/// response 0 for every class). The published code does both: its evaluation
+/// (`Diehl&Cook_MNIST_evaluation.py`, assignments initialised to -1, a class taken only for a
+/// mean rate above 0) leaves such neurons unassigned, out of every class's vote; its training
+/// script's running assignment (initialised to zeros) puts them in class 0.
+enum class silent_neurons {
+  unassigned,  ///< no class, no vote (the original evaluation; default)
+  first_class  ///< class 0, diluting its mean (the original training script's running labels)
+};
+
 /// Labels of the excitatory neurons from their responses to labelled examples (Diehl & Cook
-/// 2015): neuron j takes the class c with the highest mean spike count over the examples of c.
+/// 2015): neuron j takes the class c with the highest mean spike count over the examples of c
+/// (the first such class on a tie); a neuron silent for every class is treated as `silent` says.
 class label_assignment {
  public:
+  /// The label of an unassigned neuron.
+  static constexpr std::size_t unassigned = static_cast<std::size_t>(-1);
+
   /// For n neurons and `classes` classes.
-  label_assignment(std::size_t neurons, std::size_t classes)
-      : n_(neurons), classes_(classes), sum_(neurons * classes, 0.0), seen_(classes, 0), label_(neurons, 0) {}
+  label_assignment(std::size_t neurons, std::size_t classes, silent_neurons silent = silent_neurons::unassigned)
+      : n_(neurons), classes_(classes), silent_(silent), sum_(neurons * classes, 0.0), seen_(classes, 0),
+        label_(neurons, 0) {}
   /// Adds one example's spike counts with its label.
   void add(std::span<const std::uint32_t> counts, std::size_t label) {
     if (counts.size() != n_) throw size_mismatch("label_assignment counts", n_, counts.size());
@@ -204,7 +219,8 @@ class label_assignment {
   /// Assigns every neuron its class (call after the last add).
   void assign() {
     for (std::size_t j = 0; j < n_; ++j) {
-      double best = -1.0;
+      double best = 0.0;
+      label_[j] = silent_ == silent_neurons::unassigned ? unassigned : 0;
       for (std::size_t c = 0; c < classes_; ++c) {
         const double mean = seen_[c] ? sum_[c * n_ + j] / static_cast<double>(seen_[c]) : 0.0;
         if (mean > best) {
@@ -214,14 +230,15 @@ class label_assignment {
       }
     }
   }
-  /// The class of neuron j.
+  /// The class of neuron j (`unassigned` for a silent neuron under silent_neurons::unassigned).
   [[nodiscard]] std::size_t label(std::size_t j) const { return label_.at(j); }
-  /// The class whose neurons have the highest mean spike count in `counts` (Diehl & Cook's
-  /// "all" vote); classes without neurons never win.
+  /// The class whose assigned neurons have the highest mean spike count in `counts` (Diehl &
+  /// Cook's "all" vote); classes without neurons never win.
   [[nodiscard]] std::size_t classify(std::span<const std::uint32_t> counts) const {
     std::vector<double> sum(classes_, 0.0);
     std::vector<std::size_t> members(classes_, 0);
     for (std::size_t j = 0; j < n_; ++j) {
+      if (label_[j] == unassigned) continue;
       sum[label_[j]] += counts[j];
       ++members[label_[j]];
     }
@@ -237,6 +254,7 @@ class label_assignment {
 
  private:
   std::size_t n_, classes_;
+  silent_neurons silent_;
   std::vector<double> sum_;
   std::vector<std::size_t> seen_, label_;
 };
