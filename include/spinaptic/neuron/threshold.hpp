@@ -98,7 +98,7 @@ class adaptive_threshold {
   /// last spike.
   void advance(std::size_t i) noexcept {
     if (learning_) theta_[i] *= decay_;
-    since_[i] += since_[i] <= lock_steps_ ? 1u : 0u;
+    if (lock_steps_ != 0 && since_[i] <= lock_steps_) ++since_[i];  // no lock-out: nothing to count
   }
   /// theta_i <- theta_i + theta_plus (nothing when frozen); the lock-out starts.
   void on_spike(std::size_t i) noexcept {
@@ -107,7 +107,7 @@ class adaptive_threshold {
   }
   /// The offset that decides a spike: theta_i [V], +infinity during the lock-out.
   [[nodiscard]] double offset(std::size_t i) const noexcept {
-    return since_[i] > lock_steps_ ? theta_[i] : std::numeric_limits<double>::infinity();
+    return lock_steps_ != 0 && since_[i] <= lock_steps_ ? std::numeric_limits<double>::infinity() : theta_[i];
   }
   /// All theta [V].
   [[nodiscard]] const double* offsets() const noexcept { return theta_.data(); }
