@@ -11,7 +11,8 @@
 //   inhibitory: tau_m = 10 ms, E_L = -60 mV, V_reset = -45 mV, V_th = -40 mV, t_ref = 2 ms,
 //     E_inh = -85 mV, same synaptic time constants;
 //   input -> excitatory weights uniform in [0, 0.3 nS), w_max = 1 nS, normalised before each
-//     presentation to sum to 0.1 nS per input (78 nS for 784 pixels); exc -> inh 10.4 nS;
+//     presentation to sum to 78 nS for 784 pixels (the published code's weight['ee_input'] = 78;
+//     78/784 nS per input for other input counts); exc -> inh 10.4 nS;
 //     inh -> exc 17 nS; dt = 0.5 ms.
 // Protocol: each image is shown for 350 ms at rates pixel/pixel_max * 63.75 Hz * k/2 (k = 2 at
 // first), then 150 ms of silence; if the excitatory layer fired fewer than 5 spikes, k grows by 1
@@ -114,7 +115,7 @@ class basic_diehl_cook_network {
     for (std::size_t k = 2; k < 2 + s_.max_repeats + 1; ++k) {
       if constexpr (requires(Rule& r, xt::xtensor<double, 2>& w) { r.normalise(w, 1.0); })
         if (learning_)
-          sim_.template projection<0>().rule().normalise(weights(), 0.1e-9 * static_cast<double>(s_.inputs));
+          sim_.template projection<0>().rule().normalise(weights(), 78e-9 / 784.0 * static_cast<double>(s_.inputs));
       const double scale = units::in_si(s_.max_rate) * static_cast<double>(k) / 2.0 / max_pixel;
       for (std::size_t i = 0; i < s_.inputs; ++i) rates_[i] = pixels[i];
       sim_.template group<0>().set_rates_scaled(rates_.data(), scale);
