@@ -4,8 +4,13 @@
 // assignment made from the previous block (the paper's running training accuracy). Then, weights
 // and thresholds frozen, the network answers the first `block` training examples, whose responses
 // assign the labels for the test set (the original evaluation); the test accuracy with the
-// running assignment of the last training block is printed beside it.
-//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj] [delay_ms=0] [start|mean] [seed=1]
+// running assignment of the last training block is printed beside it. As in the published code,
+// a neuron silent for all labelling examples is unassigned (out of the vote) in the frozen
+// evaluation and in class 0 in the running assignment; the frozen evaluation with silent neurons
+// in class 0 is printed too (dc<N>_test_accuracy_silent_in_class0).
+//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj] [delay_ms=0] [start|mean] [seed=1] [lockout_ms]
+// lockout_ms: the excitatory neurons' lock-out after a spike (diehl_cook_settings::lockout; the
+// settings' default when absent).
 // With `mtj` the input synapses are multi-level MTJ synapses (4 junctions of the paper device in
 // parallel, read at 150 mW and 3 mA, Querlioz's window rule with p_plus = 0.02, p_minus = 0.01;
 // no normalisation).
@@ -73,6 +78,7 @@ int main(int argc, char** argv) {
   // conductance held over a step: its start-of-step value (default) or `mean` (charge-conserving)
   if (argc > 8 && std::string(argv[8]) == "mean") s.conductance_hold = neuron::conductance_hold::step_mean;
   if (argc > 9) s.seed = std::strtoull(argv[9], nullptr, 10);  // initial weights and Poisson streams
+  if (argc > 10) s.lockout = units::as<units::time>(std::strtod(argv[10], nullptr) * 1e-3);  // lock-out [ms]
   if (argc > 7) s.input_delay = units::as<units::time>(std::strtod(argv[7], nullptr) * 1e-3);  // 0-delay_ms input delays
   if (argc > 6 && std::string(argv[6]) == "mtj") {
     ss::basic_diehl_cook_network<learning::plasticity::mtj_synapse> net(s, paper_mtj_synapse());
@@ -96,7 +102,9 @@ int run(Network& net, int argc, char** argv) {
 
   std::ostringstream csv;
   csv << "# examples_seen,training_accuracy_of_block\n";
-  ss::label_assignment previous(neurons, 10), current(neurons, 10);
+  // running labels as the original training script: neurons silent in a block go to class 0
+  const auto running = ss::silent_neurons::first_class;
+  ss::label_assignment previous(neurons, 10, running), current(neurons, 10, running);
   bool have_previous = false;
   std::size_t right = 0, in_block = 0, in_block_last = 0;
   const double t0 = cpu_seconds();
@@ -113,7 +121,7 @@ int run(Network& net, int argc, char** argv) {
       }
       previous = current;
       in_block_last = in_block;
-      current = ss::label_assignment(neurons, 10);
+      current = ss::label_assignment(neurons, 10, running);
       have_previous = true;
       right = in_block = 0;
     }
@@ -126,23 +134,35 @@ int run(Network& net, int argc, char** argv) {
   // The original evaluation (Diehl & Cook's published code): the trained network, weights and
   // thresholds frozen, answers the first `block` training examples; the labels come from those
   // responses. The running assignment (previous block, during learning) is kept beside it.
-  ss::label_assignment frozen(neurons, 10);
+  // Neurons silent for all of these examples stay unassigned, as in the original evaluation;
+  // `frozen_class0` puts them in class 0 instead (the figures before that was done).
+  ss::label_assignment frozen(neurons, 10), frozen_class0(neurons, 10, ss::silent_neurons::first_class);
   const std::size_t n_label = std::min(block, tr);
-  for (std::size_t k = 0; k < n_label && te > 0; ++k)
-    frozen.add(net.present(train.pixels.data() + k * 784, 255.0), train.labels[k]);
+  for (std::size_t k = 0; k < n_label && te > 0; ++k) {
+    const auto counts = net.present(train.pixels.data() + k * 784, 255.0);
+    frozen.add(counts, train.labels[k]);
+    frozen_class0.add(counts, train.labels[k]);
+  }
   frozen.assign();
-  std::size_t correct = 0, correct_frozen = 0;
+  frozen_class0.assign();
+  std::size_t silent = 0;
+  for (std::size_t j = 0; j < neurons; ++j) silent += frozen.label(j) == ss::label_assignment::unassigned;
+  std::size_t correct = 0, correct_frozen = 0, correct_class0 = 0;
   for (std::size_t k = 0; k < te; ++k) {
     const auto counts = net.present(test.pixels.data() + k * 784, 255.0);
     correct += previous.classify(counts) == test.labels[k];
     correct_frozen += frozen.classify(counts) == test.labels[k];
+    correct_class0 += frozen_class0.classify(counts) == test.labels[k];
   }
   if (te > 0) {
     std::printf("dc%zu_test_accuracy=%.4f (%zu test examples after %zu training examples; labels from the frozen "
                 "network's responses to the first %zu training examples, as the original evaluation)\n",
                 neurons, double(correct_frozen) / double(te), te, tr, n_label);
+    std::printf("dc%zu_test_accuracy_silent_in_class0=%.4f (same labels, but the %zu neurons silent for all of "
+                "them in class 0 instead of unassigned)\n", neurons, double(correct_class0) / double(te), silent);
     std::printf("dc%zu_test_accuracy_running_labels=%.4f (labels from the responses to the last %zu training "
-                "examples during learning)\n", neurons, double(correct) / double(te), in_block_last);
+                "examples during learning, silent neurons in class 0)\n", neurons, double(correct) / double(te),
+                in_block_last);
   }
 
   example::write_file(dir, "diehl_cook_accuracy.csv", csv.str());

@@ -3,6 +3,7 @@
 // classifies fresh presentations of both correctly.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <set>
 #include <vector>
@@ -80,4 +81,44 @@ TEST_CASE("label assignment picks, per neuron, the class with the highest mean r
   CHECK(l.label(2) == 0);  // 1 (class 0) > mean(2, 0) = 1? equal: the first class with the maximum wins
   CHECK(l.classify(std::vector<std::uint32_t>{0, 3, 0}) == 1);
   CHECK_THROWS_AS(l.add(std::vector<std::uint32_t>{1, 2}, 0), size_mismatch);
+}
+
+TEST_CASE("with the Brian2 ports' 50 ms lock-out no excitatory neuron fires more than 7 times in 350 ms") {
+  // Spikes at least 50.5 ms apart (50 ms at dt = 0.5 ms, then the next step): at most
+  // 1 + floor(349.5 ms / 50.5 ms) = 7 in a 350 ms presentation. Without the lock-out the winner of
+  // a bright pattern fires more often (5 ms refractory period only).
+  std::uint32_t most_free = 0, most_locked = 0;
+  for (const double lock : {0.0, 50e-3}) {
+    ss::diehl_cook_settings s;
+    s.inputs = 64;
+    s.excitatory = 6;
+    s.seed = 5;
+    s.lockout = units::as<units::time>(lock);
+    ss::diehl_cook_network net(s);
+    const auto a = pattern(0);
+    std::uint32_t& most = lock > 0.0 ? most_locked : most_free;
+    for (std::size_t k = 0; k < 4; ++k)
+      for (const auto c : net.present(a.data(), 0.25)) most = std::max(most, c);  // 4x the full-scale rate
+  }
+  CHECK(most_locked <= 7u);
+  CHECK(most_locked >= 1u);
+  CHECK(most_free > 7u);
+}
+
+TEST_CASE("a neuron silent for every labelled example is left out of the vote, as in the original evaluation") {
+  // neuron 0 answers class 0 (mean 4), neuron 1 class 1 (mean 4), neuron 2 never fires.
+  // Response {3, 2, 0}: class 0 has mean 3 over its one assigned neuron, class 1 mean 2 -> 0.
+  // With the silent neuron in class 0 (the training script's running labels) class 0's mean is
+  // (3 + 0) / 2 = 1.5 < 2 -> 1.
+  const std::vector<std::uint32_t> r0{4, 0, 0}, r1{0, 4, 0}, test{3, 2, 0};
+  ss::label_assignment out(3, 2), in_class0(3, 2, ss::silent_neurons::first_class);
+  for (auto* l : {&out, &in_class0}) {
+    l->add(r0, 0);
+    l->add(r1, 1);
+    l->assign();
+  }
+  CHECK(out.label(2) == ss::label_assignment::unassigned);
+  CHECK(in_class0.label(2) == 0);
+  CHECK(out.classify(test) == 0);
+  CHECK(in_class0.classify(test) == 1);
 }

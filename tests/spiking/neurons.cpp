@@ -157,3 +157,42 @@ TEST_CASE("a spike of weight w delivers the charge w tau_c (E_c - V): exactly wi
     }
   }
 }
+
+TEST_CASE("the adaptive threshold's lock-out: no inter-spike interval of t_lock or less; the LIF period when longer") {
+  // Constant current, theta_plus = 0 (a fixed threshold). Free period T = t_ref + tau_m ln(...)
+  // (analytic_period): 29.73 ms at R I = 25 mV, 5.437 ms at R I = 100 mV. A neuron may fire again
+  // only at a step k with k dt > t_lock, so the interval is T (to one step) when T > t_lock;
+  // when T < t_lock, V is above threshold when the lock-out ends and the neuron fires at the
+  // first step after it: interval t_lock + dt.
+  const std::vector<double> currents{0.25e-9, 1.0e-9};
+  for (const double lock : {0.0, 10e-3, 50e-3}) {
+    neuron::adaptive_threshold rule({0.0_mV, units::as<units::time>(1e7), units::as<units::time>(lock)});
+    neuron::lif_current_based<neuron::adaptive_threshold> pop(membrane, {100.0_MOhm, {5.0_ms, 10.0_ms}},
+                                                              currents.size(), rule);
+    for (std::size_t i = 0; i < currents.size(); ++i) pop.set_bias_current(i, units::as<units::current>(currents[i]));
+    pop.prepare(dt, 0);
+    const auto isi = mean_isi(pop, 200000);  // 2 s
+    for (std::size_t i = 0; i < currents.size(); ++i) {
+      const double free = analytic_period(1e8 * currents[i]);
+      INFO("t_lock = " << lock << " s, I = " << currents[i] << " A: interval " << isi[i] << " s, free period " << free);
+      CHECK(isi[i] > lock);
+      if (free > lock) {
+        CHECK(std::abs(isi[i] - free) <= dt * 1.0001);
+      } else {
+        CHECK(isi[i] == Approx(lock + dt).epsilon(1e-9));
+      }
+    }
+  }
+}
+
+TEST_CASE("the lock-out holds with the threshold frozen, and a negative one is rejected by name") {
+  neuron::adaptive_threshold rule({0.05_mV, units::as<units::time>(1e7), 20.0_ms});
+  neuron::lif_current_based<neuron::adaptive_threshold> pop(membrane, {100.0_MOhm, {5.0_ms, 10.0_ms}}, 1, rule);
+  pop.set_bias_current(0, 1.0_nA);  // free period 5.437 ms
+  pop.threshold_rule().set_learning(false);
+  pop.prepare(dt, 0);
+  CHECK(mean_isi(pop, 100000)[0] == Approx(20e-3 + dt).epsilon(1e-9));
+  CHECK(pop.variable(3)[0] == 0.0);  // frozen: theta did not move
+  CHECK_THROWS_WITH(neuron::adaptive_threshold({0.05_mV, units::as<units::time>(1e7), -1.0_ms}),
+                    Catch::Contains("t_lock"));
+}

@@ -87,7 +87,8 @@ namespace spinaptic::neuron {
 /// A firing-threshold rule of a LIF population: a per-neuron offset theta_i [V] added to the
 /// fixed threshold V_th. `resize(n)` sizes it, `prepare(dt)` precomputes its decay over a step
 /// (dt in seconds), `advance(i)` moves neuron i's offset over one step, `on_spike(i)` applies the
-/// jump after a spike, `offset(i)` reads theta_i, `offsets()` the whole array (for monitors).
+/// jump after a spike, `offset(i)` reads the offset that decides a spike (theta_i; +infinity
+/// where the rule forbids one), `offsets()` the theta array (for monitors).
 template <class T>
 concept threshold_rule = requires(T& t, const T& ct, std::size_t i, double dt) {
   t.resize(i);

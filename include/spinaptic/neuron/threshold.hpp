@@ -6,10 +6,24 @@
 //   d theta / dt = -theta / tau_theta,     theta -> theta + theta_plus at each spike,
 // theta [V], tau_theta [s] (1e7 ms in the paper: practically no decay), theta_plus [V] (0.05 mV).
 // Integrated exactly: theta(t + dt) = theta(t) exp(-dt / tau_theta).
+//
+// Optional lock-out t_lock [s] (0 by default: none): after a spike at step s the neuron may fire
+// again at step s + k only if k dt > t_lock; until then its threshold is +infinity. This is the
+// spike timer of the published code's threshold condition, (v > theta - offset + v_thresh_e) and
+// (timer > refrac_e), timer = 0 at each spike, refrac_e = 5 ms:
+//  * Brian 1 original (peter-u-diehl/stdp-mnist, `dtimer/dt = 100.0 : ms`): Brian 1 integrates in
+//    SI, so the timer grows by 100 s per s and passes 5 ms one step after the spike: t_lock = 0
+//    (the 5 ms refractory period alone acts);
+//  * the Brian2 ports (e.g. zxzhijia/Brian2STDPMNIST, `dtimer/dt = 0.1 : second`): the timer
+//    grows by 0.1 s per s and passes 5 ms after t_lock = 5 ms / 0.1 = 50 ms, which caps a neuron
+//    at 1 / 50 ms = 20 Hz.
+// The lock-out holds whether or not theta learns (the ports keep the timer in the test phase).
 #pragma once
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 
 #include "spinaptic/detail/xtensor.hpp"
 
@@ -46,39 +60,55 @@ class fixed_threshold {
 struct adaptive_threshold_parameters {
   units::voltage increment = units::as<units::voltage>(0.05e-3);  ///< theta_plus [V] (0.05 mV)
   units::time time_constant = units::as<units::time>(1e4);        ///< tau_theta [s] (1e7 ms)
+  /// t_lock [s]: no spike until more than t_lock after the last one (0: none, the Brian 1 code;
+  /// 50 ms in the Brian2 ports; see the file comment).
+  units::time lockout = units::as<units::time>(0.0);
 
-  /// Throws invalid_parameter unless theta_plus >= 0 and tau_theta > 0.
+  /// Throws invalid_parameter unless theta_plus >= 0, tau_theta > 0 and t_lock >= 0.
   [[nodiscard]] adaptive_threshold_parameters validated() const {
     detail::require_non_negative("threshold increment theta_plus [V]", units::in_si(increment));
     detail::require_positive("threshold time constant tau_theta [s]", units::in_si(time_constant));
+    detail::require_non_negative("threshold lock-out t_lock [s]", units::in_si(lockout));
     return *this;
   }
 };
 
 /// The homeostatic threshold V_th + theta_i of Diehl & Cook: theta_i grows by theta_plus at each
 /// spike and decays with tau_theta; `set_learning(false)` freezes it (the paper's test phase).
+/// With a lock-out t_lock > 0 the threshold is +infinity until more than t_lock after a spike.
 class adaptive_threshold {
  public:
   /// The rule with the given parameters (validated).
   explicit adaptive_threshold(const adaptive_threshold_parameters& p = {}) : p_(p.validated()) {}
 
-  /// Sizes theta for n neurons, all zero.
+  /// Sizes theta for n neurons, all zero, none locked out.
   void resize(std::size_t n) {
     theta_.resize({n});
     theta_.fill(0.0);
+    since_.resize({n});
+    since_.fill(std::numeric_limits<std::uint32_t>::max());
   }
-  /// Precomputes the decay factor exp(-dt / tau_theta) over a step of dt seconds.
-  void prepare(double dt) { decay_ = std::exp(-dt / units::in_si(p_.time_constant)); }
-  /// theta_i <- theta_i exp(-dt / tau_theta) (nothing when frozen).
+  /// Precomputes the decay factor exp(-dt / tau_theta) over a step of dt seconds and the
+  /// lock-out in steps, round(t_lock / dt).
+  void prepare(double dt) {
+    decay_ = std::exp(-dt / units::in_si(p_.time_constant));
+    lock_steps_ = static_cast<std::uint32_t>(std::floor(units::in_si(p_.lockout) / dt + 0.5));
+  }
+  /// theta_i <- theta_i exp(-dt / tau_theta) (nothing when frozen); one more step since the
+  /// last spike.
   void advance(std::size_t i) noexcept {
     if (learning_) theta_[i] *= decay_;
+    if (lock_steps_ != 0 && since_[i] <= lock_steps_) ++since_[i];  // no lock-out: nothing to count
   }
-  /// theta_i <- theta_i + theta_plus (nothing when frozen).
+  /// theta_i <- theta_i + theta_plus (nothing when frozen); the lock-out starts.
   void on_spike(std::size_t i) noexcept {
     if (learning_) theta_[i] += units::in_si(p_.increment);
+    since_[i] = 0;
   }
-  /// theta_i [V].
-  [[nodiscard]] double offset(std::size_t i) const noexcept { return theta_[i]; }
+  /// The offset that decides a spike: theta_i [V], +infinity during the lock-out.
+  [[nodiscard]] double offset(std::size_t i) const noexcept {
+    return lock_steps_ != 0 && since_[i] <= lock_steps_ ? std::numeric_limits<double>::infinity() : theta_[i];
+  }
   /// All theta [V].
   [[nodiscard]] const double* offsets() const noexcept { return theta_.data(); }
 
@@ -97,7 +127,9 @@ class adaptive_threshold {
  private:
   adaptive_threshold_parameters p_;
   xt::xtensor<double, 1> theta_;
+  xt::xtensor<std::uint32_t, 1> since_;  // steps since the last spike, saturating above lock_steps_
   double decay_ = 1.0;
+  std::uint32_t lock_steps_ = 0;
   bool learning_ = true;
 };
 

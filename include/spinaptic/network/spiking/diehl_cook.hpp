@@ -11,7 +11,8 @@
 //   inhibitory: tau_m = 10 ms, E_L = -60 mV, V_reset = -45 mV, V_th = -40 mV, t_ref = 2 ms,
 //     E_inh = -85 mV, same synaptic time constants;
 //   input -> excitatory weights uniform in [0, 0.3 nS), w_max = 1 nS, normalised before each
-//     presentation to sum to 0.1 nS per input (78 nS for 784 pixels); exc -> inh 10.4 nS;
+//     presentation to sum to 78 nS for 784 pixels (the published code's weight['ee_input'] = 78;
+//     78/784 nS per input for other input counts); exc -> inh 10.4 nS;
 //     inh -> exc 17 nS; dt = 0.5 ms.
 // Protocol: each image is shown for 350 ms at rates pixel/pixel_max * 63.75 Hz * k/2 (k = 2 at
 // first), then 150 ms of silence; if the excitatory layer fired fewer than 5 spikes, k grows by 1
@@ -58,6 +59,9 @@ struct diehl_cook_settings {
   /// times w tau_c per spike through the 1 ms synapses at dt = 0.5 ms; step_mean delivers w tau_c,
   /// as the continuous model (it learned worse here: docs/spiking.md).
   neuron::conductance_hold conductance_hold = neuron::conductance_hold::start_of_step;
+  /// Lock-out of each excitatory neuron after its spike (neuron::adaptive_threshold_parameters::
+  /// lockout): 0 as the Brian 1 code read in SI; the Brian2 ports' timer gives 50 ms.
+  units::time lockout = units::as<units::time>(0.0);
 };
 
 /// The Diehl & Cook network and its presentation protocol (see the file comment), with the
@@ -111,7 +115,7 @@ class basic_diehl_cook_network {
     for (std::size_t k = 2; k < 2 + s_.max_repeats + 1; ++k) {
       if constexpr (requires(Rule& r, xt::xtensor<double, 2>& w) { r.normalise(w, 1.0); })
         if (learning_)
-          sim_.template projection<0>().rule().normalise(weights(), 0.1e-9 * static_cast<double>(s_.inputs));
+          sim_.template projection<0>().rule().normalise(weights(), 78e-9 / 784.0 * static_cast<double>(s_.inputs));
       const double scale = units::in_si(s_.max_rate) * static_cast<double>(k) / 2.0 / max_pixel;
       for (std::size_t i = 0; i < s_.inputs; ++i) rates_[i] = pixels[i];
       sim_.template group<0>().set_rates_scaled(rates_.data(), scale);
@@ -150,7 +154,9 @@ class basic_diehl_cook_network {
                                      as<time>(2e-3)};
     const neuron::conductance_synapses inh_syn{as<conductance>(1e-9), {as<voltage>(0.0), as<voltage>(-85e-3)},
                                                {as<time>(1e-3), as<time>(2e-3)}, s.conductance_hold};
-    excitatory_group e(exc, exc_syn, s.excitatory, neuron::adaptive_threshold{});
+    neuron::adaptive_threshold_parameters threshold;
+    threshold.lockout = s.lockout;
+    excitatory_group e(exc, exc_syn, s.excitatory, neuron::adaptive_threshold(threshold));
     e.threshold_rule().set_offset_all(as<voltage>(20e-3));
     inhibitory_group i(inh, inh_syn, s.excitatory);
     input_projection in(s.inputs, s.excitatory, 0, 0.0, std::move(rule));
@@ -182,13 +188,28 @@ class diehl_cook_network : public basic_diehl_cook_network<learning::plasticity:
       : basic_diehl_cook_network(s, learning::plasticity::diehl_cook_stdp<>(s.rule)) {}
 };
 
+/// What label_assignment does with a neuron that never answered any labelled example (mean
+/// response 0 for every class). The published code does both: its evaluation
+/// (`Diehl&Cook_MNIST_evaluation.py`, assignments initialised to -1, a class taken only for a
+/// mean rate above 0) leaves such neurons unassigned, out of every class's vote; its training
+/// script's running assignment (initialised to zeros) puts them in class 0.
+enum class silent_neurons {
+  unassigned,  ///< no class, no vote (the original evaluation; default)
+  first_class  ///< class 0, diluting its mean (the original training script's running labels)
+};
+
 /// Labels of the excitatory neurons from their responses to labelled examples (Diehl & Cook
-/// 2015): neuron j takes the class c with the highest mean spike count over the examples of c.
+/// 2015): neuron j takes the class c with the highest mean spike count over the examples of c
+/// (the first such class on a tie); a neuron silent for every class is treated as `silent` says.
 class label_assignment {
  public:
+  /// The label of an unassigned neuron.
+  static constexpr std::size_t unassigned = static_cast<std::size_t>(-1);
+
   /// For n neurons and `classes` classes.
-  label_assignment(std::size_t neurons, std::size_t classes)
-      : n_(neurons), classes_(classes), sum_(neurons * classes, 0.0), seen_(classes, 0), label_(neurons, 0) {}
+  label_assignment(std::size_t neurons, std::size_t classes, silent_neurons silent = silent_neurons::unassigned)
+      : n_(neurons), classes_(classes), silent_(silent), sum_(neurons * classes, 0.0), seen_(classes, 0),
+        label_(neurons, 0) {}
   /// Adds one example's spike counts with its label.
   void add(std::span<const std::uint32_t> counts, std::size_t label) {
     if (counts.size() != n_) throw size_mismatch("label_assignment counts", n_, counts.size());
@@ -199,7 +220,8 @@ class label_assignment {
   /// Assigns every neuron its class (call after the last add).
   void assign() {
     for (std::size_t j = 0; j < n_; ++j) {
-      double best = -1.0;
+      double best = 0.0;
+      label_[j] = silent_ == silent_neurons::unassigned ? unassigned : 0;
       for (std::size_t c = 0; c < classes_; ++c) {
         const double mean = seen_[c] ? sum_[c * n_ + j] / static_cast<double>(seen_[c]) : 0.0;
         if (mean > best) {
@@ -209,14 +231,15 @@ class label_assignment {
       }
     }
   }
-  /// The class of neuron j.
+  /// The class of neuron j (`unassigned` for a silent neuron under silent_neurons::unassigned).
   [[nodiscard]] std::size_t label(std::size_t j) const { return label_.at(j); }
-  /// The class whose neurons have the highest mean spike count in `counts` (Diehl & Cook's
-  /// "all" vote); classes without neurons never win.
+  /// The class whose assigned neurons have the highest mean spike count in `counts` (Diehl &
+  /// Cook's "all" vote); classes without neurons never win.
   [[nodiscard]] std::size_t classify(std::span<const std::uint32_t> counts) const {
     std::vector<double> sum(classes_, 0.0);
     std::vector<std::size_t> members(classes_, 0);
     for (std::size_t j = 0; j < n_; ++j) {
+      if (label_[j] == unassigned) continue;
       sum[label_[j]] += counts[j];
       ++members[label_[j]];
     }
@@ -232,6 +255,7 @@ class label_assignment {
 
  private:
   std::size_t n_, classes_;
+  silent_neurons silent_;
   std::vector<double> sum_;
   std::vector<std::size_t> seen_, label_;
 };
