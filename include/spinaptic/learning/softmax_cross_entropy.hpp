@@ -101,7 +101,7 @@ template <std::size_t Outputs = 0>
   // t_l = s u_l - z_max, s u_l fused where the target has FMA (detail::fused_msub: the same
   // rounding in this loop and in the loss's W-lane block form, whatever the compiler would fuse)
   const double z_max = logit_scale * u[best];
-  auto logit = [&](double v) { return spinaptic::detail::fused_msub(logit_scale, v, z_max); };
+  auto logit = [&](double u_l) { return spinaptic::detail::fused_msub(logit_scale, u_l, z_max); };
   const sample_loss partial{0.0, logit(u[label]), best == label};
   // every exponent t_l is >= that of the smallest u (rounding is monotonic)
   const bool in_range = logit(u_min) >= -708.0;
