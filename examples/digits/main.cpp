@@ -157,6 +157,10 @@ int parse(int argc, char** argv, settings& s) {
   if (!(s.beta > 0.0)) s.beta = two ? (small ? 60.0 : 200.0) : small ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0;
   if (s.lr < 0.0) s.lr = s.optimizer == "adam" ? (two ? (small ? 1e-2 : 3e-3) : 1e-3) : 0.05;
   if (s.lr_schedule.empty()) s.lr_schedule = two && !small && !(s.lr_decay > 0.0) ? "cosine" : "exponential";
+  if (s.lr_schedule == "cosine" && s.lr_decay > 0.0)  // a flag that would be ignored is refused
+    throw invalid_parameter("--lr-decay", s.lr_decay, "only with --lr-schedule exponential (cosine falls from --lr to --lr-final)");
+  if (s.lr_schedule == "exponential" && s.lr_final >= 0.0)
+    throw invalid_parameter("--lr-final", s.lr_final, "only with --lr-schedule cosine (exponential multiplies by --lr-decay)");
   if (!(s.lr_decay > 0.0)) s.lr_decay = 1.0;
   if (s.lr_final < 0.0) s.lr_final = 0.0;
   if (s.weight_decay < 0.0) s.weight_decay = two && !small ? 0.01 : 0.0;
@@ -347,8 +351,7 @@ trained<Layer, Optimizer, Loss> train(const settings& s, Layer& net, Optimizer o
   std::ofstream history(s.out + "/history.csv");
   history << "epoch,loss,train_accuracy,test_accuracy\n";
   for (std::size_t epoch = 1; epoch <= s.epochs; ++epoch) {
-    trainer.optimizer_state().rule.learning_rate = rate(epoch - 1);
-    trainer.optimizer_state().check();
+    trainer.optimizer_state().rule.learning_rate = rate(epoch - 1);  // lr lambda <= 1 checked each step
     const auto t0 = std::chrono::steady_clock::now();
     const auto r = trainer.train_epoch(train_set, engine);
     t.train_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

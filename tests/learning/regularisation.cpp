@@ -133,6 +133,19 @@ TEST_CASE("weight decay refuses NaN, negative and sign-flipping lambda", "[learn
                   invalid_parameter);
 }
 
+TEST_CASE("a schedule that raises eta past 1/lambda is refused at the next step, before any change",
+          "[learning][weight_decay][errors]") {
+  learning::decoupled_weight_decay<learning::sgd> r{.rule = {.learning_rate = 0.01}, .lambda = 10.0};
+  r.reset(1);
+  double x = 0.5;
+  r.begin_step();
+  x = r.update(x, 0.0, 0);
+  CHECK(x == 0.5 * (1.0 - 0.01 * 10.0));  // one step of (1 - eta lambda)
+  r.rule.learning_rate = 0.2;              // eta lambda = 2: the shrink would flip the sign
+  CHECK_THROWS_WITH(r.begin_step(), Catch::Contains("weight decay lambda") && Catch::Contains("0.20000000000000001"));
+  CHECK(r.shrink == 0.01 * 10.0);  // the refused step changed nothing
+}
+
 TEST_CASE("cosine schedule: the peak at epoch 0, half way at E/2, the final rate at E", "[learning][schedule]") {
   const learning::cosine_schedule to_zero(3e-3, 0.0, 30);
   CHECK(to_zero.rate(0) == 3e-3);

@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -160,6 +162,20 @@ TEST_CASE("the trainer's dense sample-major path trains the currents of its lit-
     CHECK(same_bits(train(softmax, chunks, 1), lit_rows));
     CHECK(same_bits(train(softmax, chunks, 2), lit_rows));
   }
+}
+
+TEST_CASE("training_options::dense_from must be finite or negative", "[learning][sample-major]") {
+  network::crossbar<24, 5, preset::response_type> layer(preset::response());
+  const learning::softmax_cross_entropy_loss softmax{.logit_scale = 100.0 / 24.0};
+  auto make = [&](double dense_from) {
+    learning::trainer trainer(layer, softmax, learning::sgd{.learning_rate = 0.05},
+                              {.batch_size = 16, .dense_from = dense_from});
+  };
+  CHECK_THROWS_AS(make(std::nan("")), invalid_parameter);
+  CHECK_THROWS_AS(make(std::numeric_limits<double>::infinity()), invalid_parameter);
+  CHECK_NOTHROW(make(-1.0));
+  CHECK_NOTHROW(make(0.0));
+  CHECK_NOTHROW(make(2.0));
 }
 
 TEST_CASE("refresh() of a tile gives the tables of a new prepare()", "[learning][sample-major]") {

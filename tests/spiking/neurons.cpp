@@ -195,4 +195,9 @@ TEST_CASE("the lock-out holds with the threshold frozen, and a negative one is r
   CHECK(pop.variable(3)[0] == 0.0);  // frozen: theta did not move
   CHECK_THROWS_WITH(neuron::adaptive_threshold({0.05_mV, units::as<units::time>(1e7), -1.0_ms}),
                     Catch::Contains("t_lock"));
+  // a lock-out of 1e6 s at dt = 0.5 ms is 2e9 steps (fits 32 bits); 1e7 s, 2e10 steps, does not
+  neuron::adaptive_threshold long_lock({0.05_mV, units::as<units::time>(1e7), units::as<units::time>(1e6)});
+  CHECK_NOTHROW(long_lock.prepare(0.5e-3));
+  neuron::adaptive_threshold too_long({0.05_mV, units::as<units::time>(1e7), units::as<units::time>(1e7)});
+  CHECK_THROWS_WITH(too_long.prepare(0.5e-3), Catch::Contains("t_lock / dt"));
 }

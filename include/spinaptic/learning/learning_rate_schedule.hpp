@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <numbers>
+#include <sstream>
 
 #include "spinaptic/error.hpp"
 
@@ -38,8 +39,12 @@ class cosine_schedule {
       : peak_(peak_rate), final_(final_rate), epochs_(epochs) {
     detail::require_non_negative("peak learning rate eta_max", peak_rate);
     detail::require_non_negative("final learning rate eta_min", final_rate);
-    if (final_rate > peak_rate)
-      throw invalid_parameter("final learning rate eta_min", final_rate, "[0, eta_max] (at most the peak rate)");
+    if (final_rate > peak_rate) {
+      std::ostringstream allowed;
+      allowed.precision(17);
+      allowed << "[0, eta_max] with eta_max = " << peak_rate << " (at most the peak rate)";
+      throw invalid_parameter("final learning rate eta_min", final_rate, allowed.str());
+    }
     if (epochs == 0) throw invalid_parameter("cosine schedule epochs E", 0.0, ">= 1");
   }
   /// eta_e for 0 <= e <= E.

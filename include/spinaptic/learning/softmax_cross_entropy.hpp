@@ -202,7 +202,7 @@ struct softmax_cross_entropy_loss {
       u_best = at ? u[0] : u_best;
     }
     const vec s = vec{} + scale, z_max = scale * u_best;
-    auto logit = [&](vec v) { return spinaptic::detail::simd_fused_msub<W>(s, v, z_max); };  // as sample()
+    auto logit = [&](vec u_l) { return spinaptic::detail::simd_fused_msub<W>(s, u_l, z_max); };  // as sample()
     vec u_label = u[0];
     for (std::size_t l = 1; l < L; ++l) u_label = label == std::int64_t(l) ? u[l] : u_label;
     const vec margin = logit(u_label);
@@ -228,5 +228,6 @@ struct softmax_cross_entropy_loss {
 };
 
 static_assert(loss<softmax_cross_entropy_loss>);
+static_assert(sample_major_loss<softmax_cross_entropy_loss, 10, detail::simd_width>);
 
 }  // namespace spinaptic::learning

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -37,8 +38,9 @@ struct training_options {
   std::size_t chunks = 2;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
   /// Smallest lit fraction of the drives (data_set::lit_fraction) at which a step reads every row
   /// in dense sample-major blocks, where the kernels and the loss offer them, instead of each
-  /// sample's lit rows; both give the same bits. Below 0: the measured default (0.35 with AVX or
-  /// AVX-512 vectors, never with SSE2's two lanes; docs/network.md).
+  /// sample's lit rows; both give the same bits. Below 0: the default (0.35 with AVX or AVX-512
+  /// vectors, measured with AVX-512 and carried over to AVX's four lanes unmeasured; never with
+  /// SSE2's two lanes; docs/network.md). NaN or infinite: invalid_parameter.
   double dense_from = -1.0;
 };
 
@@ -168,7 +170,7 @@ class trainer {
   static constexpr std::size_t static_outputs = detail_trainer::static_outputs<Network>();
   static constexpr bool sparse_input = lit_row_kernels<kernels_t>;
   static constexpr std::size_t blocks = Network::parameter_blocks;
-  static constexpr bool sample_major = detail_trainer::sample_major_pair<kernels_t, Loss>();
+  static constexpr bool sample_major = blocks == 1 && detail_trainer::sample_major_pair<kernels_t, Loss>();
   static constexpr bool refreshable = blocks == 1 && refreshable_kernels<kernels_t>;
   static constexpr std::size_t lanes = [] {
     if constexpr (sample_major) return std::size_t{kernels_t::block_samples};
@@ -182,6 +184,8 @@ class trainer {
       : net_(net), loss_(std::move(loss_function)), rule_(std::move(rule)), options_(options), noise_(noise) {
     if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
     if (options.threads == 0) throw invalid_parameter("threads", 0.0, ">= 1");
+    if (std::isnan(options.dense_from) || std::isinf(options.dense_from))
+      throw invalid_parameter("dense_from (lit fraction)", options.dense_from, "< 0 (the default) or a finite fraction >= 0");
     if constexpr (!detail_trainer::voltage_output<Network>)
       if (noise_.enabled())
         throw invalid_parameter("read noise sigma [V]", units::in_si(noise_.sigma()),
@@ -391,7 +395,8 @@ class trainer {
 
   /// The default of training_options::dense_from: 8x8 digits (0.51 lit) train about twice as
   /// fast dense with AVX-512, MNIST (0.19 lit) about as fast either way; with SSE2's two lanes
-  /// the dense blocks are slower than the lit rows (docs/network.md).
+  /// the dense blocks are slower than the lit rows (docs/network.md). The same threshold is used
+  /// for AVX's four lanes without a measurement there.
   static constexpr double dense_fraction = lanes >= 4 ? 0.35 : 2.0;
   /// Samples per group of a step (see step(); 4 measured best on digits, 2-8 within noise).
   static constexpr std::size_t group = 4;
@@ -443,18 +448,18 @@ class trainer {
     if constexpr (!elementwise_optimizer<Rule>) {  // the whole gradient to the rule, then the clip
       offset = 0;
       for_each_block([&]<std::size_t I>() {
-        const auto v = net_.template parameters<I>();
-        std::copy(v.values.begin(), v.values.end(), parameters_.begin() + std::ptrdiff_t(offset));
-        offset += v.values.size();
+        const auto view = net_.template parameters<I>();
+        std::copy(view.values.begin(), view.values.end(), parameters_.begin() + std::ptrdiff_t(offset));
+        offset += view.values.size();
       });
       rule_.step(parameters_.data(), gradient_.data(), parameters_.size());
       offset = 0;
       for_each_block([&]<std::size_t I>() {
-        const auto v = net_.template parameters<I>();
-        for (std::size_t d = 0; d < v.values.size(); ++d) v.values[d] = std::clamp(parameters_[offset + d], v.lower, v.upper);
+        const auto view = net_.template parameters<I>();
+        for (std::size_t d = 0; d < view.values.size(); ++d) view.values[d] = std::clamp(parameters_[offset + d], view.lower, view.upper);
         if constexpr (refreshable)
-          if (refreshing_) kernels_.template refresh<I>(0, v.values.size());
-        offset += v.values.size();
+          if (refreshing_) kernels_.template refresh<I>(0, view.values.size());
+        offset += view.values.size();
       });
     }
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <sstream>
 #include <string>
 
 #include "spinaptic/concepts/learning.hpp"
@@ -33,8 +34,10 @@ struct decoupled_weight_decay {
     rule.reset(n);
     check();
   }
-  /// The rule's begin_step() and this step's shrink eta lambda.
-  void begin_step() noexcept {
+  /// Checks eta lambda <= 1 for the rule's current eta (a schedule may have changed it; nothing
+  /// is changed when it throws), then the rule's begin_step() and this step's shrink eta lambda.
+  void begin_step() {
+    check();
     rule.begin_step();
     shrink = rule.learning_rate * lambda;
   }
@@ -49,13 +52,17 @@ struct decoupled_weight_decay {
     for (std::size_t k = 0; k < n; ++k) x[k] = update(x[k], grad[k], k);
   }
   /// Throws invalid_parameter unless lambda is finite and >= 0 and eta lambda <= 1 for the
-  /// rule's current eta (call it after changing eta, e.g. from a schedule).
+  /// rule's current eta (reset() and every begin_step() call it).
   void check() const {
     detail::require_non_negative("weight decay lambda", lambda);
     if (rule.learning_rate * lambda > 1.0)
-      throw invalid_parameter("weight decay lambda", lambda,
-                              "[0, 1/eta] = [0, " + std::to_string(1.0 / rule.learning_rate) +
-                                  "] (eta lambda > 1 would flip the sign of the currents)");
+    {
+      std::ostringstream allowed;
+      allowed.precision(17);
+      allowed << "[0, 1/eta] = [0, " << 1.0 / rule.learning_rate << "] for eta = " << rule.learning_rate
+              << " (eta lambda > 1 would flip the sign of the currents)";
+      throw invalid_parameter("weight decay lambda", lambda, allowed.str());
+    }
   }
 };
 

@@ -285,5 +285,10 @@ class crossbar {
 static_assert(layer<crossbar<64, 10, device::bias_enhanced_tms<1>>>);
 static_assert(lit_row_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(layer<crossbar<dynamic_extent, dynamic_extent, device::bias_enhanced_tms<1>>>);
+// its kernels offer the dense sample-major path and tile-wise refresh and reduction, which the
+// trainer picks through these concepts (a drifted signature would silently fall back otherwise)
+static_assert(sample_major_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
+static_assert(refreshable_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
+static_assert(tiled_gradient_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 
 }  // namespace spinaptic::network

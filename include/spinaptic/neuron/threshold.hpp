@@ -8,7 +8,8 @@
 // Integrated exactly: theta(t + dt) = theta(t) exp(-dt / tau_theta).
 //
 // Optional lock-out t_lock [s] (0 by default: none): after a spike at step s the neuron may fire
-// again at step s + k only if k dt > t_lock; until then its threshold is +infinity. This is the
+// again at step s + k only if k > round(t_lock / dt), i.e. k dt > t_lock when t_lock is a multiple
+// of dt; until then its threshold is +infinity. This is the
 // spike timer of the published code's threshold condition, (v > theta - offset + v_thresh_e) and
 // (timer > refrac_e), timer = 0 at each spike, refrac_e = 5 ms:
 //  * Brian 1 original (peter-u-diehl/stdp-mnist, `dtimer/dt = 100.0 : ms`): Brian 1 integrates in
@@ -89,10 +90,14 @@ class adaptive_threshold {
     since_.fill(std::numeric_limits<std::uint32_t>::max());
   }
   /// Precomputes the decay factor exp(-dt / tau_theta) over a step of dt seconds and the
-  /// lock-out in steps, round(t_lock / dt).
+  /// lock-out in steps, round(t_lock / dt); a lock-out of 2^32 - 2 steps or more throws
+  /// invalid_parameter naming t_lock / dt.
   void prepare(double dt) {
     decay_ = std::exp(-dt / units::in_si(p_.time_constant));
-    lock_steps_ = static_cast<std::uint32_t>(std::floor(units::in_si(p_.lockout) / dt + 0.5));
+    const double steps = std::floor(units::in_si(p_.lockout) / dt + 0.5);
+    constexpr double most = double(std::numeric_limits<std::uint32_t>::max() - 2u);
+    if (!(steps <= most)) throw invalid_parameter("lock-out in steps t_lock / dt", steps, "<= 2^32 - 3");
+    lock_steps_ = static_cast<std::uint32_t>(steps);
   }
   /// theta_i <- theta_i exp(-dt / tau_theta) (nothing when frozen); one more step since the
   /// last spike.

@@ -190,7 +190,7 @@ class diehl_cook_network : public basic_diehl_cook_network<learning::plasticity:
 
 /// What label_assignment does with a neuron that never answered any labelled example (mean
 /// response 0 for every class). The published code does both: its evaluation
-/// (`Diehl&Cook_MNIST_evaluation.py`, assignments initialised to -1, a class taken only for a
+/// (`Diehl&Cook_MNIST_evaluation.py` of github.com/peter-u-diehl/stdp-mnist, assignments initialised to -1, a class taken only for a
 /// mean rate above 0) leaves such neurons unassigned, out of every class's vote; its training
 /// script's running assignment (initialised to zeros) puts them in class 0.
 enum class silent_neurons {
@@ -234,7 +234,9 @@ class label_assignment {
   /// The class of neuron j (`unassigned` for a silent neuron under silent_neurons::unassigned).
   [[nodiscard]] std::size_t label(std::size_t j) const { return label_.at(j); }
   /// The class whose assigned neurons have the highest mean spike count in `counts` (Diehl &
-  /// Cook's "all" vote); classes without neurons never win.
+  /// Cook's "all" vote); classes without neurons never win. When no neuron is assigned at all
+  /// (every neuron silent under silent_neurons::unassigned) there is no vote and the answer is
+  /// class 0, which a test of chance level then counts as a guess.
   [[nodiscard]] std::size_t classify(std::span<const std::uint32_t> counts) const {
     std::vector<double> sum(classes_, 0.0);
     std::vector<std::size_t> members(classes_, 0);
