@@ -312,8 +312,6 @@ void write_plots(const std::string& out, bool current_maps) {
     std::cerr << "digits: gnuplot failed, see " << out << "/gnuplot.log (CSV files are written)\n";
 }
 
-/// Whether pixel j is lit (> 0) in at least one training image: the junctions of a pixel that is
-/// dark in every image never see light, carry no gradient and keep their initial currents.
 /// The images as a data set of row drives through Encoding, with the drive-side non-idealities
 /// of `hw` (DAC, crosstalk) applied; the one-time preparation that the training loop reads.
 template <class Encoding>
@@ -323,6 +321,8 @@ learning::data_set encoded_data(const io::image_set& images, const nonideal::har
   return learning::data_set(std::move(drives), images.labels);
 }
 
+/// Whether pixel j is lit (> 0) in at least one training image: the junctions of a pixel that is
+/// dark in every image never see light, carry no gradient and keep their initial currents.
 std::vector<bool> ever_lit(const io::image_set& images) {
   std::vector<bool> lit(images.pixel_count(), false);
   for (std::size_t i = 0; i < images.size(); ++i)

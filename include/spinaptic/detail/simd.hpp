@@ -75,14 +75,6 @@ inline void simd_store(double* p, simd_double<W> x) noexcept {
   *reinterpret_cast<typename simd_types<W>::mem*>(p) = x;
 }
 
-/// W doubles all equal to a.
-template <std::size_t W>
-[[nodiscard]] inline simd_double<W> simd_broadcast(double a) noexcept {
-  simd_double<W> v;
-  for (std::size_t k = 0; k < W; ++k) v[k] = a;
-  return v;
-}
-
 /// a b + c rounded once where the target has FMA (the form into which GCC contracts such an
 /// expression), else rounded twice (a b, then the sum). Written out so that a scalar loop and
 /// its W-lane counterpart round alike whatever the compiler would have fused.

@@ -184,7 +184,7 @@ class trainer {
       : net_(net), loss_(std::move(loss_function)), rule_(std::move(rule)), options_(options), noise_(noise) {
     if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
     if (options.threads == 0) throw invalid_parameter("threads", 0.0, ">= 1");
-    if (std::isnan(options.dense_from) || std::isinf(options.dense_from))
+    if (!std::isfinite(options.dense_from))
       throw invalid_parameter("dense_from (lit fraction)", options.dense_from, "< 0 (the default) or a finite fraction >= 0");
     if constexpr (!detail_trainer::voltage_output<Network>)
       if (noise_.enabled())
@@ -205,7 +205,7 @@ class trainer {
       deltas_.resize(C * block_stride_);
       zeros_.assign(net_.inputs(), 0.0);
       bounds_.resize(C + 1);
-      if constexpr (blocks == 1) block_gradient_.resize(net_.template parameters<0>().values.size());
+      block_gradient_.resize(net_.template parameters<0>().values.size());  // sample_major: one block
       rows_.resize(B + lanes);
       labels_.resize(B + lanes);
     }

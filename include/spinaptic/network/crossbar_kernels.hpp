@@ -167,10 +167,10 @@ class crossbar_kernels {
     using vec = detail::simd_double<W>;
     vec acc[L];
     for (std::size_t l = 0; l < L; ++l) acc[l] = vec{};
-    auto add_row = [&](std::size_t j, vec p) {
-      vec pm = detail::simd_broadcast<W>(1.0);
+    auto add_row = [&](std::size_t j, vec p) {  // row j of the W samples: acc_l += sum_m p^m G_m(x_jl)
+      vec pm = p;
       for (std::size_t m = 0; m < power_order; ++m) {
-        pm *= p;
+        if (m > 0) pm *= p;
         const double* g = g_.data() + m * n_ + j * L;
         for (std::size_t l = 0; l < L; ++l) {
           const double gl = g[l];
@@ -178,7 +178,6 @@ class crossbar_kernels {
         }
       }
     };
-    const double* table = g_.data();
     const std::size_t rows = inputs_;
     std::size_t j0 = 0;
     for (; j0 + W <= rows; j0 += W) {
@@ -186,17 +185,7 @@ class crossbar_kernels {
       for (std::size_t b = 0; b < W; ++b) t[b] = detail::simd_load<W>(drives[b] + j0);
       detail::simd_transpose<W>(t);
 #pragma GCC unroll 16
-      for (std::size_t r = 0; r < W; ++r) {  // unrolled: t stays in registers
-        vec pm = t[r];
-        for (std::size_t m = 0; m < power_order; ++m) {
-          if (m > 0) pm *= t[r];
-          const double* g = table + m * n_ + (j0 + r) * L;
-          for (std::size_t l = 0; l < L; ++l) {
-            const double gl = g[l];
-            acc[l] += gl * pm;
-          }
-        }
-      }
+      for (std::size_t r = 0; r < W; ++r) add_row(j0 + r, t[r]);  // unrolled: t stays in registers
     }
     for (; j0 < inputs_; ++j0) {
       double row[W];

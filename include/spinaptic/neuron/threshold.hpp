@@ -61,8 +61,8 @@ class fixed_threshold {
 struct adaptive_threshold_parameters {
   units::voltage increment = units::as<units::voltage>(0.05e-3);  ///< theta_plus [V] (0.05 mV)
   units::time time_constant = units::as<units::time>(1e4);        ///< tau_theta [s] (1e7 ms)
-  /// t_lock [s]: no spike until more than t_lock after the last one (0: none, the Brian 1 code;
-  /// 50 ms in the Brian2 ports; see the file comment).
+  /// t_lock [s]: no spike for round(t_lock / dt) steps after the last one (0: none, the Brian 1
+  /// code; 50 ms in the Brian2 ports; see the file comment).
   units::time lockout = units::as<units::time>(0.0);
 
   /// Throws invalid_parameter unless theta_plus >= 0, tau_theta > 0 and t_lock >= 0.
@@ -76,7 +76,7 @@ struct adaptive_threshold_parameters {
 
 /// The homeostatic threshold V_th + theta_i of Diehl & Cook: theta_i grows by theta_plus at each
 /// spike and decays with tau_theta; `set_learning(false)` freezes it (the paper's test phase).
-/// With a lock-out t_lock > 0 the threshold is +infinity until more than t_lock after a spike.
+/// With a lock-out t_lock > 0 the threshold is +infinity for round(t_lock / dt) steps after a spike.
 class adaptive_threshold {
  public:
   /// The rule with the given parameters (validated).
