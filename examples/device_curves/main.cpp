@@ -105,7 +105,7 @@ set ytics nomirror; set y2tics; set grid; set key bottom right
 
   // 4. The physics-derived response beside the calibrated surface, V_AC(I) at 150 mW.
   using physics = device::presets::physics_mgo_800nm;
-  const auto derived = physics::response();
+  const auto derived = physics::junction().network_response();  // through the junction's own parts
   {
     std::ostringstream csv;
     csv << "current_mA,derived_P_mV,derived_AP_mV,calibrated_P_mV,calibrated_AP_mV\n";

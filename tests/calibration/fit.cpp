@@ -62,11 +62,12 @@ TEST_CASE("Levenberg-Marquardt recovers the physics parameters within their stan
   Eigen::VectorXd truth(5);
   truth << -45e-6, -65e-6, -1.2e-3, 3.5e-3, 1.2e-2;
   const auto which = calibration::all_physics_parameters();
-  const auto true_response = calibration::detail_physics_fit::with(physics::response(), which, truth);
+  const auto truth_junction = calibration::detail_physics_fit::with(physics::junction(), which, truth);
   const double sigma = 20e-6;  // 20 uV lock-in noise
   const auto sweep = synthetic(
       [&](magnetic_state s, double p, double i) {
-        return units::in_si(true_response.thermovoltage(s, units::as<units::power>(p), units::as<units::current>(i)));
+        return units::in_si(truth_junction.response.thermovoltage(s, units::as<units::power>(p), units::as<units::current>(i),
+                                                             truth_junction.resistance_model, truth_junction.heating));
       },
       sigma, 5);
   // Through the CSV format, as a user's file would come in.
@@ -76,7 +77,7 @@ TEST_CASE("Levenberg-Marquardt recovers the physics parameters within their stan
   const auto loaded = device::read_sweep(path);
   REQUIRE(loaded.size() == sweep.size());
 
-  const auto result = calibration::fit_physics_response(loaded, physics::response());  // start: the preset
+  const auto result = calibration::fit_physics_response(loaded, physics::junction());  // start: the preset
   for (Eigen::Index n = 0; n < 5; ++n) {
     INFO(result.fit.names[std::size_t(n)] << " = " << result.fit.values[n] << " +- " << result.fit.standard_errors[n]
                                           << ", truth " << truth[n]);
