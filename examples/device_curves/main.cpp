@@ -153,7 +153,7 @@ plot "derived_vs_calibrated.csv" using 1:3 with lines lw 2 lc rgb "#c00000" titl
   example::plot(dir, "physics_pulsed_trace", R"gp(set terminal pngcairo size 900,600 font ",11"
 set output "physics_pulsed_trace.png"
 set datafile separator ","
-set title "physics_mgo_800nm, 2 mA DC + 150 mW, 20 us pulses at 25 kHz: pillar (4 ns) and half-space sink"
+set title "physics preset, 2 mA DC + 150 mW, 20 us pulses at 25 kHz: pillar (4 ns) and half-space sink"
 set xlabel "time (us)"; set ylabel "junction voltage (mV)"; set y2label "laser power (mW)"
 set ytics nomirror; set y2tics; set grid; set key bottom right
 plot "physics_pulsed_trace.csv" using 1:3 with lines lw 2 title "V(t) = I R + V_{AC}(t)", \

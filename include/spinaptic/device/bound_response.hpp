@@ -22,8 +22,8 @@ namespace spinaptic::device {
 template <class Junction>
 class bound_response {
  public:
-  /// Binds a copy of `junction`.
-  explicit bound_response(Junction junction) : junction_(std::move(junction)) {
+  /// Binds a copy of the junction `j`.
+  explicit bound_response(Junction j) : junction_(std::move(j)) {
     for (auto s : {magnetic_state::parallel, magnetic_state::antiparallel})
       for (double sign : {-1.0, 1.0})
         (void)thermovoltage(s, max_power(), sign * max_current());

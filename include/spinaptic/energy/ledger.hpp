@@ -24,11 +24,11 @@ struct read_timing {
   /// `fraction` of its steady value after a laser step, through the junction's own thermal dynamics
   /// (device::read_pulse_width; docs/physics.md section 2.3), and conversion time t_conv.
   template <class Junction>
-  [[nodiscard]] static read_timing settled(const Junction& junction, units::power p, units::current i,
+  [[nodiscard]] static read_timing settled(const Junction& j, units::power p, units::current i,
                                            double fraction = 0.99,
                                            units::time conversion_time = units::as<units::time>(1e-6)) {
     read_timing t;
-    t.laser_pulse = device::read_pulse_width(junction, p, i, fraction);
+    t.laser_pulse = device::read_pulse_width(j, p, i, fraction);
     t.conversion = conversion_time;
     return t;
   }

@@ -106,17 +106,17 @@ class crossbar {
     requires(!is_dynamic)
       : crossbar(std::move(response), Inputs, Outputs, state, range, 0) {}
 
-  /// A crossbar built on `junction` (compile-time extents): it trains on junction.network_response()
+  /// A crossbar built on junction `j` (compile-time extents): it trains on j.network_response()
   /// (the calibrated surface, or the composed response bound to the junction's own resistance and
-  /// heating) and its junctions are in junction.state(), so a column voltage is the sum of what
-  /// `junction.thermovoltage` reports for each row.
+  /// heating) and its junctions are in j.state(), so a column voltage is the sum of what
+  /// `j.thermovoltage` reports for each row.
   template <class Junction>
     requires(!is_dynamic && requires(const Junction& j) {
       { j.network_response() } -> std::convertible_to<Response>;
       { j.state() } -> std::same_as<device::magnetic_state>;
     })
-  explicit crossbar(const Junction& junction, current_range range = current_range::bipolar)
-      : crossbar(junction.network_response(), Inputs, Outputs, junction.state(), range, 0) {}
+  explicit crossbar(const Junction& j, current_range range = current_range::bipolar)
+      : crossbar(j.network_response(), Inputs, Outputs, j.state(), range, 0) {}
 
   /// A crossbar of run-time extents (Inputs or Outputs = dynamic_extent). Extents whose storage
   /// M x inputs x outputs doubles does not fit in memory (size_t overflow, e.g. 2^32 x 2^32) or
