@@ -157,6 +157,16 @@ concept thermal_dynamics_model = requires(const D& d, double t) {
   { D::channels } -> std::convertible_to<std::size_t>;
 };
 
+/// A single-channel thermal dynamics that is one exponential lag, g(t) = 1 - decay(t), decay(t) =
+/// exp(-t/tau) (thermal_response): mtj::simulate then advances the lagged power with the exact
+/// exponential step, O(1) per sample, which is the same result as the superposition of step
+/// responses that any other thermal_dynamics_model gets (O(power changes) per sample).
+template <class D>
+concept exponential_thermal_dynamics = thermal_dynamics_model<D> && requires(const D& d, double h) {
+  requires D::channels == 1;
+  { d.decay(h) } -> std::same_as<double>;
+};
+
 /// A magnetic-state policy: reports the junction's current state.
 template <class S>
 concept state_model = requires(const S& s) {

@@ -160,7 +160,8 @@ struct mtj {
   /// lagged powers of the two channels are the superposition of step responses,
   ///   P_c(t_n) = P(0) + sum_{k=1..n} [P(t_k) - P(t_{k-1})] g_c(t_n - t_{k-1}),   c = fast, slow,
   /// and V(t_n) = I R(I) + transient_thermovoltage(P_fast, P_slow, I); the barrier's temperature
-  /// difference follows the fast channel, dT = heating(P_fast, I). Cost: steps x (power changes).
+  /// difference follows the fast channel, dT = heating(P_fast, I). Cost: steps x (power changes), or
+  /// O(steps) for an exponential_thermal_dynamics (one lag stepped exactly: the same sum).
   /// `steps` whose trace exceeds 2^40 bytes, or cannot be allocated, throws invalid_parameter.
   template <hybrid_drive Drive>
   [[nodiscard]] voltage_trace simulate(const Drive& drive, units::time dt, std::size_t steps) const {
@@ -186,7 +187,9 @@ struct mtj {
     }
     const double h = units::in_si(dt);
     const double p0 = units::in_si(drive.power_at(0.0 * units::second));
-    double p_prev = p0;
+    double p_prev = p0, lagged = p0;
+    [[maybe_unused]] double decay = 1.0;
+    if constexpr (exponential_thermal_dynamics<Dynamics>) decay = thermal.decay(h);
     std::size_t changes = 0;
     for (std::size_t n = 0; n < steps; ++n) {
       const units::time t = static_cast<double>(n) * dt;
@@ -200,10 +203,17 @@ struct mtj {
         p_prev = p_now;
       }
       double fast = p0, slow = p0;
-      for (std::size_t k = 0; k < changes; ++k) {
-        const auto g = thermal.step_fractions(tn - change_time(k));
-        fast += change_size(k) * g.fast;
-        slow += change_size(k) * g.slow;
+      if constexpr (exponential_thermal_dynamics<Dynamics>) {
+        // one exponential lag: the exact step p_eff(t_n) = P(t_n) + (p_eff(t_{n-1}) - P(t_n)) exp(-h/tau),
+        // the same sum as below in O(1)
+        if (n > 0) lagged = p_now + (lagged - p_now) * decay;
+        fast = slow = lagged;
+      } else {
+        for (std::size_t k = 0; k < changes; ++k) {
+          const auto g = thermal.step_fractions(tn - change_time(k));
+          fast += change_size(k) * g.fast;
+          slow += change_size(k) * g.slow;
+        }
       }
       // round-off of the sums must not make a settled-off power slightly negative
       const units::power pf = units::as<units::power>(fast > 0.0 ? fast : 0.0);
@@ -218,5 +228,10 @@ struct mtj {
     return tr;
   }
 };
+
+// the shipped dynamics: the single lag takes the O(1) exact step, the half-space sink the superposition
+static_assert(exponential_thermal_dynamics<thermal_response>);
+static_assert(thermal_dynamics_model<pillar_half_space_response> &&
+              !exponential_thermal_dynamics<pillar_half_space_response>);
 
 }  // namespace spinaptic::device
