@@ -12,6 +12,7 @@
 
 #include "spinaptic/device/presets.hpp"
 #include "spinaptic/network/crossbar.hpp"
+#include "spinaptic/network/opto_electronic.hpp"
 
 using namespace spinaptic;
 using namespace spinaptic::literals;
@@ -277,6 +278,21 @@ TEST_CASE("the crossbar sees the junction: column voltages are sums of junction.
   CHECK(column(ra2, 3e-3) / column(physics::junction(), 3e-3) ==
         Approx(junction_sum(ra2, 3e-3) / junction_sum(physics::junction(), 3e-3)).epsilon(1e-12));
   CHECK(std::abs(column(ra2, 3e-3) / column(physics::junction(), 3e-3) - 1.0) > 0.3);
+}
+
+TEST_CASE("the opto-electronic network of a junction trains on the junction's own response", "[derived][crossbar]") {
+  auto j = physics::junction();
+  const auto h = physics::heating();
+  j.heating = device::thermal_stack(h.barrier_resistance, h.top_resistance, h.bottom_resistance,
+                                    0.5 * h.laser_top_fraction, h.laser_sink_heating);
+  auto net = network::make_opto_electronic_network<2, 2, 2>(j, 2, units::as<network::laser_driver_gain>(1.0),
+                                                            units::as<units::voltage>(0.0));
+  auto& first = net.layer<0>();
+  first.set_current(0, 1, 2.0_mA);
+  first.set_current(1, 1, 2.0_mA);
+  const std::vector<units::power> powers{150.0_mW, 75.0_mW};
+  CHECK(units::in_si(first.column_voltage(powers, 1)) == Approx(junction_sum(j, 2e-3)).epsilon(1e-12));
+  CHECK(first.state() == j.state());
 }
 
 TEST_CASE("a change of kappa_B or barrier thickness changes the crossbar's output by the predicted factor",
