@@ -295,6 +295,27 @@ TEST_CASE("journal: once its launcher has exited, a watching journal appends not
   std::filesystem::remove(path);
 }
 
+TEST_CASE("fuzz seeds of the sweep file and the journal: accepted unless named refused-*") {
+  // SPINAPTIC_FUZZ_CORPUS is <source>/fuzz/corpus (tests/mpi/CMakeLists.txt); the journal harness
+  // uses header "index,a,b", 16 points and the prefix "<i>,p<i mod 3>" (fuzz/result_journal.cpp)
+  auto journal_prefix = [](std::size_t i) { return std::to_string(i) + ",p" + std::to_string(i % 3); };
+  for (const char* harness : {"sweep_file", "result_journal"}) {
+    std::size_t seen = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(SPINAPTIC_FUZZ_CORPUS) / harness)) {
+      const std::string path = entry.path().string(), text = contents(path);
+      INFO(path);
+      auto read = [&] {
+        if (std::string(harness) == "sweep_file") (void)mpi::parse_sweep(text, path);
+        else (void)mpi::parse_journal(text, path, "index,a,b", true, 16, journal_prefix);
+      };
+      if (entry.path().filename().string().rfind("refused-", 0) == 0) CHECK_THROWS_AS(read(), error);
+      else CHECK_NOTHROW(read());
+      ++seen;
+    }
+    CHECK(seen >= 3);
+  }
+}
+
 TEST_CASE("Pareto front of a hand-checked set: minimum energy, maximum accuracy") {
   //                     0    1    2    3    4    5
   const std::vector<double> energy{1.0, 2.0, 2.0, 3.0, 4.0, 0.5};
