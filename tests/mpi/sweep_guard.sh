@@ -26,7 +26,7 @@ $mpirun -np 1 "$sweep" --help >help.log 2>&1 || fail "--help exited $?"
 grep -q -- "--threshold" help.log || fail "--help does not list --threshold"
 for bad in abc nan; do
   $mpirun -np 2 "$sweep" quick.json --csv t.csv --yield y.png --threshold $bad >thr.log 2>&1 && fail "--threshold $bad accepted"
-  grep -q -- "--threshold = '$bad' is not a number in \[0, 1\]" thr.log || fail "--threshold $bad: $(head -2 thr.log)"
+  grep -q -- "--threshold: '$bad' is not a number in \[0, 1\]" thr.log || fail "--threshold $bad: $(head -2 thr.log)"
   [[ ! -e t.csv ]] || fail "--threshold $bad: the sweep ran"
 done
 echo "command line: --help exits 0, --threshold abc and nan refused"

@@ -20,16 +20,16 @@
 #include <unistd.h>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <boost/mpi/collectives.hpp>
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
-#include <boost/serialization/string.hpp>
 
 #include <spinaptic/mpi/sweep_analysis.hpp>
 #include <spinaptic/mpi/sweep_file.hpp>
 #include <spinaptic/mpi/sweep_point.hpp>
 #include <spinaptic/mpi/sweep_scheduler.hpp>
+
+#include "../common/mpi_command_line.hpp"
 
 namespace {
 struct options {
@@ -49,40 +49,10 @@ int parse(int argc, char** argv, options& o, bool speak) {
   app.add_option("--pareto", o.pareto, "plot test accuracy against energy per classification (PNG, and SVG beside it)");
   auto* y = app.add_option("--yield", o.yield, "plot the histogram of the chips' test accuracies (PNG, and SVG beside it)");
   app.add_option("--threshold", o.threshold, "accuracy threshold of --yield, in [0, 1]")
-      ->check([](const std::string& v) {  // the whole text a finite number in [0, 1]: refuses abc, nan, inf
-        char* end = nullptr;
-        const double x = std::strtod(v.c_str(), &end);
-        return !v.empty() && end && *end == '\0' && std::isfinite(x) && x >= 0.0 && x <= 1.0
-                   ? std::string()
-                   : "--threshold = '" + v + "' is not a number in [0, 1]";
-      })
+      ->check(spinaptic_tools::finite_in(0.0, 1.0), "[0, 1]")
       ->needs(y)
       ->capture_default_str();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (!speak) return e.get_exit_code() == 0 ? 0 : 2;
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  }
-  return -1;
-}
-
-/// Every rank's message (empty: no failure) gathered to rank 0; true when any rank failed. Rank 0
-/// prints the first failing rank's message once.
-bool any_failed(const boost::mpi::communicator& world, const std::string& message) {
-  std::vector<std::string> all;
-  boost::mpi::gather(world, message, all, 0);
-  int failed = message.empty() ? 0 : 1, total = 0;
-  boost::mpi::all_reduce(world, failed, total, std::plus<int>());
-  if (world.rank() == 0)
-    for (std::size_t r = 0; r < all.size(); ++r)
-      if (!all[r].empty()) {
-        std::cerr << "sweep: " << all[r] << (total > 1 ? " (and on " + std::to_string(total - 1) + " more rank(s))" : "")
-                  << '\n';
-        break;
-      }
-  return total > 0;
+  return spinaptic_tools::parse_command_line(app, argc, argv, speak);
 }
 }  // namespace
 
@@ -102,7 +72,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     failure = e.what();
   }
-  if (any_failed(world, failure)) return 1;
+  if (spinaptic_tools::any_rank_failed(world, "sweep", failure)) return 1;
   try {
     const auto t0 = std::chrono::steady_clock::now();
     if (o.verbose) std::fprintf(stderr, "sweep: rank %d pid %d\n", world.rank(), int(::getpid()));
