@@ -85,8 +85,13 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> computed;
     boost::mpi::gather(world, report.computed_here, computed, 0);
     if (world.rank() == 0) {
-      if (!o.pareto.empty()) spinaptic::mpi::plot_pareto(o.csv, o.pareto);
-      if (!o.yield.empty()) std::printf("yield_fraction=%.6f\n", spinaptic::mpi::plot_yield(o.csv, o.yield, o.threshold));
+      try {  // no collective follows: a failed plot ends rank 0 alone, with status 1 and the CSV complete
+        if (!o.pareto.empty()) spinaptic::mpi::plot_pareto(o.csv, o.pareto);
+        if (!o.yield.empty()) std::printf("yield_fraction=%.6f\n", spinaptic::mpi::plot_yield(o.csv, o.yield, o.threshold));
+      } catch (const std::exception& e) {
+        std::cerr << "sweep: the sweep is complete in " << o.csv << ", but plotting failed: " << e.what() << '\n';
+        return 1;
+      }
       std::size_t total = 0;
       for (std::size_t r = 0; r < computed.size(); ++r) {
         std::printf("rank %zu: %zu points, busy %.3f s\n", r, computed[r], busy[r]);
