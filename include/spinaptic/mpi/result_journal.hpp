@@ -137,6 +137,9 @@ class result_journal {
       struct stat now{};
       if (::stat(path_.c_str(), &now) != 0 || now.st_ino != st.st_ino || now.st_dev != st.st_dev)
         throw file_error(path_, "", "was replaced while it was being opened (another job sorting it?); try again");
+      // the first line alone first: a foreign file (even a large one) is refused before the rest is read
+      if (const std::string head = read_all(header.size() + 1); !head.empty())
+        (void)parse_journal(head, path_, header, resume, points, expected_prefix);
       const std::string text = read_all();
       const journal_contents c = parse_journal(text, path_, header, resume, points, expected_prefix);
       finished_ = c.finished;
@@ -217,17 +220,19 @@ class result_journal {
   }
 
  private:
-  std::string read_all() const {
+  /// The file's bytes from the start, at most `limit` of them.
+  std::string read_all(std::size_t limit = std::string::npos) const {
     std::string text;
     char buffer[65536];
-    for (off_t at = 0;;) {
-      const ssize_t n = ::pread(fd_, buffer, sizeof buffer, at);
+    for (off_t at = 0; text.size() < limit;) {
+      const ssize_t n = ::pread(fd_, buffer, std::min(sizeof buffer, limit - text.size()), at);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) throw file_error(path_, "", std::string("read failed: ") + std::strerror(errno));
       if (n == 0) return text;
       text.append(buffer, std::size_t(n));
       at += n;
     }
+    return text;
   }
   static void write_all(int fd, const std::string& text, const std::string& path) {
     std::size_t done = 0;
