@@ -3,7 +3,8 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <spinaptic/calibration.hpp>
+#include <spinaptic/calibration/polynomial_fit.hpp>
+#include <spinaptic/device/response_surface.hpp>
 
 int main() {
   using namespace spinaptic;
