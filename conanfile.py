@@ -3,6 +3,10 @@
 # The package is made by the project's own CMake install (headers + LICENSE); its package id is
 # cleared (one package for every configuration), and validate() refuses what the headers do not
 # support: C++ below 20, compilers without the GCC vector extensions, non-POSIX systems.
+# Optional components, as in the CMake package and the vcpkg port's features:
+#   -o spinaptic/*:with_calibration=True   spinaptic::calibration (Eigen 3.4)
+#   -o spinaptic/*:with_mpi=True           spinaptic::mpi (Open MPI, Boost.MPI, nlohmann_json)
+# The headers of both are always in the package; an option adds its requirements and its target.
 import os
 import re
 
@@ -24,6 +28,8 @@ class SpinapticConan(ConanFile):
     topics = ("neuromorphic", "spintronics", "magnetic-tunnel-junction", "header-only", "units")
     package_type = "header-library"
     settings = "os", "arch", "compiler", "build_type"
+    options = {"with_calibration": [True, False], "with_mpi": [True, False]}
+    default_options = {"with_calibration": False, "with_mpi": False}
     no_copy_source = True
     exports_sources = ("CMakeLists.txt", "LICENSE", "cmake/*", "include/*")
 
@@ -46,6 +52,15 @@ class SpinapticConan(ConanFile):
         self.requires("boost/[>=1.74.0 <2]")
         self.requires("xtensor/[>=0.24.3 <0.28]")
         self.requires("xtl/[>=0.7.2 <0.9]")
+        if self.options.with_calibration:
+            self.requires("eigen/[>=3.4.0 <4]")
+        if self.options.with_mpi:
+            self.requires("openmpi/[>=4.1 <6]")
+            self.requires("nlohmann_json/[>=3.10 <4]")
+
+    def configure(self):
+        if self.options.with_mpi:
+            self.options["boost"].without_mpi = False  # Boost.MPI
 
     def package_id(self):
         self.info.clear()
@@ -74,19 +89,40 @@ class SpinapticConan(ConanFile):
         cmake = CMake(self)
         cmake.configure(variables={
             "SPINAPTIC_INSTALL": "ON",
+            "SPINAPTIC_WITH_CALIBRATION": "OFF",  # the components come from package_info, not CMake
+            "SPINAPTIC_WITH_MPI": "OFF",
             "SPINAPTIC_BUILD_TESTS": "OFF",
             "SPINAPTIC_BUILD_BENCHMARKS": "OFF",
             "SPINAPTIC_BUILD_EXAMPLES": "OFF",
         })
         cmake.install()
+        # the MPI component's headers, which the CMake install adds only where MPI was found
+        copy(self, "*.hpp", src=os.path.join(self.source_folder, "include", "spinaptic", "mpi"),
+             dst=os.path.join(self.package_folder, "include", "spinaptic", "mpi"))
         copy(self, "LICENSE", src=self.source_folder, dst=os.path.join(self.package_folder, "licenses"))
         # CMakeDeps writes the consumers' config files; the project's own would shadow them.
         rmdir(self, os.path.join(self.package_folder, "share"))
 
     def package_info(self):
         self.cpp_info.set_property("cmake_file_name", "spinaptic")
-        self.cpp_info.set_property("cmake_target_name", "spinaptic::spinaptic")
         self.cpp_info.bindirs = []
         self.cpp_info.libdirs = []
+        core = self.cpp_info.components["core"]
+        core.set_property("cmake_target_name", "spinaptic::spinaptic")
+        core.requires = ["boost::headers", "xtensor::xtensor", "xtl::xtl"]
+        core.bindirs = []
+        core.libdirs = []
         if self.settings.os in ("Linux", "FreeBSD"):
-            self.cpp_info.system_libs = ["pthread"]  # the worker pool uses std::thread
+            core.system_libs = ["pthread"]  # the worker pool uses std::thread
+        if self.options.with_calibration:
+            calibration = self.cpp_info.components["calibration"]
+            calibration.set_property("cmake_target_name", "spinaptic::calibration")
+            calibration.requires = ["core", "eigen::eigen"]
+            calibration.bindirs = []
+            calibration.libdirs = []
+        if self.options.with_mpi:
+            mpi = self.cpp_info.components["mpi"]
+            mpi.set_property("cmake_target_name", "spinaptic::mpi")
+            mpi.requires = ["core", "boost::mpi", "openmpi::openmpi", "nlohmann_json::nlohmann_json"]
+            mpi.bindirs = []
+            mpi.libdirs = []

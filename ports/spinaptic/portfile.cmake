@@ -8,9 +8,19 @@ get_filename_component(SOURCE_PATH "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 # Header-only: one release install serves every configuration.
 set(VCPKG_BUILD_TYPE release)
 
+# Features: calibration (Eigen) and mpi (MPI, Boost.MPI, nlohmann-json) are optional components of
+# the package, installed only with their feature and found only when a consumer asks for them
+# (find_package(spinaptic COMPONENTS calibration mpi); see usage).
+vcpkg_check_features(OUT_FEATURE_OPTIONS FEATURE_OPTIONS
+  FEATURES
+    calibration SPINAPTIC_WITH_CALIBRATION
+    mpi SPINAPTIC_WITH_MPI
+)
+
 vcpkg_cmake_configure(
   SOURCE_PATH "${SOURCE_PATH}"
   OPTIONS
+    ${FEATURE_OPTIONS}
     -DSPINAPTIC_INSTALL=ON
     -DSPINAPTIC_BUILD_TESTS=OFF
     -DSPINAPTIC_BUILD_BENCHMARKS=OFF
@@ -22,3 +32,4 @@ vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/spinaptic)
 # The licence goes to share/spinaptic/copyright, not to the project's share/doc.
 file(REMOVE_RECURSE "${CURRENT_PACKAGES_DIR}/share/doc")
 vcpkg_install_copyright(FILE_LIST "${SOURCE_PATH}/LICENSE")
+file(INSTALL "${CMAKE_CURRENT_LIST_DIR}/usage" DESTINATION "${CURRENT_PACKAGES_DIR}/share/${PORT}")

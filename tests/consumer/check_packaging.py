@@ -52,6 +52,27 @@ for manifest in (root / "vcpkg.json", root / "ports" / "spinaptic" / "vcpkg.json
         if dependency not in names:
             failures.append(f"{manifest}: does not depend on {dependency}")
 
+# Optional components (issue 19): the port's features, its usage file and the recipe's options.
+port = json.loads((root / "ports" / "spinaptic" / "vcpkg.json").read_text())
+features = port.get("features", {})
+for feature, dependency in (("calibration", "eigen3"), ("mpi", "boost-mpi")):
+    names = {d if isinstance(d, str) else d["name"] for d in features.get(feature, {}).get("dependencies", [])}
+    if dependency not in names:
+        failures.append(f"ports/spinaptic/vcpkg.json: feature {feature!r} missing or without {dependency}")
+usage = root / "ports" / "spinaptic" / "usage"
+if not usage.is_file() or "COMPONENTS calibration" not in usage.read_text() or "COMPONENTS mpi" not in usage.read_text():
+    failures.append("ports/spinaptic/usage: missing, or does not show COMPONENTS calibration and mpi")
+portfile_path = root / "ports" / "spinaptic" / "portfile.cmake"
+portfile = portfile_path.read_text() if portfile_path.is_file() else ""
+for option in ("SPINAPTIC_WITH_CALIBRATION", "SPINAPTIC_WITH_MPI"):
+    if option not in portfile:
+        failures.append(f"ports/spinaptic/portfile.cmake: feature option {option} not passed")
+options = values.get("options")
+option_names = {k.value for k in options.keys} if isinstance(options, ast.Dict) else set()
+for option in ("with_calibration", "with_mpi"):
+    if option not in option_names:
+        failures.append(f"conanfile.py: no option {option}")
+
 if not (root / "ports" / "spinaptic" / "portfile.cmake").is_file():
     failures.append("ports/spinaptic/portfile.cmake is missing")
 

@@ -16,10 +16,15 @@
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
 
+#include "../common/mpi_command_line.hpp"
+
 int main(int argc, char** argv) {
   boost::mpi::environment env(argc, argv);
   boost::mpi::communicator world;
-  const int repeats = argc == 3 && std::string(argv[1]) == "--repeats" ? std::max(1, std::stoi(argv[2])) : 200;
+  int repeats = 200;
+  CLI::App app{"Time of one MPI all-gather against message size (docs/scaling.md)", "allgather_probe"};
+  app.add_option("--repeats", repeats, "all-gathers per message size")->check(CLI::Range(1, 1000000))->capture_default_str();
+  if (const int code = spinaptic_tools::parse_command_line(app, argc, argv, world.rank() == 0); code >= 0) return code;
   for (std::size_t doubles = 1; doubles <= (std::size_t(1) << 17); doubles *= 8) {
     std::vector<double> send(doubles, double(world.rank())), receive(doubles * std::size_t(world.size()));
     std::vector<double> times;

@@ -36,6 +36,8 @@
 #include <spinaptic/mpi/data_parallel.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
+#include "../common/mpi_command_line.hpp"
+
 using namespace spinaptic;
 using preset = device::presets::hybrid_mgo_800nm;
 
@@ -79,28 +81,31 @@ int run(const boost::mpi::communicator& world, const settings& s, io::image_set 
   std::printf("test_accuracy=%.6f\n", accuracy);
   return 0;
 }
+
+/// The command line (CLI11) on every rank; rank 0 prints. -1: go on; else the exit code.
+int parse(int argc, char** argv, settings& s, bool speak) {
+  CLI::App app{"Data-parallel training of the digits crossbar over MPI ranks (docs/scaling.md)", "dataparallel"};
+  app.add_option("--data", s.data, "data set")->check(CLI::IsMember({"digits", "mnist8", "mnist28"}))->capture_default_str();
+  app.add_option("--epochs", s.epochs, "passes over the training set")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
+  app.add_option("--batch", s.batch, "mini-batch size B")->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))->capture_default_str();
+  app.add_option("--partitions", s.partitions, "partitions P of each batch (>= the rank count)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 16))->capture_default_str();
+  app.add_option("--lr", s.lr, "learning rate eta")->check(spinaptic_tools::finite_in(1e-300, 1e6), "(0, 1e6]")->capture_default_str();
+  app.add_option("--beta", s.beta, "output scale beta (default: 200 digits, 400 mnist8, 1500 mnist28)")
+      ->check(spinaptic_tools::finite_in(1e-300, 1e9), "(0, 1e9]");
+  app.add_option("--seed", s.seed, "seed of the one engine (identical on every rank)")->capture_default_str();
+  app.add_option("--noise-uV", s.noise_uV, "amplifier read-noise floor [uV rms]")->check(spinaptic_tools::finite_in(0.0, 1e9), "[0, 1e9]");
+  app.add_option("--currents", s.currents, "write the trained normalised currents here (rank 0; raw little-endian doubles)");
+  return spinaptic_tools::parse_command_line(app, argc, argv, speak);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
   boost::mpi::environment env(argc, argv);
   boost::mpi::communicator world;
+  settings s;
+  if (const int code = parse(argc, argv, s, world.rank() == 0); code >= 0) return code;
   try {
-    settings s;
-    std::map<std::string, std::string> kv;
-    for (int i = 1; i + 1 < argc; i += 2) kv[std::string(argv[i]).substr(2)] = argv[i + 1];
-    if (argc % 2 == 0) throw invalid_parameter("number of command-line words (pairs --flag value)", argc - 1, "even");
-    for (const auto& [k, v] : kv) {
-      if (k == "data") s.data = v;
-      else if (k == "currents") s.currents = v;
-      else if (k == "epochs") s.epochs = std::stoul(v);
-      else if (k == "batch") s.batch = std::stoul(v);
-      else if (k == "partitions") s.partitions = std::stoul(v);
-      else if (k == "lr") s.lr = std::stod(v);
-      else if (k == "beta") s.beta = std::stod(v);
-      else if (k == "seed") s.seed = std::stoull(v);
-      else if (k == "noise-uV") s.noise_uV = std::stod(v);
-      else throw file_error("command line", "", "unknown option --" + k);
-    }
     if (s.beta == 0.0) s.beta = s.data == "digits" ? 200.0 : s.data == "mnist8" ? 400.0 : 1500.0;
     const std::string root = io::data_directory();
     if (s.data == "digits") {

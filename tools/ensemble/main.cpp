@@ -9,11 +9,10 @@
 // Rank 0 prints I/I_c0, I [mA], P_sw and its binomial standard error, writes them to --csv, and
 // the machine-readable lines junctions=, compute_seconds= (slowest rank), communication_seconds=.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <map>
-#include <numbers>
 #include <string>
 
 #include <boost/mpi/collectives.hpp>
@@ -23,35 +22,67 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/mpi/macrospin_shards.hpp>
 
+#include "../common/mpi_command_line.hpp"
+
 using namespace spinaptic;
 using namespace spinaptic::literals;
+
+namespace {
+struct options {
+  std::size_t junctions = std::size_t(1) << 20, currents = 16, shards = 64;
+  double pulse_ns = 2.0, relax_ns = 0.5, thermalise_ns = 0.1, max_ratio = 5.0;
+  std::uint64_t seed = 17;
+  std::string csv;
+};
+
+/// The command line (CLI11) on every rank; rank 0 prints. -1: go on; else the exit code.
+int parse(int argc, char** argv, options& o, bool speak) {
+  CLI::App app{"Switching probability against current of a sharded sLLGS ensemble over MPI ranks (docs/scaling.md)",
+               "ensemble"};
+  app.add_option("--junctions", o.junctions, "junctions in all, a multiple of --currents")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 32))->capture_default_str();
+  app.add_option("--currents", o.currents, "currents from 0 to --max-ratio I_c0")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 16))->capture_default_str();
+  app.add_option("--shards", o.shards, "fixed shards per current (divides junctions / currents)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 32))->capture_default_str();
+  // durations: at dt = 1 ps, at most 10^7 steps each
+  app.add_option("--pulse-ns", o.pulse_ns, "current pulse [ns]")->check(spinaptic_tools::finite_in(0.0, 1e4), "[0, 1e4]")->capture_default_str();
+  app.add_option("--relax-ns", o.relax_ns, "relaxation after the pulse [ns]")->check(spinaptic_tools::finite_in(0.0, 1e4), "[0, 1e4]")->capture_default_str();
+  app.add_option("--thermalise-ns", o.thermalise_ns, "thermalisation before the pulse [ns]")
+      ->check(spinaptic_tools::finite_in(0.0, 1e4), "[0, 1e4]")->capture_default_str();
+  app.add_option("--max-ratio", o.max_ratio, "largest current / I_c0")->check(spinaptic_tools::finite_in(0.0, 1e3), "[0, 1e3]")->capture_default_str();
+  app.add_option("--seed", o.seed, "seed of the run (shard seeds derive from it)")->capture_default_str();
+  app.add_option("--csv", o.csv, "also write the curve to this CSV (rank 0)");
+  const int code = spinaptic_tools::parse_command_line(app, argc, argv, speak);
+  if (code >= 0) return code;
+  std::string why;
+  if (o.junctions % o.currents != 0)
+    why = "--junctions " + std::to_string(o.junctions) + " is not a multiple of --currents " + std::to_string(o.currents);
+  else if ((o.junctions / o.currents) % o.shards != 0)
+    why = "--shards " + std::to_string(o.shards) + " does not divide the " + std::to_string(o.junctions / o.currents) +
+          " junctions per current";
+  if (why.empty()) return -1;
+  if (speak) std::cerr << why << "\nRun with --help for more information.\n";
+  return 2;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   boost::mpi::environment env(argc, argv);
   boost::mpi::communicator world;
+  options o;
+  if (const int code = parse(argc, argv, o, world.rank() == 0); code >= 0) return code;
   try {
-    std::map<std::string, std::string> kv;
-    if (argc % 2 == 0) throw file_error("command line", "", "options come in pairs: --name value");
-    for (int i = 1; i + 1 < argc; i += 2) kv[std::string(argv[i]).substr(2)] = argv[i + 1];
-    for (const auto& [k, v] : kv)
-      if (k != "junctions" && k != "currents" && k != "shards" && k != "pulse-ns" && k != "relax-ns" &&
-          k != "thermalise-ns" && k != "seed" && k != "csv" && k != "max-ratio")
-        throw file_error("command line", "", "unknown option --" + k);
-    auto count = [&](const char* k, std::size_t d) { return kv.count(k) ? std::size_t(std::stoull(kv[k])) : d; };
-    auto real = [&](const char* k, double d) { return kv.count(k) ? std::stod(kv[k]) : d; };
-    const std::size_t junctions = count("junctions", std::size_t(1) << 20), K = count("currents", 16),
-                      shards = count("shards", 64);
-    if (K == 0 || junctions % K != 0) throw invalid_parameter("junctions / currents", double(junctions), "a multiple of --currents");
+    const std::size_t K = o.currents, junctions = o.junctions;
     const device::macrospin_parameters p = device::presets::cofeb_ellipse_100x50x2nm::macrospin();
     const double ic = units::in_si(p.critical_current());
-    const double max_ratio = real("max-ratio", 5.0);
     std::vector<units::current> currents;
-    for (std::size_t k = 0; k < K; ++k) currents.push_back(units::as<units::current>(max_ratio * double(k) / double(K - 1 ? K - 1 : 1) * ic));
-    mpi::switching_protocol protocol;
-    protocol.thermalise_steps = std::size_t(real("thermalise-ns", 0.1) * 1000.0 + 0.5);
-    protocol.pulse_steps = std::size_t(real("pulse-ns", 2.0) * 1000.0 + 0.5);
-    protocol.relax_steps = std::size_t(real("relax-ns", 0.5) * 1000.0 + 0.5);
-    const auto curve = mpi::switching_probability(world, p, currents, junctions / K, shards, count("seed", 17), protocol);
+    for (std::size_t k = 0; k < K; ++k) currents.push_back(units::as<units::current>(o.max_ratio * double(k) / double(K - 1 ? K - 1 : 1) * ic));
+    mpi::switching_protocol protocol;  // dt = 1 ps: steps = round(t / 1 ps)
+    protocol.thermalise_steps = std::size_t(o.thermalise_ns * 1000.0 + 0.5);
+    protocol.pulse_steps = std::size_t(o.pulse_ns * 1000.0 + 0.5);
+    protocol.relax_steps = std::size_t(o.relax_ns * 1000.0 + 0.5);
+    const auto curve = mpi::switching_probability(world, p, currents, junctions / K, o.shards, o.seed, protocol);
     double slowest = 0.0;
     boost::mpi::reduce(world, curve.compute_seconds, slowest, boost::mpi::maximum<double>(), 0);
     if (world.rank() != 0) return 0;
@@ -64,7 +95,11 @@ int main(int argc, char** argv) {
       csv += line;
     }
     std::fputs(csv.c_str(), stdout);
-    if (kv.count("csv")) std::ofstream(kv["csv"]) << csv;
+    if (!o.csv.empty()) {
+      std::ofstream out(o.csv);
+      out << csv;
+      if (!out) throw file_error(o.csv, "", "cannot write the CSV");
+    }
     std::printf("ranks=%d\njunctions=%zu\ncompute_seconds=%.6f\ncommunication_seconds=%.6f\n", world.size(),
                 curve.junctions, slowest, curve.communication_seconds);
     return 0;

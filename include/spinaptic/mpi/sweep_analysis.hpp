@@ -6,9 +6,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "spinaptic/error.hpp"
@@ -107,64 +109,112 @@ struct yield_summary {
 }
 
 namespace detail_analysis {
-inline void run_gnuplot(const std::string& script_path) {
-  if (std::system(("gnuplot '" + script_path + "'").c_str()) != 0)
-    throw file_error(script_path, "", "gnuplot failed (is gnuplot installed? scripts/install-deps)");
+/// A scratch directory for gnuplot's data and script (mkdtemp under $TMPDIR or /tmp), removed
+/// with everything in it when the object goes: nothing but the figures lands beside them.
+class scratch_directory {
+ public:
+  scratch_directory() {
+    const char* base = std::getenv("TMPDIR");
+    std::string pattern = std::string(base && *base ? base : "/tmp") + "/spinaptic-plot-XXXXXX";
+    if (!::mkdtemp(pattern.data())) throw file_error(pattern, "", "cannot create a temporary directory for gnuplot");
+    path_ = pattern;
+  }
+  scratch_directory(const scratch_directory&) = delete;
+  scratch_directory& operator=(const scratch_directory&) = delete;
+  ~scratch_directory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  /// `name` inside the directory.
+  [[nodiscard]] std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+/// `png` with its extension replaced by `extension` ("out/pareto.png" -> "out/pareto.svg").
+inline std::string beside(const std::string& png, const std::string& extension) {
+  return std::filesystem::path(png).replace_extension(extension).string();
+}
+
+/// Single-quoted for gnuplot ('' stands for a quote inside).
+inline std::string quoted(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("''") : std::string(1, c);
+  return q + "'";
+}
+
+/// Runs the gnuplot commands `body` (no terminal, no output) twice: PNG at `png` and SVG beside
+/// it, both with 12 pt labels. `scratch` holds the script.
+inline void plot(const scratch_directory& scratch, const std::string& png, const std::string& body) {
+  const std::string script = scratch / "plot.gp";
+  {
+    std::ofstream gp(script);
+    gp << "set terminal pngcairo size 900,620 noenhanced font 'Sans,12'\nset output " << quoted(png) << "\n"
+       << body << "\nset terminal svg size 900,620 noenhanced font 'Sans,12' background '#ffffff'\nset output "
+       << quoted(beside(png, ".svg")) << "\nreplot\nunset output\n";
+    if (!gp) throw file_error(script, "", "cannot write the gnuplot script");
+  }
+  std::string shell = "'";  // the script's path for sh: ' written as '\''
+  for (char c : script) shell += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  if (std::system(("gnuplot " + shell + "' 2>&1").c_str()) != 0)
+    throw file_error(png, "", "gnuplot failed (is gnuplot installed? scripts/install-deps)");
 }
 }  // namespace detail_analysis
 
-/// Writes PNG `png` (with `png`.dat and `png`.gp beside it): every point's test accuracy against
-/// its energy per classification (log axis, nJ), the Pareto front joined and marked. Returns the
-/// front's row indices.
+/// Writes PNG `png` and an SVG beside it (same name, .svg): every point's test accuracy against
+/// its energy per classification (log axis, nJ), the Pareto front joined and marked. gnuplot's
+/// data and script live in a temporary directory that is removed. Returns the front's row indices.
 inline std::vector<std::size_t> plot_pareto(const std::string& csv, const std::string& png) {
   const auto t = sweep_table::read(csv);
   const auto energy = t.values("energy_J"), accuracy = t.values("test_accuracy");
   const auto front = pareto_front(energy, accuracy);
+  const detail_analysis::scratch_directory scratch;
+  const std::string data = scratch / "points.dat";
   {
-    std::ofstream d(png + ".dat");
+    std::ofstream d(data);
     d.precision(10);
     d << "# energy_nJ test_accuracy (all points)\n";
     for (std::size_t i = 0; i < energy.size(); ++i) d << energy[i] * 1e9 << ' ' << accuracy[i] << '\n';
     d << "\n\n# Pareto front\n";
     for (std::size_t i : front) d << energy[i] * 1e9 << ' ' << accuracy[i] << '\n';
   }
-  std::ofstream gp(png + ".gp");
-  gp << "set terminal pngcairo size 800,560 noenhanced\nset output '" << png << "'\n"
-     << "set title 'Test accuracy against energy per classification (" << energy.size() << " design points)'\n"
-     << "set xlabel 'energy per classification (nJ)'; set ylabel 'test accuracy'; set logscale x; set grid\n"
-     << "set key bottom right\n"
-     << "plot '" << png << ".dat' index 0 using 1:2 with points pt 7 ps 0.8 lc rgb '#8080a0' title 'design points', "
-     << "'' index 1 using 1:2 with linespoints pt 6 ps 2 lw 2 lc rgb 'red' title 'Pareto front'\n";
-  gp.close();
-  detail_analysis::run_gnuplot(png + ".gp");
+  std::ostringstream body;
+  body << "set title 'Test accuracy against energy per classification (" << energy.size() << " design points)'\n"
+       << "set xlabel 'energy per classification (nJ)'; set ylabel 'test accuracy'; set logscale x; set grid\n"
+       << "set format x '%g'; set key bottom right\n"
+       << "plot " << detail_analysis::quoted(data) << " index 0 using 1:2 with points pt 7 ps 0.8 lc rgb '#8080a0' title 'design points', "
+       << "'' index 1 using 1:2 with linespoints pt 6 ps 2 lw 2 lc rgb 'red' title 'Pareto front'";
+  detail_analysis::plot(scratch, png, body.str());
   return front;
 }
 
-/// Writes PNG `png` (with .dat and .gp beside it): the histogram of the chips' test accuracies
-/// and the threshold; returns the fraction of chips with accuracy >= threshold.
+/// Writes PNG `png` and an SVG beside it (same name, .svg): the histogram of the chips' test
+/// accuracies and the threshold (gnuplot's files in a temporary directory, removed); returns the
+/// fraction of chips with accuracy >= threshold.
 inline double plot_yield(const std::string& csv, const std::string& png, double threshold) {
   const auto t = sweep_table::read(csv);
   const auto y = chip_yield(t.values("test_accuracy"), threshold);
   const double width = (y.hi - y.lo) / double(y.counts.size());
   std::size_t peak = 0;
+  const detail_analysis::scratch_directory scratch;
+  const std::string data = scratch / "histogram.dat";
   {
-    std::ofstream d(png + ".dat");
+    std::ofstream d(data);
     d.precision(10);
     for (std::size_t b = 0; b < y.counts.size(); ++b) {
       d << y.lo + (double(b) + 0.5) * width << ' ' << y.counts[b] << '\n';
       peak = std::max(peak, y.counts[b]);
     }
   }
-  std::ofstream gp(png + ".gp");
-  gp << "set terminal pngcairo size 800,560 noenhanced\nset output '" << png << "'\n"
-     << "set title sprintf('Monte-Carlo yield: %d chips, %.1f %% with test accuracy >= " << threshold << "', "
-     << t.rows.size() << ", " << 100.0 * y.fraction_above << ")\n"
-     << "set xlabel 'test accuracy'; set ylabel 'chips'; set style fill solid 0.6; set boxwidth " << width * 0.9
-     << "\nset arrow from " << threshold << ",0 to " << threshold << "," << peak
-     << " nohead lw 2 lc rgb 'red'\nset yrange [0:*]; set grid\n"
-     << "plot '" << png << ".dat' using 1:2 with boxes lc rgb '#4060a0' title 'chips per bin'\n";
-  gp.close();
-  detail_analysis::run_gnuplot(png + ".gp");
+  std::ostringstream body;
+  body << "set title sprintf('Monte-Carlo yield: %d chips, %.1f %% with test accuracy >= " << threshold << "', "
+       << t.rows.size() << ", " << 100.0 * y.fraction_above << ")\n"
+       << "set xlabel 'test accuracy'; set ylabel 'chips'; set style fill solid 0.6; set boxwidth " << width * 0.9
+       << "\nset arrow from " << threshold << ",0 to " << threshold << "," << peak
+       << " nohead lw 2 lc rgb 'red'\nset yrange [0:*]; set grid\n"
+       << "plot " << detail_analysis::quoted(data) << " using 1:2 with boxes lc rgb '#4060a0' title 'chips per bin'";
+  detail_analysis::plot(scratch, png, body.str());
   return y.fraction_above;
 }
 

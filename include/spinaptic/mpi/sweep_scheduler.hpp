@@ -7,13 +7,17 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <deque>
+#include <optional>
 #include <exception>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/serialization/string.hpp>
 #include <boost/mpi/communicator.hpp>
 
 #include "spinaptic/mpi/result_journal.hpp"
@@ -28,6 +32,14 @@ struct sweep_report {
   std::size_t skipped = 0;          ///< already in the CSV when the run started (resume)
   std::size_t computed_here = 0;    ///< points this rank evaluated
   double busy_seconds = 0.0;        ///< wall time this rank spent evaluating points
+};
+
+/// An error that run_sweep throws on every rank at once, with the same message (the journal
+/// could not be opened): a program may report it once, on rank 0, and return from main on every
+/// rank (no MPI_Abort).
+class collective_error : public error {
+ public:
+  using error::error;
 };
 
 namespace detail_scheduler {
@@ -58,6 +70,10 @@ inline point_result unpack(const double* m) { return {m[1], m[2], m[3], m[4], m[
 /// coordinator polls with MPI_Iprobe and sleeps 0.2 ms when idle, taking no core from the ranks.
 /// When every point is in the file, rank 0 sorts it by index: the final CSV is the same, byte for
 /// byte, for any rank count and for any number of kills and resumes.
+/// Rank 0 opens the journal before any point is handed out; when that fails (the CSV is locked
+/// by another job, foreign, or of another sweep) every rank throws the same collective_error.
+/// Under an MPI launcher (OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_RANK set) the journal stops
+/// appending once the launcher has exited (result_journal's stop_if_orphaned).
 template <class Evaluate>
 sweep_report run_sweep(const boost::mpi::communicator& world, const sweep& s, const std::string& csv_path, bool resume,
                        Evaluate evaluate) {
@@ -71,6 +87,21 @@ sweep_report run_sweep(const boost::mpi::communicator& world, const sweep& s, co
     ++report.computed_here;
     return r;
   };
+
+  // rank 0 opens the journal; its verdict reaches every rank before the first point
+  std::optional<result_journal> journal;
+  std::string refused;
+  if (world.rank() == 0) {
+    const bool launched = std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMIX_RANK") || std::getenv("PMI_RANK");
+    try {
+      journal.emplace(csv_path, csv_header(), resume, s.points.size(),
+                      [&](std::size_t i) { return csv_settings(i, s.points[i]); }, launched);
+    } catch (const error& e) {
+      refused = e.what();
+    }
+  }
+  boost::mpi::broadcast(world, refused, 0);
+  if (!refused.empty()) throw collective_error(refused);
 
   if (world.rank() != 0) {  // a worker
     double message[result_size] = {-1, 0, 0, 0, 0, 0};
@@ -86,12 +117,10 @@ sweep_report run_sweep(const boost::mpi::communicator& world, const sweep& s, co
   }
 
   // rank 0: the coordinator, the only writer, and one more worker on a thread
-  result_journal journal(csv_path, csv_header(), resume, s.points.size(),
-                         [&](std::size_t i) { return csv_settings(i, s.points[i]); });
-  report.skipped = journal.finished().size();
+  report.skipped = journal->finished().size();
   std::deque<std::size_t> todo;
   for (std::size_t i = 0; i < s.points.size(); ++i)
-    if (!journal.finished().count(i)) todo.push_back(i);
+    if (!journal->finished().count(i)) todo.push_back(i);
 
   std::mutex lock;  // guards todo and local_results
   std::vector<std::pair<std::size_t, point_result>> local_results;
@@ -117,7 +146,7 @@ sweep_report run_sweep(const boost::mpi::communicator& world, const sweep& s, co
     local_done = true;
   });
 
-  auto write = [&](std::size_t i, const point_result& r) { journal.append(i, csv_row(i, s.points[i], r)); };
+  auto write = [&](std::size_t i, const point_result& r) { journal->append(i, csv_row(i, s.points[i], r)); };
   int workers = world.size() - 1;
   try {
     while (workers > 0 || !local_done) {
@@ -155,7 +184,7 @@ sweep_report run_sweep(const boost::mpi::communicator& world, const sweep& s, co
   local.join();
   for (const auto& [i, r] : local_results) write(i, r);
   if (local_failure) std::rethrow_exception(local_failure);
-  journal.sort_by_index();
+  journal->sort_by_index();
   world.barrier();
   return report;
 }
