@@ -1,7 +1,7 @@
 // Field-sweep hysteresis of the paper's 800 nm junction under hybrid drive (150 mW, 3 mA):
 // V_AC and V_DC loops with double switching (free layer at ~150 Oe, reference-layer depinning at
 // ~1 kOe), and a raster of the Barkhausen spikes detected on V_AC over 20 sweeps.
-//   field_sweep <output dir>     writes loop.csv, raster.csv, field_sweep.png
+//   field_sweep [--out DIR]     writes loop.csv, raster.csv, field_sweep.png/.svg
 #include <cmath>
 #include <iostream>
 #include <sstream>
@@ -10,14 +10,14 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/neuron/spikes.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
 using namespace spinaptic::literals;
 using preset = device::presets::hybrid_mgo_800nm;
 
-int main(int argc, char** argv) {
-  const auto dir = example::output_dir(argc, argv, "out/field_sweep");
+static int run(const std::filesystem::path& dir) {
   const auto junction = preset::junction();
   const device::hysteresis_parameters params;  // docs/physics.md section 7 defaults
   const device::field_sweep sweep(params, /*seed=*/2025);
@@ -76,4 +76,14 @@ unset multiplot
 )gp");
   std::cout << "wrote " << (dir / "loop.csv").string() << ", raster.csv, field_sweep.png\n";
   return 0;
+}
+
+int main(int argc, char** argv) {
+  return example::guarded_main("field_sweep", [&] {
+    CLI::App app{"Field-sweep hysteresis of the paper's 800 nm junction (150 mW, 3 mA) and a raster of Barkhausen spikes"};
+    std::string out = "out/field_sweep";
+    example::add_output_folder(app, out);
+    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    return run(example::make_output_folder(out));
+  });
 }
