@@ -43,7 +43,7 @@ int run(Network net, const std::filesystem::path& dir, const std::string& name) 
   example::write_file(dir, name + "_raster.csv", raster.str());
   example::write_file(dir, name + "_rate.csv", hist.str());
   std::ostringstream gp;
-  gp << "set terminal pngcairo size 900,650 font \",10\"\nset output '" << name << ".png'\n"
+  gp << "set terminal pngcairo size 900,650 font \",12\"\nset output '" << name << ".png'\n"
      << "set datafile separator ','\nset multiplot layout 2,1 title \"" << (name == "coba" ? "COBA" : "CUBA")
      << " network, 4000 LIF neurons (Brette et al. 2007), mean rate " << std::round(rate * 10.0) / 10.0 << " Hz\"\n"
      << "set ylabel 'neuron'; set xrange [0:1000]; unset xlabel; set yrange [0:400]\n"

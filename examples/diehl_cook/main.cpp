@@ -198,7 +198,7 @@ int run(Network& net, const options& o) {
   }
 
   example::write_file(dir, "diehl_cook_accuracy.csv", csv.str());
-  example::plot(dir, "diehl_cook_accuracy", "set terminal pngcairo size 800,500 font \",10\"\n"
+  example::plot(dir, "diehl_cook_accuracy", "set terminal pngcairo size 800,500 font \",12\"\n"
                 "set output 'diehl_cook_accuracy.png'\nset datafile separator ','\n"
                 "set title 'Diehl and Cook, " + std::to_string(neurons) + " neurons: accuracy on each block of training examples'\n"
                 "set xlabel 'training examples'; set ylabel 'accuracy'; set yrange [0:1]; set grid\n"
@@ -214,10 +214,11 @@ int run(Network& net, const options& o) {
     }
   }
   example::write_file(dir, "diehl_cook_fields.dat", fields.str());
-  example::plot(dir, "diehl_cook_fields", "set terminal pngcairo size 800,800 font \",10\"\n"
-                "set output 'diehl_cook_fields.png'\nset title 'learned input weights (nS), one 28x28 tile per neuron'\n"
+  example::plot(dir, "diehl_cook_fields", "set terminal pngcairo size 800,800 font \",12\"\n"
+                "set output 'diehl_cook_fields.png'\nset title 'learned input weights, one 28x28 tile per neuron'\n"
                 "unset key; unset xtics; unset ytics; set yrange [*:*] reverse; set size ratio -1\n"
-                "set palette grey negative\nplot 'diehl_cook_fields.dat' matrix with image\n");
-  std::cout << "wrote " << (dir / "diehl_cook_accuracy.png").string() << " and diehl_cook_fields.png\n";
+                "set palette grey negative; set cblabel 'weight w (nS)'; set cbtics format '%g'\n"
+                "plot 'diehl_cook_fields.dat' matrix with image\n");
+  std::cout << "wrote " << (dir / "diehl_cook_accuracy.png").string() << " and diehl_cook_fields.png (and .svg)\n";
   return 0;
 }

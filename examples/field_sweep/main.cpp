@@ -61,7 +61,7 @@ static int run(const std::filesystem::path& dir) {
             << " Barkhausen jumps (a jump within the refractory time or on a spike's tail is not"
                " a new crossing)\n";
 
-  example::plot(dir, "field_sweep", R"gp(set terminal pngcairo size 900,900 font ",10"
+  example::plot(dir, "field_sweep", R"gp(set terminal pngcairo size 900,900 font ",12"
 set output 'field_sweep.png'
 set datafile separator ','
 set multiplot layout 3,1 title "800 nm MTJ, 150 mW, 3 mA: field sweep (spinaptic)"

@@ -147,7 +147,7 @@ static int run(const std::filesystem::path& dir, std::size_t epochs) {
               per_class_laser + per_class_joule);
 
   example::write_file(dir, "optical_spiking_raster.csv", raster.str());
-  example::plot(dir, "optical_spiking_raster", "set terminal pngcairo size 900,600 font \",10\"\n"
+  example::plot(dir, "optical_spiking_raster", "set terminal pngcairo size 900,600 font \",12\"\n"
                 "set output 'optical_spiking_raster.png'\nset datafile separator ','\n"
                 "set multiplot layout 2,1 title 'optically spiking MTJ crossbar, one test digit (label " +
                 std::to_string(digits.labels[test[0]]) + ")'\n"

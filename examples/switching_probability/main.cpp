@@ -53,7 +53,7 @@ static int run(const std::filesystem::path& dir) {
     std::cout << "pulse " << dur << " ns done\n";
   }
   example::write_file(dir, "switching_probability.csv", csv.str());
-  example::plot(dir, "switching_probability", R"gp(set terminal pngcairo size 800,500 font ",10"
+  example::plot(dir, "switching_probability", R"gp(set terminal pngcairo size 800,500 font ",12"
 set output 'switching_probability.png'
 set datafile separator ','
 set title "AP -> P switching probability, macrospin at 300 K (500 junctions per point)"
