@@ -338,7 +338,8 @@ void write_plots(const std::string& out, bool current_maps) {
                                  {".png'", ".svg'"}})
     for (std::size_t at = svg.find(from); at != std::string::npos; at = svg.find(from, at + to.size()))
       svg.replace(at, from.size(), to);
-  for (const std::string* script : {&png, &svg}) {
+  const std::string* const scripts[] = {&png, &svg};
+  for (const std::string* script : scripts) {
     FILE* gnuplot = ::popen("gnuplot 2>/dev/null", "w");
     const bool written = gnuplot && std::fwrite(script->data(), 1, script->size(), gnuplot) == script->size();
     if (!gnuplot || ::pclose(gnuplot) != 0 || !written) {
