@@ -100,4 +100,17 @@ int guarded_main(const char* program, Body&& body) noexcept {
   return 1;
 }
 
+/// main() of a program whose only option is its output folder: `--help`, `--out DIR` (default
+/// `out`), then run(folder) once the folder is made; guarded as guarded_main.
+template <class Run>
+int main_with_output_folder(int argc, char** argv, const char* program, const char* description, std::string out,
+                            Run&& run) noexcept {
+  return guarded_main(program, [&] {
+    CLI::App app{description};
+    add_output_folder(app, out);
+    if (const int code = parse(app, argc, argv); code >= 0) return code;
+    return run(make_output_folder(out));
+  });
+}
+
 }  // namespace example

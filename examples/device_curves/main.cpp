@@ -149,11 +149,7 @@ plot "derived_vs_calibrated.csv" using 1:3 with lines lw 2 lc rgb "#c00000" titl
 }
 
 int main(int argc, char** argv) {
-  return example::guarded_main("device_curves", [&] {
-    CLI::App app{"Thermovoltage curves of the paper's 800 nm CoFeB/MgO junction under hybrid drive (Oberbauer et al. 2025): CSV, PNG and SVG files"};
-    std::string out = "device_curves";
-    example::add_output_folder(app, out);
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
-    return run(example::make_output_folder(out));
-  });
+  return example::main_with_output_folder(argc, argv, "device_curves",
+                                          "Thermovoltage curves of the paper's 800 nm CoFeB/MgO junction under hybrid drive (Oberbauer et al. 2025): CSV, PNG and SVG files",
+                                          "device_curves", run);
 }

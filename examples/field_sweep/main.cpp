@@ -79,11 +79,7 @@ unset multiplot
 }
 
 int main(int argc, char** argv) {
-  return example::guarded_main("field_sweep", [&] {
-    CLI::App app{"Field-sweep hysteresis of the paper's 800 nm junction (150 mW, 3 mA) and a raster of Barkhausen spikes"};
-    std::string out = "out/field_sweep";
-    example::add_output_folder(app, out);
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
-    return run(example::make_output_folder(out));
-  });
+  return example::main_with_output_folder(argc, argv, "field_sweep",
+                                          "Field-sweep hysteresis of the paper's 800 nm junction (150 mW, 3 mA) and a raster of Barkhausen spikes",
+                                          "out/field_sweep", run);
 }

@@ -67,11 +67,7 @@ plot for [i=0:3] 'switching_probability.csv' index i using 2:4:5 with yerrorline
 }
 
 int main(int argc, char** argv) {
-  return example::guarded_main("switching_probability", [&] {
-    CLI::App app{"Spin-transfer switching probability of a CoFeB macrospin at 300 K against pulse amplitude and duration (stochastic LLGS)"};
-    std::string out = "out/switching_probability";
-    example::add_output_folder(app, out);
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
-    return run(example::make_output_folder(out));
-  });
+  return example::main_with_output_folder(argc, argv, "switching_probability",
+                                          "Spin-transfer switching probability of a CoFeB macrospin at 300 K against pulse amplitude and duration (stochastic LLGS)",
+                                          "out/switching_probability", run);
 }
