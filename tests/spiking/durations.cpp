@@ -3,7 +3,8 @@
 // durations (refractory period, synaptic delays, run length), 32-bit size limits of the
 // projections, and out-of-range source indices in deliver(). Regression tests for issue 19,
 // items 12-14 (before: unchecked float-to-integer conversions, an 800 GB delay buffer for a delay
-// of 1e5 s, a heap-buffer-overflow for a bad source index).
+// of 1e5 s, a heap-buffer-overflow for a bad source index), and a state monitor that refuses a run
+// too long to record before allocating.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -133,4 +134,17 @@ TEST_CASE("deliver() refuses a source index outside [0, n_pre) and adds nothing"
   const std::vector<std::uint32_t> good{2};
   dense.deliver(good, 0, target.data());
   CHECK(target == std::vector<double>(4, 1e-9));
+}
+
+TEST_CASE("a state monitor refuses a run too long to record, before allocating") {
+  CHECK(ss::state_monitor::max_elements == std::size_t{1} << 36);
+  neuron::lif_parameters m{10.0_ms, -70.0_mV, -50.0_mV, -70.0_mV, 1.0_ms};
+  neuron::lif_current_based<> out(m, {100.0_MOhm, {2.0_ms, 5.0_ms}}, 2);
+  ss::simulation<std::tuple<neuron::lif_current_based<>>> watched({.dt = 0.1_ms}, std::tuple{out});
+  watched.record_state<0>(0, {0, 1});
+  // 2^40 steps of 2 neurons: 2^41 samples, beyond 2^36 doubles
+  CHECK_THROWS_WITH(watched.run_steps(std::uint64_t{1} << 40), Contains("state monitor samples x neurons"));
+  CHECK(watched.step_count() == 0);
+  watched.run_steps(10);
+  CHECK(watched.step_count() == 10);
 }
