@@ -25,6 +25,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // the grid corner it was measured at, through the unit-checked API
       (void)response.thermovoltage(state, units::as<units::power>(g.powers.front() * p_max),
                                    units::as<units::current>(g.currents.front() * i_max));
+      // the derivatives the trainer reads are finite in SI (a sweep whose dV/dI overflows is refused)
+      fuzz::require(std::isfinite(units::in_si(response.dV_dI(state, units::as<units::power>(g.powers.front() * p_max),
+                                                              units::as<units::current>(g.currents.front() * i_max)))),
+                    "dV/dI is finite");
       (void)response.normalized_dx(state, g.powers.back(), g.currents.back());
       (void)response.normalized_dp(state, g.powers.back(), g.currents.back());
     }
