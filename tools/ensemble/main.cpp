@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     std::vector<units::current> currents;
     for (std::size_t k = 0; k < K; ++k) currents.push_back(units::as<units::current>(max_ratio * double(k) / double(K - 1 ? K - 1 : 1) * ic));
     mpi::switching_protocol protocol;
-    protocol.thermalise_steps = std::size_t(real("thermalise-ns", 0.1) * 1000.0 + 0.5);
+    protocol.thermalize_steps = std::size_t(real("thermalise-ns", 0.1) * 1000.0 + 0.5);
     protocol.pulse_steps = std::size_t(real("pulse-ns", 2.0) * 1000.0 + 0.5);
     protocol.relax_steps = std::size_t(real("relax-ns", 0.5) * 1000.0 + 0.5);
     const auto curve = mpi::switching_probability(world, p, currents, junctions / K, shards, count("seed", 17), protocol);

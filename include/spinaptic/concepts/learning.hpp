@@ -7,7 +7,7 @@
 #include <concepts>
 #include <cstddef>
 
-namespace spinaptic::learning {
+namespace spinaptic {
 
 /// An optimiser of a flat array of parameters: `reset(n)` checks its hyper-parameters (throws
 /// spinaptic::error for NaN or out-of-range values) and sizes its state (outside the training
@@ -36,4 +36,11 @@ concept rated_optimizer = optimizer<O> && requires(O& o) {
   { o.learning_rate } -> std::same_as<double&>;
 };
 
+}  // namespace spinaptic
+
+// The names these concepts had before they moved to namespace spinaptic (CHANGELOG.md).
+namespace spinaptic::learning {
+using spinaptic::elementwise_optimizer;
+using spinaptic::optimizer;
+using spinaptic::rated_optimizer;
 }  // namespace spinaptic::learning

@@ -32,7 +32,7 @@ namespace spinaptic::learning {
 
 /// Training hyper-parameters (docs/physics.md, "Network and learning").
 struct training_options {
-  double output_scale = 100.0;  ///< beta: logits z_l = beta U_l / (N_in V_max) (the convenience constructor's loss)
+  double output_scale = 100.0;  ///< beta > 0: logits z_l = beta U_l / (N_in V_max) (the convenience constructor's loss)
   std::size_t batch_size = 32;  ///< mini-batch size B
   std::size_t threads = 1;      ///< threads per batch; results do not depend on it
   std::size_t chunks = 2;       ///< fixed partition of each batch; the gradient is the ordered sum of chunk sums
@@ -59,25 +59,6 @@ struct evaluation : pass_result {
 };
 
 namespace detail_trainer {
-/// The output count when the network's last layer knows it at compile time, else 0.
-template <class Network>
-constexpr std::size_t static_outputs() {
-  if constexpr (requires { Network::static_outputs; })
-    return Network::static_outputs == std::dynamic_extent ? 0 : Network::static_outputs;
-  else
-    return 0;
-}
-/// A loss that can be told the output count at compile time (softmax_cross_entropy_loss).
-template <class Loss, std::size_t Outputs>
-concept static_width_loss = requires(const Loss& f, const double* u, double* d, typename Loss::sum_type& s) {
-  { f.template sample<Outputs>(u, std::size_t{0}, Outputs, d, s) } -> std::same_as<bool>;
-};
-/// A network whose outputs are column voltages with a full scale (read noise applies to them).
-template <class Network>
-concept voltage_output = requires(const Network& n) {
-  { n.output_full_scale() } -> std::same_as<units::voltage>;
-};
-
 /// Whether kernels K and loss F run whole blocks of samples sample-major (the trainer's dense path).
 template <class K, class F>
 constexpr bool sample_major_pair() {
@@ -123,7 +104,7 @@ template <layer Network, loss Loss, std::uniform_random_bit_generator Engine>
     const std::size_t B = std::min(block, n - start);
     for (std::size_t b = 0; b < B; ++b) kernels.forward(data.dense(start + b), u.data() + b * L, workspace.data());
     if (noisy) {
-      if constexpr (detail_trainer::voltage_output<Network>)
+      if constexpr (voltage_output<Network>)
         noise.apply(u.data(), B * L, net.output_full_scale(), engine);
       else
         throw invalid_parameter("read noise sigma [V]", units::in_si(noise.sigma()),
@@ -167,7 +148,7 @@ template <layer Network, loss Loss>
 template <layer Network, loss Loss, optimizer Rule>
 class trainer {
   using kernels_t = typename Network::kernels_type;
-  static constexpr std::size_t static_outputs = detail_trainer::static_outputs<Network>();
+  static constexpr std::size_t static_outputs = static_outputs_of<Network>();
   static constexpr bool sparse_input = lit_row_kernels<kernels_t>;
   static constexpr std::size_t blocks = Network::parameter_blocks;
   static constexpr bool sample_major = blocks == 1 && detail_trainer::sample_major_pair<kernels_t, Loss>();
@@ -179,14 +160,16 @@ class trainer {
 
  public:
   /// Trains `net` with `loss_function` and `rule`; throws invalid_parameter for a zero batch
-  /// size, a NaN or out-of-range rule parameter (Rule::reset) or noise on a network without voltage outputs.
+  /// size, an output scale beta that is not finite and > 0, a NaN or out-of-range rule parameter
+  /// (Rule::reset) or noise on a network without voltage outputs.
   trainer(Network& net, Loss loss_function, Rule rule, training_options options, nonideal::read_noise noise = {})
       : net_(net), loss_(std::move(loss_function)), rule_(std::move(rule)), options_(options), noise_(noise) {
+    detail::require_positive("training_options::output_scale (beta)", options.output_scale);
     if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
     if (options.threads == 0) throw invalid_parameter("threads", 0.0, ">= 1");
     if (!std::isfinite(options.dense_from))
       throw invalid_parameter("dense_from (lit fraction)", options.dense_from, "< 0 (the default) or a finite fraction >= 0");
-    if constexpr (!detail_trainer::voltage_output<Network>)
+    if constexpr (!voltage_output<Network>)
       if (noise_.enabled())
         throw invalid_parameter("read noise sigma [V]", units::in_si(noise_.sigma()),
                                 "0 for a network whose outputs are not column voltages");
@@ -220,7 +203,7 @@ class trainer {
   /// Convenience: softmax cross-entropy (or any loss built from one scale s) with
   /// s = options.output_scale / inputs() of the network, the paper's beta / N_in.
   trainer(Network& net, Rule rule, training_options options, nonideal::read_noise noise = {})
-    requires requires { Loss{1.0}; }
+    requires scale_constructible_loss<Loss>
       : trainer(net, Loss{options.output_scale / double(net.inputs())}, std::move(rule), options, noise) {}
 
   /// The options in force (chunks clamped to [1, batch_size]).
@@ -264,9 +247,7 @@ class trainer {
     if (indices.empty() || indices.size() > options_.batch_size)
       throw invalid_parameter("mini-batch sample count", double(indices.size()),
                               "[1, " + std::to_string(options_.batch_size) + "] (the batch size)");
-    for (std::size_t i : indices)
-      if (i >= data.size())
-        throw invalid_parameter("sample index", double(i), "[0, " + std::to_string(data.size() - 1) + "] (the data set)");
+    for (std::size_t i : indices) detail::check_index("sample index (the data set)", i, data.size());
     pass_result r;
     if constexpr (refreshable) kernels_.prepare(net_);  // one step: no refresh after it
     step(data, indices.data(), indices.size(), engine, r);
@@ -289,6 +270,10 @@ class trainer {
   void step(const data_set& data, const std::size_t* indices, std::size_t B, Engine& engine, pass_result& r) {
     const std::size_t L = net_.outputs(), C = std::min(options_.chunks, B), W = kernels_.workspace_size(),
                       A = kernels_.accumulator_size();
+    // the rule's per-step checks (a learning rate changed since the last step) before any work,
+    // so that nothing has changed when they throw
+    if constexpr (elementwise_optimizer<Rule>) rule_.begin_step();
+    else if constexpr (rated_optimizer<Rule>) detail::require_non_negative("learning rate eta", rule_.learning_rate);
     if constexpr (!refreshable) kernels_.prepare(net_);  // else prepared by the caller, refreshed by update()
     auto input = [&](std::size_t b) {
       if constexpr (sparse_input) return data.lit(indices[b]);
@@ -313,7 +298,7 @@ class trainer {
         for (; forward && b < last; ++b) forward_one(b);
         for (b = first; b < last; ++b) {
           const std::size_t y = data.labels()[indices[b]];
-          if constexpr (static_outputs != 0 && detail_trainer::static_width_loss<Loss, static_outputs>)
+          if constexpr (static_outputs != std::dynamic_extent && static_width_loss<Loss, static_outputs>)
             correct += loss_.template sample<static_outputs>(outputs_.data() + b * L, y, L, deltas_.data() + b * L, sum);
           else
             correct += loss_.sample(outputs_.data() + b * L, y, L, deltas_.data() + b * L, sum);
@@ -335,7 +320,7 @@ class trainer {
         pool_->run(C, learn_all);
       } else {  // the noise of the whole batch is drawn serially between forward and backward
         pool_->run(C, forward_chunk);
-        if constexpr (detail_trainer::voltage_output<Network>)
+        if constexpr (voltage_output<Network>)
           noise_.apply(outputs_.data(), B * L, net_.output_full_scale(), engine);
         pool_->run(C, backward_chunk);
       }
@@ -411,7 +396,6 @@ class trainer {
     const double inv_batch = 1.0 / double(B);
     const std::size_t A = kernels_.accumulator_size();
     double* acc = accumulators_.data();
-    if constexpr (elementwise_optimizer<Rule>) rule_.begin_step();
     std::size_t offset = 0;
     for_each_block([&]<std::size_t I>() {
       const network::parameter_view view = net_.template parameters<I>();

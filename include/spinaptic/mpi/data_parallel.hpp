@@ -4,10 +4,13 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <random>
+#include <string>
 #include <span>
 #include <utility>
 #include <vector>
@@ -37,6 +40,39 @@ struct data_parallel_timing {
   double update = 0.0;         ///< ordered sum, optimiser step and clip (replicated on every rank)
 };
 
+namespace detail_data_parallel {
+/// One agreed value of the ranks: its name and this rank's value.
+struct agreed_value {
+  const char* name;     ///< what it is ("batch size B")
+  std::uint64_t value;  ///< this rank's value
+};
+
+/// Collective over `world` (one all-gather of N + 1 words, the same count on every rank): every
+/// rank passes its values and what it refused locally (`local`, null when nothing). Throws on
+/// every rank, so that none is left waiting in a later collective: this rank's own error where
+/// it refused something, else an error naming the rank that refused, else size_mismatch naming
+/// the first value on which a rank differs from rank 0 (rank 0's value as expected).
+template <std::size_t N>
+void require_agreement(const boost::mpi::communicator& world, const std::array<agreed_value, N>& values,
+                       std::exception_ptr local) {
+  std::array<std::uint64_t, N + 1> mine{};
+  mine[0] = local ? 1 : 0;
+  for (std::size_t i = 0; i < N; ++i) mine[i + 1] = values[i].value;
+  std::vector<std::uint64_t> all(std::size_t(world.size()) * (N + 1));
+  boost::mpi::all_gather(world, mine.data(), int(N + 1), all.data());
+  if (local) std::rethrow_exception(local);
+  for (std::size_t r = 0; r < std::size_t(world.size()); ++r)
+    if (all[r * (N + 1)])
+      throw error("spinaptic: data-parallel rank " + std::to_string(r) + " refused its settings (see its message)");
+  for (std::size_t r = 1; r < std::size_t(world.size()); ++r)
+    for (std::size_t i = 0; i < N; ++i)
+      if (all[r * (N + 1) + i + 1] != all[i + 1])
+        throw size_mismatch(std::string("data-parallel ranks: ") + values[i].name + " of rank " + std::to_string(r) +
+                                " (expected: rank 0's)",
+                            std::size_t(all[i + 1]), std::size_t(all[r * (N + 1) + i + 1]));
+}
+}  // namespace detail_data_parallel
+
 /// Mini-batch training of any `layer` network (a network::crossbar, a network::sequential stack)
 /// under `Loss` and the update `Rule`, with each batch partitioned over the ranks of `world`.
 /// One step on batch B with partitions c = 0..P-1 (samples [c B / P, (c+1) B / P)):
@@ -48,11 +84,13 @@ struct data_parallel_timing {
 /// exchanged with one MPI all-gather and every rank forms g in the order above, so the parameters
 /// after any number of steps are bit-identical for every rank count R <= P given the same seed and
 /// P. Every rank holds the whole data set and draws the shuffle and the read noise of the whole
-/// batch from its engine (identical engines stay identical).
+/// batch from its engine (identical engines stay identical). The ranks check that they agree
+/// (batch size, partitions, network shape at construction; data size and shape at each epoch)
+/// in one collective before any other, and all refuse with a spinaptic::error when they do not.
 /// Cost per step: compute ~ B/R samples; communication: P x (parameters + 2) doubles gathered
 /// (a ring all-gather moves (R-1)/R of it per rank); update ~ P x parameters additions, replicated
 /// (docs/scaling.md: the model and its extrapolation).
-template <layer Network, loss Loss, learning::optimizer Rule>
+template <layer Network, loss Loss, optimizer Rule>
 class data_parallel_trainer {
   using kernels_t = typename Network::kernels_type;
   static constexpr std::size_t blocks = Network::parameter_blocks;
@@ -60,18 +98,32 @@ class data_parallel_trainer {
 
  public:
   /// Collective over `world`; throws invalid_parameter for a zero batch, P outside
-  /// [ranks, batch], or read noise on a network whose outputs are not column voltages.
+  /// [ranks, batch], or read noise on a network whose outputs are not column voltages, and
+  /// size_mismatch when the ranks' batch sizes, partitions or network shapes differ: on every
+  /// rank, whichever rank was refused.
   data_parallel_trainer(const boost::mpi::communicator& world, Network& net, Loss loss_function, Rule rule,
                         data_parallel_options options, nonideal::read_noise noise = {})
       : world_(world), net_(net), loss_(std::move(loss_function)), rule_(std::move(rule)), options_(options), noise_(noise) {
-    if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
-    if (options.partitions < std::size_t(world.size()) || options.partitions > options.batch_size)
-      throw invalid_parameter("partitions P", double(options.partitions), "number of ranks <= P <= batch size");
-    if constexpr (!learning::detail_trainer::voltage_output<Network>)
-      if (noise_.enabled())
-        throw invalid_parameter("read noise sigma [V]", units::in_si(noise_.sigma()),
-                                "0 for a network whose outputs are not column voltages");
+    std::exception_ptr refused;
+    try {
+      if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
+      if (options.partitions < std::size_t(world.size()) || options.partitions > options.batch_size)
+        throw invalid_parameter("partitions P", double(options.partitions), "number of ranks <= P <= batch size");
+      if constexpr (!voltage_output<Network>)
+        if (noise_.enabled())
+          throw invalid_parameter("read noise sigma [V]", units::in_si(noise_.sigma()),
+                                  "0 for a network whose outputs are not column voltages");
+    } catch (const error&) {
+      refused = std::current_exception();
+    }
     for_each_block([&]<std::size_t I>() { parameters_count_ += net_.template parameters<I>().values.size(); });
+    detail_data_parallel::require_agreement<5>(world_,
+                                               {{{"batch size B", options.batch_size},
+                                                 {"partitions P", options.partitions},
+                                                 {"network inputs", net_.inputs()},
+                                                 {"network outputs", net_.outputs()},
+                                                 {"trainable parameters", parameters_count_}}},
+                                               refused);
     kernels_.prepare(net_);
     const std::size_t B = options.batch_size, L = net_.outputs(), P = options.partitions, R = std::size_t(world.size());
     per_rank_ = (P + R - 1) / R;  // the all-gather block: the largest share, padded
@@ -94,10 +146,20 @@ class data_parallel_trainer {
   [[nodiscard]] const Loss& loss_function() const noexcept { return loss_; }
 
   /// One epoch over all samples in a fresh random order (Fisher-Yates from `engine`, the same on
-  /// every rank); returns the loss and accuracy of the batches as they were trained.
+  /// every rank); returns the loss and accuracy of the batches as they were trained. Collective;
+  /// throws on every rank when a rank's data do not fit its network or the ranks' data sizes or
+  /// shapes differ.
   template <std::uniform_random_bit_generator Engine>
   learning::pass_result train_epoch(const learning::data_set& data, Engine& engine) {
-    learning::detail_trainer::check_data(net_, data);
+    std::exception_ptr refused;
+    try {
+      learning::detail_trainer::check_data(net_, data);
+    } catch (const error&) {
+      refused = std::current_exception();
+    }
+    detail_data_parallel::require_agreement<3>(
+        world_, {{{"data set samples", data.size()}, {"data set rows", data.rows()}, {"data set classes", data.classes()}}},
+        refused);
     const std::size_t n = data.size();
     order_.resize(n);
     for (std::size_t i = 0; i < n; ++i) order_[i] = i;
@@ -126,7 +188,7 @@ class data_parallel_trainer {
     const std::size_t P = std::min(options_.partitions, B), R = std::size_t(world_.size());
     const auto t0 = clock::now();
     kernels_.prepare(net_);
-    if constexpr (learning::detail_trainer::voltage_output<Network>)
+    if constexpr (voltage_output<Network>)
       if (noise_.enabled()) {  // the read noise of the whole batch, in sample order, on every rank
         std::fill(noise_draws_.begin(), noise_draws_.begin() + std::ptrdiff_t(B * L), 0.0);
         noise_.apply(noise_draws_.data(), B * L, net_.output_full_scale(), engine);

@@ -22,7 +22,7 @@
 #include "spinaptic/encoding/optical_intensity.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/crossbar_kernels.hpp"
-#include "spinaptic/nonideal/dac_quantisation.hpp"
+#include "spinaptic/nonideal/dac_quantization.hpp"
 #include "spinaptic/nonideal/device_deviations.hpp"
 #include "spinaptic/units.hpp"
 
@@ -50,11 +50,8 @@ constexpr std::size_t power_order() {
   if constexpr (polynomial_response<R>) return R::power_order;
   else return 0;
 }
-/// Throws invalid_parameter unless index < extent (an index a user passes).
-inline void require_index(const char* name, std::size_t index, std::size_t extent) {
-  if (index >= extent)
-    throw invalid_parameter(name, double(index), "an index in [0, " + std::to_string(extent - 1) + "]");
-}
+/// Throws index_out_of_range unless index < extent (an index a user passes).
+inline void require_index(const char* name, std::size_t index, std::size_t extent) { detail::check_index(name, index, extent); }
 }  // namespace detail_crossbar
 
 /// Inputs x Outputs junctions (row j, column l) under the paper's reference equations
@@ -91,7 +88,7 @@ class crossbar {
   /// Whether an extent is known only at run time.
   static constexpr bool is_dynamic = Inputs == dynamic_extent || Outputs == dynamic_extent;
   /// Whether the column sums factorise (polynomial response).
-  static constexpr bool factorised = polynomial_response<Response>;
+  static constexpr bool factorized = polynomial_response<Response>;
   /// M, the power order of a polynomial response (0: any other response).
   static constexpr std::size_t power_order = detail_crossbar::power_order<Response>();
   /// Rows known at compile time (or dynamic_extent).
@@ -156,12 +153,12 @@ class crossbar {
   [[nodiscard]] const nonideal::device_deviations& deviations() const noexcept { return deviations_; }
   /// Factors per device that device_spread draws: M x 4 for a polynomial response, else 1.
   [[nodiscard]] static constexpr std::size_t spread_factors_per_device() noexcept {
-    return factorised ? power_order * 4 : 1;
+    return factorized ? power_order * 4 : 1;
   }
   /// The current DAC (current_bits; power_bits is applied to the drives, nonideal::hardware).
-  [[nodiscard]] nonideal::dac_quantisation& dac() noexcept { return dac_; }
+  [[nodiscard]] nonideal::dac_quantization& dac() noexcept { return dac_; }
   /// The current DAC (read-only).
-  [[nodiscard]] const nonideal::dac_quantisation& dac() const noexcept { return dac_; }
+  [[nodiscard]] const nonideal::dac_quantization& dac() const noexcept { return dac_; }
 
   // ---- as a layer (concepts/layer.hpp) -------------------------------------------------------
   /// One block of trainable parameters: the normalised currents.
@@ -278,7 +275,7 @@ class crossbar {
   std::size_t inputs_, outputs_;
   xt::xtensor<double, 2> currents_;  // x_jl = I_jl / I_max
   nonideal::device_deviations deviations_;
-  nonideal::dac_quantisation dac_;
+  nonideal::dac_quantization dac_;
 };
 
 /// The paper's crossbar (bias-enhanced TMS junctions, optical intensity encoding) is a layer.

@@ -39,7 +39,7 @@ class crossbar_kernels {
   /// M, the power order of a polynomial response (0 for any other response).
   static constexpr std::size_t power_order = Crossbar::power_order;
   /// Whether the column sums factorise into M tables (polynomial response).
-  static constexpr bool factorised = Crossbar::factorised;
+  static constexpr bool factorized = Crossbar::factorized;
   /// The column count when it is known at compile time, else std::dynamic_extent.
   static constexpr std::size_t static_outputs = Crossbar::static_outputs;
 
@@ -76,16 +76,16 @@ class crossbar_kernels {
   /// No state is carried from forward to backward.
   [[nodiscard]] std::size_t workspace_size() const noexcept { return 0; }
   /// Doubles per chunk of the gradient accumulator: M x Inputs x Outputs (polynomial), else Inputs x Outputs.
-  [[nodiscard]] std::size_t accumulator_size() const noexcept { return (factorised ? power_order : 1) * n_; }
+  [[nodiscard]] std::size_t accumulator_size() const noexcept { return (factorized ? power_order : 1) * n_; }
   /// G_m(x_eff) of every junction for power m = 1..M, [j][l] (polynomial responses).
   [[nodiscard]] std::span<const double> table(std::size_t m) const noexcept
-    requires factorised
+    requires factorized
   {
     return {g_.data() + (m - 1) * n_, n_};
   }
   /// G'_m(x_eff) of every junction (0 for a junction stuck open), [j][l] (polynomial responses).
   [[nodiscard]] std::span<const double> slope_table(std::size_t m) const noexcept
-    requires factorised
+    requires factorized
   {
     return {dg_.data() + (m - 1) * n_, n_};
   }
@@ -93,7 +93,7 @@ class crossbar_kernels {
   // ---- forward -------------------------------------------------------------------------------
   /// u_l = sum_j v(p_j, x_jl) for one sample given densely.
   void forward(dense_drives in, double* u, double* /*workspace*/ = nullptr) const noexcept {
-    if constexpr (factorised) {
+    if constexpr (factorized) {
       column_sums(u, [&](auto add_row) {
         for (std::size_t j = 0; j < inputs_; ++j) add_row(j, in.drive[j]);
       });
@@ -109,7 +109,7 @@ class crossbar_kernels {
   }
   /// u_l for one sample given by its lit rows (polynomial responses: a dark row adds nothing).
   void forward(lit_drives in, double* u, double* /*workspace*/ = nullptr) const noexcept
-    requires factorised
+    requires factorized
   {
     column_sums(u, [&](auto add_row) {
       for (std::size_t e = 0; e < in.count; ++e) add_row(std::size_t(in.row[e]), in.drive[e]);
@@ -118,7 +118,7 @@ class crossbar_kernels {
   /// forward() of two samples at once, each summed in its own entry order (the results are those
   /// of two calls); interleaved, the two running sums hide each other's add latency.
   void forward_pair(lit_drives a, double* u_a, double* ws_a, lit_drives b, double* u_b, double* ws_b) const noexcept
-    requires factorised
+    requires factorized
   {
     if constexpr (static_outputs != std::dynamic_extent) {
       constexpr std::size_t L = static_outputs;
@@ -161,7 +161,7 @@ class crossbar_kernels {
   /// lane sums its sample in row order, as forward() does; a dark row adds an exact zero, so the
   /// results equal forward()'s bit for bit (dense or lit rows alike).
   void forward_block(const double* const* drives, double* uT) const noexcept
-    requires(factorised && static_outputs != std::dynamic_extent)
+    requires(factorized && static_outputs != std::dynamic_extent)
   {
     constexpr std::size_t L = static_outputs, W = block_samples;
     using vec = detail::simd_double<W>;
@@ -208,7 +208,7 @@ class crossbar_kernels {
   /// in registers, G' is transposed in and g out. Disjoint row ranges may run concurrently.
   void gradient_block(const double* const* drives, const std::size_t* bounds, std::size_t chunks, const double* deltaT,
                       std::size_t chunk_stride, std::size_t j_begin, std::size_t j_end, double* g) const noexcept
-    requires(factorised && static_outputs != std::dynamic_extent)
+    requires(factorized && static_outputs != std::dynamic_extent)
   {
     constexpr std::size_t L = static_outputs, W = block_samples, M = power_order;
     using vec = detail::simd_double<W>;
@@ -279,7 +279,7 @@ class crossbar_kernels {
   /// dLoss/dp to delta_in when it is not null.
   void backward(dense_drives in, const double* /*workspace*/, const double* delta, double* delta_in,
                 double* accumulator) const noexcept {
-    if constexpr (factorised) {
+    if constexpr (factorized) {
       accumulate(delta, accumulator, [&](auto visit) {
         for (std::size_t j = 0; j < inputs_; ++j) visit(j, in.drive[j]);
       });
@@ -302,7 +302,7 @@ class crossbar_kernels {
   /// (a dark row has p^m = 0); delta_in, when not null, gets every row (dark rows: m = 1 term).
   void backward(lit_drives in, const double* /*workspace*/, const double* delta, double* delta_in,
                 double* accumulator) const noexcept
-    requires factorised
+    requires factorized
   {
     accumulate(delta, accumulator, [&](auto visit) {
       for (std::size_t e = 0; e < in.count; ++e) visit(std::size_t(in.row[e]), in.drive[e]);
@@ -320,7 +320,7 @@ class crossbar_kernels {
   void gradient_tile(double* accumulators, std::size_t stride, std::size_t chunks, std::size_t d0, std::size_t count,
                      double* __restrict g) const noexcept {
     static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
-    if constexpr (factorised && power_order == 1) {
+    if constexpr (factorized && power_order == 1) {
       if (chunks == 2) {  // the default: both chunks in one pass, the same operations
         double* __restrict a0 = accumulators + d0;
         double* __restrict a1 = accumulators + stride + d0;
@@ -336,7 +336,7 @@ class crossbar_kernels {
     for (std::size_t k = 0; k < count; ++k) g[k] = 0.0;
     for (std::size_t c = 0; c < chunks; ++c) {
       double* __restrict a = accumulators + c * stride + d0;
-      if constexpr (factorised) {
+      if constexpr (factorized) {
         const double* __restrict dg = dg_.data() + d0;
         for (std::size_t k = 0; k < count; ++k) {
           if constexpr (power_order == 1) {
@@ -362,7 +362,7 @@ class crossbar_kernels {
   template <std::size_t Block>
   [[nodiscard]] double gradient_and_clear(double* accumulator, std::size_t d) const noexcept {
     static_assert(Block == 0, "a crossbar has one parameter block: its normalised currents");
-    if constexpr (factorised) {
+    if constexpr (factorized) {
       double g = dg_[d] * accumulator[d];
       accumulator[d] = 0.0;
       for (std::size_t m = 1; m < power_order; ++m) {
@@ -386,7 +386,7 @@ class crossbar_kernels {
     const auto& response = layer.response();
     const double* x = layer.normalized_currents().data();
     const double lo = layer.normalized_lower_bound();
-    if constexpr (factorised) {
+    if constexpr (factorized) {
       if (ideal_) {  // one polynomial row per power order, a straight loop over the currents
         for (std::size_t m = 0; m < power_order; ++m)
           polynomial_rows(response.coefficients(state)[m], x, g_.data() + m * n_, dg_.data() + m * n_, begin, end);
@@ -398,7 +398,7 @@ class crossbar_kernels {
       effective_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : layer.dac().current(x[d], lo);
       slope_mask_[d] = mode == nonideal::stuck_mode::zero_current ? 0.0 : 1.0;
     }
-    if constexpr (factorised) {
+    if constexpr (factorized) {
       using row_t = std::remove_cvref_t<decltype(response.coefficients(state)[0])>;
       for (std::size_t d = begin; d < end; ++d) {
         const auto& c = response.coefficients(device_state(d));
