@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 
 namespace spinaptic::detail {
@@ -42,4 +43,16 @@ template <class T, class U>
 /// exp_nonpositive for any t <= 0: below -708 it returns e^-708 ~ 3e-308 (a softmax term that
 /// small is invisible next to the largest term, which is 1).
 [[nodiscard]] inline double exp_nonpositive_clamped(double t) noexcept { return exp_nonpositive(std::max(t, -708.0)); }
+
+/// f(m, p^(m+1)) for m = 0 .. M-1: the powers of p from p^1 to p^M, each by one more
+/// multiplication (p, p p, (p p) p, ...), for p a double or a vector of doubles. The one form of
+/// the sum over the powers of a polynomial response, sum_m p^m G_m (network/polynomial_kernels.hpp).
+template <std::size_t M, class T, class F>
+inline void for_each_power(T p, F&& f) {
+  T pm = p;
+  for (std::size_t m = 0; m < M; ++m) {
+    if (m > 0) pm *= p;
+    f(m, pm);
+  }
+}
 }  // namespace spinaptic::detail

@@ -12,6 +12,9 @@
 #include <limits>
 #include <new>
 #include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "spinaptic/detail/xtensor.hpp"
@@ -50,6 +53,15 @@ constexpr std::size_t power_order() {
   if constexpr (polynomial_response<R>) return R::power_order;
   else return 0;
 }
+/// K, the coefficients c_m0 .. c_m(K-1) of each power of a polynomial response (its degree in
+/// the current + 1, from the response's coefficient rows); 0 for any other response.
+template <class R>
+constexpr std::size_t coefficients_per_power() {
+  if constexpr (polynomial_response<R>)
+    return std::tuple_size_v<std::remove_cvref_t<decltype(std::declval<const R&>().coefficients(device::magnetic_state{})[0])>>;
+  else
+    return 0;
+}
 /// Throws index_out_of_range unless index < extent (an index a user passes).
 inline void require_index(const char* name, std::size_t index, std::size_t extent) { detail::check_index(name, index, extent); }
 }  // namespace detail_crossbar
@@ -83,14 +95,16 @@ class crossbar {
   using response_type = Response;
   /// The input encoding: pixel -> normalised row drive (used by classify()).
   using encoding_type = Encoding;
-  /// The prepared kernels a trainer runs (crossbar_kernels.hpp).
-  using kernels_type = crossbar_kernels<crossbar>;
   /// Whether an extent is known only at run time.
   static constexpr bool is_dynamic = Inputs == dynamic_extent || Outputs == dynamic_extent;
   /// Whether the column sums factorise (polynomial response).
   static constexpr bool factorized = polynomial_response<Response>;
   /// M, the power order of a polynomial response (0: any other response).
   static constexpr std::size_t power_order = detail_crossbar::power_order<Response>();
+  /// K, the coefficients per power of a polynomial response (0: any other response).
+  static constexpr std::size_t coefficients_per_power = detail_crossbar::coefficients_per_power<Response>();
+  /// The prepared kernels a trainer runs (crossbar_kernels.hpp: polynomial or point-wise).
+  using kernels_type = crossbar_kernels<crossbar>;
   /// Rows known at compile time (or dynamic_extent).
   static constexpr std::size_t static_inputs = Inputs;
   /// Columns known at compile time (or dynamic_extent).
@@ -151,9 +165,10 @@ class crossbar {
   [[nodiscard]] nonideal::device_deviations& deviations() noexcept { return deviations_; }
   /// Per-junction deviations (read-only).
   [[nodiscard]] const nonideal::device_deviations& deviations() const noexcept { return deviations_; }
-  /// Factors per device that device_spread draws: M x 4 for a polynomial response, else 1.
+  /// Factors per device that device_spread draws: M x K for a polynomial response (one per
+  /// coefficient c_mk), else 1.
   [[nodiscard]] static constexpr std::size_t spread_factors_per_device() noexcept {
-    return factorized ? power_order * 4 : 1;
+    return factorized ? power_order * coefficients_per_power : 1;
   }
   /// The current DAC (current_bits; power_bits is applied to the drives, nonideal::hardware).
   [[nodiscard]] nonideal::dac_quantization& dac() noexcept { return dac_; }
