@@ -277,9 +277,11 @@ TEST_CASE("one reduction path: 1, 2, 3 and 7 chunks are each bit-identical acros
 }
 
 namespace {
-/// A rule that offers only the whole-array step (no element-wise form): the trainer must hand it
-/// the full gradient and clip afterwards. Plain SGD arithmetic, so it must match learning::sgd.
+/// A rule that offers only the whole-array step (no element-wise form) and says so
+/// (whole_vector_update): the trainer must hand it the full gradient and clip afterwards. Plain
+/// SGD arithmetic, so it must match learning::sgd.
 struct whole_array_sgd {
+  static constexpr bool whole_vector_update = true;
   double learning_rate = 0.05;
   void reset(std::size_t) {}
   void step(double* x, const double* g, std::size_t n) const {
@@ -287,10 +289,33 @@ struct whole_array_sgd {
   }
 };
 static_assert(learning::optimizer<whole_array_sgd> && !learning::elementwise_optimizer<whole_array_sgd>);
+/// The same rule without the declaration: not an optimizer (it would silently run on the slower
+/// whole-vector path; tests/compile_fail/optimizer_off_fast_path.cpp shows the diagnostic).
+struct undeclared_whole_array_sgd {
+  double learning_rate = 0.05;
+  void reset(std::size_t) {}
+  void step(double*, const double*, std::size_t) const {}
+};
+static_assert(!learning::optimizer<undeclared_whole_array_sgd>);
+/// An element-wise rule without a step(): learning::step() provides it.
+struct update_only_sgd {
+  double learning_rate = 0.05;
+  void reset(std::size_t) {}
+  void begin_step() {}
+  [[nodiscard]] double update(double x, double g, std::size_t) const { return x - learning_rate * g; }
+};
+static_assert(learning::elementwise_optimizer<update_only_sgd>);
 }  // namespace
 
 TEST_CASE("a rule without the element-wise form trains exactly like its fused equivalent", "[learning]") {
   CHECK(train_separable(whole_array_sgd{}, 5, 2, nullptr) == train_separable(learning::sgd{}, 5, 2, nullptr));
+  CHECK(train_separable(update_only_sgd{}, 5, 2, nullptr) == train_separable(learning::sgd{}, 5, 2, nullptr));
+  // the provided whole-vector step of an element-wise rule: x - eta g
+  update_only_sgd rule;
+  std::vector<double> x{1.0, -0.5};
+  const std::vector<double> g{2.0, 4.0};
+  learning::step(rule, x.data(), g.data(), 2);
+  CHECK(x == std::vector<double>{1.0 - 0.05 * 2.0, -0.5 - 0.05 * 4.0});
 }
 
 TEST_CASE("mean squared error: value and gradient, and it trains the crossbar", "[learning][loss]") {

@@ -88,6 +88,19 @@ struct adam {
   }
 };
 
+/// The whole-vector step of any optimizer: rule.step(x, grad, n) for a whole_vector_optimizer,
+/// else begin_step() and x_k <- update(x_k, g_k, k) for k < n (the default an element-wise rule
+/// need not write).
+template <optimizer Rule>
+void step(Rule& rule, double* x, const double* grad, std::size_t n) {
+  if constexpr (elementwise_optimizer<Rule>) {
+    rule.begin_step();
+    for (std::size_t k = 0; k < n; ++k) x[k] = rule.update(x[k], grad[k], k);
+  } else {
+    rule.step(x, grad, n);
+  }
+}
+
 static_assert(elementwise_optimizer<sgd>);
 static_assert(elementwise_optimizer<adam>);
 static_assert(rated_optimizer<sgd> && rated_optimizer<adam>);

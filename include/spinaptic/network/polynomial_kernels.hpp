@@ -1,5 +1,9 @@
 // spinaptic/network/polynomial_kernels.hpp: the prepared kernels of a crossbar whose response is a
 // polynomial surface: tables of G_m(x_jl), G'_m(x_jl) and the forward and backward passes on them.
+// One concern in one class, longer than most headers: the tables are private, and every form a
+// trainer's fast path reads them in (dense, lit rows, pairs, sample-major blocks, tiles) must sit
+// beside them; the shared parts live in detail/ (math.hpp, simd.hpp, simd_transpose.hpp) and the
+// non-idealities in junction_coefficients.hpp.
 #pragma once
 
 #include <algorithm>
