@@ -12,7 +12,7 @@
 
 namespace spinaptic::learning {
 
-/// The local gradient reduction (concept gradient_reduction): every chunk c = 0 .. C-1 of a batch
+/// The local gradient reduction (a gradient_reduction, concepts/learning.hpp): every chunk c = 0 .. C-1 of a batch
 /// is computed here, into its own accumulator, and the batch gradient of parameter d is
 ///   G_d = ((0 + G_0,d) + G_1,d) + ... + G_C-1,d
 /// in chunk order, for any C and any thread count (gradient_tile<0>() of the kernels in one pass

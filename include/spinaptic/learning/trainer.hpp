@@ -37,7 +37,7 @@ namespace spinaptic::learning {
 ///   g = (1/B) sum_b d u_b/d theta ^T delta_b                       (backward of each layer)
 ///   theta <- clip(Rule(theta, g), [lower, upper] of its block)    (apply_update, learning/update.hpp)
 /// The batch is cut into a fixed number C of chunks, each with its own gradient accumulator; the
-/// `Reduction` (concept gradient_reduction) sums the chunks in order, g_d = ((0 + G_0,d) + G_1,d
+/// `Reduction` (a gradient_reduction, concepts/learning.hpp) sums the chunks in order, g_d = ((0 + G_0,d) + G_1,d
 /// + ...) / B, for any C: ordered_chunk_sum here, bit-identical for any thread count;
 /// mpi::rank_reduction over MPI ranks, bit-identical for any rank count. The work of the chunks
 /// is done by the gradient engine gradient_engine_for<Network, Loss, Reduction>, chosen once at

@@ -73,7 +73,7 @@ void require_agreement(const boost::mpi::communicator& world, const std::array<a
 }
 }  // namespace detail_data_parallel
 
-/// The gradient reduction over the ranks of `world` (concept gradient_reduction): of the P chunks
+/// The gradient reduction over the ranks of `world` (a gradient_reduction, concepts/learning.hpp): of the P chunks
 /// (partitions) of a batch, rank r computes [r P / R, (r+1) P / R); each partition's gradient
 /// G_c (every parameter block, flat) with its loss sum and correct count is exchanged with one
 /// MPI all-gather, and every rank forms
