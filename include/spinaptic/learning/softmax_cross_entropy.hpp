@@ -191,6 +191,8 @@ struct softmax_cross_entropy_loss {
 };
 
 static_assert(loss<softmax_cross_entropy_loss>);
+static_assert(static_width_loss<softmax_cross_entropy_loss, 10>);
+static_assert(scale_constructible_loss<softmax_cross_entropy_loss>);
 static_assert(sample_major_loss<softmax_cross_entropy_loss, 10, detail::simd_width>);
 
 }  // namespace spinaptic::learning

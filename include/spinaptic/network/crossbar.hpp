@@ -297,8 +297,14 @@ class crossbar {
 static_assert(layer<crossbar<64, 10, device::bias_enhanced_tms<1>>>);
 static_assert(lit_row_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(layer<crossbar<dynamic_extent, dynamic_extent, device::bias_enhanced_tms<1>>>);
+// its outputs are column voltages of a compile-time width (read noise applies; the loss unrolls)
+static_assert(voltage_output<crossbar<64, 10, device::bias_enhanced_tms<1>>>);
+static_assert(static_width_layer<crossbar<64, 10, device::bias_enhanced_tms<1>>>);
+static_assert(static_outputs_of<crossbar<64, 10, device::bias_enhanced_tms<1>>>() == 10);
+static_assert(static_outputs_of<crossbar<dynamic_extent, dynamic_extent, device::bias_enhanced_tms<1>>>() == dynamic_extent);
 // its kernels offer the dense sample-major path and tile-wise refresh and reduction, which the
 // trainer picks through these concepts (a drifted signature would silently fall back otherwise)
+static_assert(paired_lit_row_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(sample_major_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(refreshable_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(tiled_gradient_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
