@@ -42,6 +42,6 @@ concept static_width_loss = loss<F> && requires(const F& f, const double* u, dou
 /// softmax cross-entropy): the trainer's convenience constructor builds it from
 /// training_options::output_scale.
 template <class F>
-concept scale_constructible_loss = loss<F> && std::constructible_from<F, double>;
+concept scale_constructible_loss = loss<F> && requires(double s) { F{s}; };  // braces: an aggregate too (clang 14)
 
 }  // namespace spinaptic
