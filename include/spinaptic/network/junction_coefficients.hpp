@@ -72,4 +72,43 @@ class junction_coefficients {
   const Crossbar* layer_ = nullptr;
 };
 
+/// What the crossbar kernels (polynomial_kernels.hpp, pointwise_kernels.hpp) share: the crossbar
+/// prepared last, its junction view and its extents (rows, columns, n = rows x columns junctions
+/// d = j * outputs + l).
+template <class Crossbar>
+class crossbar_kernel_base {
+ public:
+  /// The crossbar these kernels serve.
+  using layer_type = Crossbar;
+  /// The response policy of its junctions.
+  using response_type = typename Crossbar::response_type;
+  /// The column count when it is known at compile time, else std::dynamic_extent.
+  static constexpr std::size_t static_outputs = Crossbar::static_outputs;
+
+  /// Rows of the crossbar prepared last.
+  [[nodiscard]] std::size_t inputs() const noexcept { return inputs_; }
+  /// Columns of the crossbar prepared last.
+  [[nodiscard]] std::size_t outputs() const noexcept { return outputs_; }
+  /// No state is carried from forward to backward.
+  [[nodiscard]] std::size_t workspace_size() const noexcept { return 0; }
+
+ protected:
+  /// Checks the non-idealities of `layer` (spinaptic::error for a deviation map of the wrong
+  /// size or an invalid DAC setting) and takes it, its junction view and its extents.
+  void bind(const Crossbar& layer) {
+    layer.check_non_idealities();
+    layer_ = &layer;
+    junctions_ = junction_coefficients<Crossbar>(layer);
+    inputs_ = layer.inputs();
+    outputs_ = layer.outputs();
+    n_ = inputs_ * outputs_;
+  }
+
+  const Crossbar* layer_ = nullptr;            ///< the crossbar prepared last
+  junction_coefficients<Crossbar> junctions_;  ///< its junctions, non-idealities applied
+  std::size_t inputs_ = 0;                     ///< rows
+  std::size_t outputs_ = 0;                    ///< columns
+  std::size_t n_ = 0;                          ///< junctions
+};
+
 }  // namespace spinaptic::network

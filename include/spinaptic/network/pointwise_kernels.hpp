@@ -22,28 +22,22 @@ namespace spinaptic::network {
 ///   gradient_and_clear<0>(A, d) = A[d] = dLoss/dx_d.
 /// Every member but prepare() is `const`, writes only its arguments and may run concurrently.
 template <class Crossbar>
-class pointwise_crossbar_kernels {
+class pointwise_crossbar_kernels : public crossbar_kernel_base<Crossbar> {
+  using base = crossbar_kernel_base<Crossbar>;
+  using base::inputs_, base::outputs_, base::n_, base::layer_, base::junctions_;
+
  public:
-  /// The crossbar these kernels serve.
-  using layer_type = Crossbar;
-  /// The response policy of its junctions.
-  using response_type = typename Crossbar::response_type;
+  using typename base::response_type;
+  using base::static_outputs;
   /// No power order: the response is not a polynomial surface.
   static constexpr std::size_t power_order = 0;
   /// The column sums do not factorise.
   static constexpr bool factorized = false;
-  /// The column count when it is known at compile time, else std::dynamic_extent.
-  static constexpr std::size_t static_outputs = Crossbar::static_outputs;
 
   /// Stores the effective currents and masks of `layer` (allocates only when its size changed).
   /// Throws spinaptic::error for a deviation map of the wrong size or an invalid DAC setting.
   void prepare(const Crossbar& layer) {
-    layer.check_non_idealities();
-    layer_ = &layer;
-    junctions_ = junction_coefficients<Crossbar>(layer);
-    inputs_ = layer.inputs();
-    outputs_ = layer.outputs();
-    n_ = inputs_ * outputs_;
+    base::bind(layer);
     effective_.resize(n_);
     slope_mask_.resize(n_);
     tabulate(0, n_);
@@ -57,12 +51,6 @@ class pointwise_crossbar_kernels {
     tabulate(d0, d0 + count);
   }
 
-  /// Rows of the crossbar prepared last.
-  [[nodiscard]] std::size_t inputs() const noexcept { return inputs_; }
-  /// Columns of the crossbar prepared last.
-  [[nodiscard]] std::size_t outputs() const noexcept { return outputs_; }
-  /// No state is carried from forward to backward.
-  [[nodiscard]] std::size_t workspace_size() const noexcept { return 0; }
   /// Doubles per chunk of the gradient accumulator: Inputs x Outputs.
   [[nodiscard]] std::size_t accumulator_size() const noexcept { return n_; }
 
@@ -135,9 +123,6 @@ class pointwise_crossbar_kernels {
     }
   }
 
-  const Crossbar* layer_ = nullptr;
-  junction_coefficients<Crossbar> junctions_;
-  std::size_t inputs_ = 0, outputs_ = 0, n_ = 0;
   std::vector<double> effective_, slope_mask_;
 };
 

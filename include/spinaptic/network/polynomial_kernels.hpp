@@ -32,29 +32,23 @@ namespace spinaptic::network {
 /// The forward pass sees the quantised currents; the gradient is that of the stored ones
 /// (straight-through estimator, Bengio et al. arXiv:1308.3432).
 template <class Crossbar>
-class polynomial_crossbar_kernels {
+class polynomial_crossbar_kernels : public crossbar_kernel_base<Crossbar> {
+  using base = crossbar_kernel_base<Crossbar>;
+  using base::inputs_, base::outputs_, base::n_, base::layer_, base::junctions_;
+
  public:
-  /// The crossbar these kernels serve.
-  using layer_type = Crossbar;
-  /// The response policy of its junctions.
-  using response_type = typename Crossbar::response_type;
+  using typename base::response_type;
+  using base::static_outputs;
   /// M, the power order of the response.
   static constexpr std::size_t power_order = Crossbar::power_order;
   /// The column sums factorise into M tables.
   static constexpr bool factorized = true;
-  /// The column count when it is known at compile time, else std::dynamic_extent.
-  static constexpr std::size_t static_outputs = Crossbar::static_outputs;
   static_assert(Crossbar::factorized, "polynomial_crossbar_kernels needs a polynomial_response");
 
   /// Tabulates the kernels of `layer` (allocates only when its size changed). Throws
   /// spinaptic::error for a deviation map of the wrong size or an invalid DAC setting.
   void prepare(const Crossbar& layer) {
-    layer.check_non_idealities();
-    layer_ = &layer;
-    junctions_ = junction_coefficients<Crossbar>(layer);
-    inputs_ = layer.inputs();
-    outputs_ = layer.outputs();
-    n_ = inputs_ * outputs_;
+    base::bind(layer);
     effective_.resize(n_);
     g_.resize(power_order * n_);
     dg_.resize(power_order * n_);
@@ -71,12 +65,6 @@ class polynomial_crossbar_kernels {
     tabulate(d0, d0 + count);
   }
 
-  /// Rows of the crossbar prepared last.
-  [[nodiscard]] std::size_t inputs() const noexcept { return inputs_; }
-  /// Columns of the crossbar prepared last.
-  [[nodiscard]] std::size_t outputs() const noexcept { return outputs_; }
-  /// No state is carried from forward to backward.
-  [[nodiscard]] std::size_t workspace_size() const noexcept { return 0; }
   /// Doubles per chunk of the gradient accumulator: M x Inputs x Outputs.
   [[nodiscard]] std::size_t accumulator_size() const noexcept { return power_order * n_; }
   /// G_m(x_eff) of every junction for power m = 1..M, [j][l].
@@ -415,9 +403,6 @@ class polynomial_crossbar_kernels {
     }
   }
 
-  const Crossbar* layer_ = nullptr;
-  junction_coefficients<Crossbar> junctions_;
-  std::size_t inputs_ = 0, outputs_ = 0, n_ = 0;
   bool ideal_ = true;  // no spread, no stuck junction, no current DAC: the straight polynomial tables
   std::vector<double> effective_, g_, dg_;
 };
