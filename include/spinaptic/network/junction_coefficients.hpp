@@ -57,9 +57,8 @@ class junction_coefficients {
   }
   /// Row m (power p^(m+1)) of junction d's coefficients c^{s_d}_mk f_d,(m K + k) (polynomial
   /// responses; K = Crossbar::coefficients_per_power).
-  [[nodiscard]] auto row(std::size_t d, std::size_t m) const noexcept
-    requires Crossbar::factorized
-  {
+  [[nodiscard]] auto row(std::size_t d, std::size_t m) const noexcept {
+    static_assert(Crossbar::factorized, "coefficient rows exist for a polynomial response only");
     constexpr std::size_t K = Crossbar::coefficients_per_power;
     auto r = layer_->response().coefficients(state(d))[m];
     const auto& dev = layer_->deviations();
