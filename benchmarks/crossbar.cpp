@@ -19,7 +19,7 @@
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
 #include <spinaptic/learning/trainer.hpp>
@@ -154,8 +154,8 @@ void two_layer_trainer(benchmark::State& state) {
   auto net = network::make_opto_electronic_network<Inputs, network::dynamic_extent, outputs>(
       preset::response(), hidden, units::as<network::laser_driver_gain>(0.92), units::as<units::voltage>(0.0467));
   std::mt19937_64 init(1);
-  learning::initialise_currents(net.layer<0>(), init);
-  learning::initialise_currents(net.layer<2>(), init);
+  learning::initialize_currents(net.layer<0>(), init);
+  learning::initialize_currents(net.layer<2>(), init);
   const learning::data_set data(w.data_set());
   learning::trainer trainer(net, learning::softmax_cross_entropy_loss{.logit_scale = 2.0}, learning::adam{.learning_rate = 1e-4},
                             {.batch_size = batch});

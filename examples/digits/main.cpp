@@ -37,7 +37,7 @@
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/io/idx.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/learning_rate_schedule.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
@@ -147,8 +147,8 @@ int parse(int argc, char** argv, settings& s) {
   app.add_option("--stuck-mode", stuck_mode, "how stuck junctions fail")->check(CLI::IsMember({"parallel", "zero"}))->capture_default_str();
   app.add_option("--noise-uV", noise_uV, "amplifier read-noise floor [uV rms]")->check(CLI::NonNegativeNumber);
   app.add_option("--bandwidth-Hz", bandwidth, "read bandwidth for the column's Johnson noise [Hz]")->check(CLI::NonNegativeNumber);
-  app.add_option("--current-bits", current_bits, "current DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantisation::max_bits));
-  app.add_option("--power-bits", power_bits, "laser DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantisation::max_bits));
+  app.add_option("--current-bits", current_bits, "current DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantization::max_bits));
+  app.add_option("--power-bits", power_bits, "laser DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantization::max_bits));
   app.add_option("--crosstalk", crosstalk, "laser crosstalk fraction alpha to each neighbouring row")->check(CLI::Range(0.0, 1.0));
   // every floating-point option must be finite (CLI11 reads "nan" and "inf", and its range
   // checks let NaN through): the convention of examples/common/cli.hpp
@@ -483,13 +483,13 @@ int run_single(const settings& s, data_split& data, Optimizer optimizer) {
     else return layer_type(preset::response(), device::antiparallel, range);
   }();
   std::mt19937_64 engine(s.seed);  // the one engine of this simulation
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const xt::xtensor<double, 2> initial_currents = layer.normalized_currents();
   // Hardware-aware training trains on the non-ideal chip; --deploy-only trains the ideal model and
   // moves the currents onto the non-ideal chip for the final evaluation.
   const nonideal::hardware ideal{};
   const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
-  trained_on.realise(layer, engine);
+  trained_on.realize(layer, engine);
   // One-time data preparation (checks and the lit-row index) stays outside the timed loop, as
   // PyTorch's tensor construction does in scripts/compare_torch.py.
   const auto index_start = std::chrono::steady_clock::now();
@@ -510,7 +510,7 @@ int run_single(const settings& s, data_split& data, Optimizer optimizer) {
   const learning::softmax_cross_entropy_loss loss{.logit_scale = s.beta / double(inputs)};
   const auto t = train(s, layer, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
   if (!s.hardware_aware) {  // deploy the ideal training result on the non-ideal chip
-    s.hardware.realise(layer, engine);
+    s.hardware.realize(layer, engine);
     train_set = encoded_data<typename layer_type::encoding_type>(data.train, s.hardware);
     test_set = encoded_data<typename layer_type::encoding_type>(data.test, s.hardware);
   }
@@ -580,21 +580,21 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
   auto& stage = net.template layer<1>();
   auto& second = net.template layer<2>();
   std::mt19937_64 engine(s.seed);
-  learning::initialise_currents(first, engine);
-  learning::initialise_currents(second, engine);
+  learning::initialize_currents(first, engine);
+  learning::initialize_currents(second, engine);
   const nonideal::hardware ideal{};
   const nonideal::hardware& trained_on = s.hardware_aware ? s.hardware : ideal;
   const auto r_ap = preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
-  auto realise = [&](const nonideal::hardware& hw) {  // both layers' junctions, lasers and readouts
-    hw.realise(first, engine);
-    hw.realise(second, engine);
+  auto realize = [&](const nonideal::hardware& hw) {  // both layers' junctions, lasers and readouts
+    hw.realize(first, engine);
+    hw.realize(second, engine);
     stage.dac().power_bits = hw.dac.power_bits;
     stage.crosstalk() = hw.crosstalk;
     stage.noise() = hw.noise;  // on the hidden columns: N junctions in series
     stage.noise().column_resistance = double(inputs) * r_ap;
     if (stage.noise().enabled()) stage.noise_seed() = engine();
   };
-  realise(trained_on);
+  realize(trained_on);
   const auto index_start = std::chrono::steady_clock::now();
   auto train_set = encoded_data<encoding::optical_intensity>(data.train, trained_on);
   const double index_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
@@ -614,7 +614,7 @@ int run_two_layer(const settings& s, data_split& data, Optimizer optimizer) {
   const learning::softmax_cross_entropy_loss loss{.logit_scale = s.beta / double(H)};
   const auto t = train(s, net, optimizer, loss, train_set, test_set, noise, engine, index_seconds, orders);
   if (!s.hardware_aware) {
-    realise(s.hardware);
+    realize(s.hardware);
     train_set = encoded_data<encoding::optical_intensity>(data.train, s.hardware);
     test_set = encoded_data<encoding::optical_intensity>(data.test, s.hardware);
   }

@@ -25,7 +25,7 @@
 #include <spinaptic/energy/ledger.hpp>
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/data_set.hpp>
@@ -53,7 +53,7 @@ result train(const Response& response, const io::image_set& train_set, const io:
              energy::read_timing timing) {
   network::crossbar<64, 10, Response> layer(response, device::antiparallel, network::current_range::bipolar);
   std::mt19937_64 engine(seed);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const learning::data_set train_data(encoding::encode(train_set), train_set.labels);
   const learning::data_set test_data(encoding::encode(test_set), test_set.labels);
   learning::trainer trainer(layer, learning::sgd{.learning_rate = lr}, {.output_scale = beta, .batch_size = 32});

@@ -120,6 +120,13 @@ decltype(auto) reading_file(std::string_view path, Read&& read) {
   }
 }
 
+/// `index`, or index_out_of_range naming `what`, the index and [0, count) unless index < count
+/// (the one check of an index a user passes).
+inline std::size_t check_index(std::string_view what, std::size_t index, std::size_t count) {
+  if (index >= count) throw index_out_of_range(what, index, count);
+  return index;
+}
+
 /// `v`, or invalid_parameter naming `name` unless v is finite.
 inline double require_finite(std::string_view name, double v) {
   if (!std::isfinite(v)) throw invalid_parameter(name, v, "a finite number");

@@ -254,7 +254,7 @@ TEST_CASE("bad macrospin parameters throw invalid_parameter naming the parameter
   CHECK_THROWS_AS(e.set_temperature(0, units::as<units::temperature>(std::nan(""))), invalid_parameter);
   CHECK_THROWS_AS(e.advance(0.0 * units::second, 1), invalid_parameter);
   CHECK_THROWS_AS(macrospin_ensemble<double>(in_plane(0.01), 0, 1), invalid_parameter);
-  CHECK_THROWS_AS(e.set_current(5, 1.0_mA), invalid_parameter);
+  CHECK_THROWS_AS(e.set_current(5, 1.0_mA), index_out_of_range);
 }
 
 TEST_CASE("Bloch law lowers Ms and a temperature above T_C is rejected", "[macrospin]") {

@@ -18,7 +18,7 @@
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/io/checkpoint.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
 #include "../support/temp_dir.hpp"
@@ -46,7 +46,7 @@ std::string load_error(const std::string& path) {
 layer_type trained_like_layer() {
   layer_type layer(preset::response());
   std::mt19937_64 engine(11);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   layer.normalized_currents()(5, 3) = 1.0 / 3.0;  // not representable in decimal
   layer.normalized_currents()(6, 4) = -0x1.fffffffffffffp-1;
   return layer;

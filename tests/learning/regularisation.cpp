@@ -7,11 +7,12 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/learning_rate_schedule.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/trainer.hpp>
@@ -45,7 +46,7 @@ std::vector<double> train_three(Rule rule, std::size_t threads, std::size_t chun
                                 std::vector<double>* initial = nullptr, double* accuracy = nullptr) {
   network::crossbar<16, 3, preset::response_type> layer(preset::response());
   std::mt19937_64 engine(5);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   if (initial) initial->assign(layer.normalized_currents().begin(), layer.normalized_currents().end());
   const auto data = three_classes_with_dark_rows();
   learning::trainer trainer(layer, rule, {.output_scale = 100.0, .batch_size = 9, .threads = threads, .chunks = chunks});
@@ -144,6 +145,64 @@ TEST_CASE("a schedule that raises eta past 1/lambda is refused at the next step,
   r.rule.learning_rate = 0.2;              // eta lambda = 2: the shrink would flip the sign
   CHECK_THROWS_WITH(r.begin_step(), Catch::Contains("weight decay lambda") && Catch::Contains("0.20000000000000001"));
   CHECK(r.shrink == 0.01 * 10.0);  // the refused step changed nothing
+}
+
+TEST_CASE("issue 19.11: decoupled_weight_decay::step() throws invalid_parameter, it does not terminate",
+          "[learning][weight_decay][errors]") {
+  using sgdw = learning::decoupled_weight_decay<learning::sgd>;
+  static_assert(!noexcept(std::declval<sgdw&>().step(nullptr, nullptr, 0)), "step() can throw: not noexcept");
+  static_assert(!noexcept(std::declval<learning::adam&>().step(nullptr, nullptr, 0)));
+  static_assert(!noexcept(std::declval<learning::sgd&>().step(nullptr, nullptr, 0)));
+  sgdw r{.rule = {.learning_rate = 0.01}, .lambda = 0.5};
+  r.reset(2);
+  std::vector<double> x{0.5, -0.25};
+  const std::vector<double> g{0.0, 0.0};
+  r.lambda = -1.0;  // the bad value of the issue, set after reset()
+  CHECK_THROWS_AS(r.step(x.data(), g.data(), 2), invalid_parameter);
+  r.lambda = std::nan("");
+  CHECK_THROWS_AS(r.step(x.data(), g.data(), 2), invalid_parameter);
+  CHECK(x == std::vector<double>{0.5, -0.25});  // nothing changed
+}
+
+TEST_CASE("issue 19.10: a learning rate changed after construction is checked at the next step (SGD and Adam)",
+          "[learning][errors]") {
+  // the rules themselves: NaN and negative eta refused at every step, before any change
+  learning::sgd sgd{.learning_rate = 0.1};
+  sgd.reset(1);
+  double x = 0.5;
+  const double g = 1.0;
+  sgd.learning_rate = std::nan("");
+  CHECK_THROWS_AS(sgd.step(&x, &g, 1), invalid_parameter);
+  CHECK(x == 0.5);
+  learning::adam adam{.learning_rate = 1e-3};
+  adam.reset(1);
+  adam.learning_rate = -10.0;  // the issue's Adam case
+  CHECK_THROWS_WITH(adam.step(&x, &g, 1), Catch::Contains("Adam learning rate eta") && Catch::Contains("-10"));
+  CHECK(adam.steps == 0);
+  CHECK(x == 0.5);
+  // the trainer: a rate set through optimizer_state() (the path a schedule takes) is refused at
+  // the next step, on every path (the dense lit fraction 0 and the lit-row default), and the
+  // currents are left as they were
+  for (double dense_from : {-1.0, 0.0}) {
+    network::crossbar<16, 3, preset::response_type> layer(preset::response());
+    std::mt19937_64 engine(5);
+    learning::initialize_currents(layer, engine);
+    const std::vector<double> before(layer.normalized_currents().begin(), layer.normalized_currents().end());
+    const auto data = three_classes_with_dark_rows();
+    learning::trainer with_sgd(layer, learning::sgd{.learning_rate = 0.05}, {.batch_size = 9, .dense_from = dense_from});
+    with_sgd.optimizer_state().learning_rate = std::nan("");
+    CHECK_THROWS_AS(with_sgd.train_epoch(data, engine), invalid_parameter);
+    with_sgd.optimizer_state().learning_rate = -1.0;
+    CHECK_THROWS_AS(with_sgd.train_epoch(data, engine), invalid_parameter);
+    learning::trainer with_adam(layer, learning::adam{}, {.batch_size = 9, .dense_from = dense_from});
+    with_adam.optimizer_state().learning_rate = -10.0;
+    CHECK_THROWS_AS(with_adam.train_epoch(data, engine), invalid_parameter);
+    CHECK(with_adam.optimizer_state().steps == 0);
+    CHECK(std::vector<double>(layer.normalized_currents().begin(), layer.normalized_currents().end()) == before);
+    with_adam.optimizer_state().learning_rate = 1e-3;  // a good rate again: training resumes
+    CHECK_NOTHROW(with_adam.train_epoch(data, engine));
+    CHECK(with_adam.optimizer_state().steps == 10);  // 90 samples in batches of 9
+  }
 }
 
 TEST_CASE("cosine schedule: the peak at epoch 0, half way at E/2, the final rate at E", "[learning][schedule]") {

@@ -18,7 +18,7 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/device/response_surface.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
 #include <spinaptic/learning/trainer.hpp>
@@ -50,7 +50,7 @@ void check_blocks_equal_samples(Layer& layer, std::size_t batch, const std::vect
   constexpr std::size_t W = kernels_t::block_samples, L = Layer::static_outputs;
   const std::size_t N = layer.inputs(), C = bounds.size() - 1;
   std::mt19937_64 engine(11);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const auto drives = random_drives(batch, N, engine);
   std::vector<std::size_t> labels(batch);
   for (std::size_t b = 0; b < batch; ++b) labels[b] = (3 * b + 1) % L;
@@ -149,7 +149,7 @@ TEST_CASE("the trainer's dense sample-major path trains the currents of its lit-
   auto train = [&](auto loss, std::size_t chunks, std::size_t threads) {
     layer_t layer(preset::response());
     std::mt19937_64 engine(9);
-    learning::initialise_currents(layer, engine);
+    learning::initialize_currents(layer, engine);
     learning::trainer trainer(layer, loss, learning::sgd{.learning_rate = 0.05},
                               {.batch_size = 16, .threads = threads, .chunks = chunks, .dense_from = 0.0});
     for (int epoch = 0; epoch < 4; ++epoch) trainer.train_epoch(data, engine);
@@ -183,13 +183,13 @@ TEST_CASE("refresh() of a tile gives the tables of a new prepare()", "[learning]
   for (bool ideal : {true, false}) {
     layer_t layer(preset::response());
     std::mt19937_64 engine(3);
-    learning::initialise_currents(layer, engine);
+    learning::initialize_currents(layer, engine);
     if (!ideal) {
       nonideal::hardware chip;
       chip.spread.relative_sigma = 0.2;
       chip.stuck.fraction = 0.1;
       chip.dac.current_bits = 5;
-      chip.realise(layer, engine);
+      chip.realize(layer, engine);
     }
     layer_t::kernels_type refreshed, fresh;
     refreshed.prepare(layer);

@@ -14,7 +14,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/mean_squared_error.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
@@ -51,7 +51,7 @@ std::vector<double> train_separable(Optimizer opt, std::uint64_t seed, std::size
                                     std::size_t chunks = 2) {
   network::crossbar<16, 4, preset::response_type> layer(preset::response());
   std::mt19937_64 engine(seed);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const auto data = separable_set(7).prepared();
   learning::trainer trainer(layer, opt, {.output_scale = 100.0, .batch_size = 16, .threads = threads, .chunks = chunks});
   for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data, engine);
@@ -87,7 +87,7 @@ TEST_CASE("softmax cross-entropy: value and gradient against closed form and fin
 TEST_CASE("a trainer step follows the analytic gradient of the mean batch loss", "[learning][gradient]") {
   network::crossbar<8, 3, preset::response_type> layer(preset::response());
   std::mt19937_64 engine(3);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   xt::xtensor<double, 2> drives = xt::xtensor<double, 2>::from_shape({5, 8});
   std::uniform_real_distribution<double> p(0.0, 1.0);
   for (double& d : drives) d = p(engine);
@@ -124,7 +124,7 @@ TEST_CASE("a crossbar of a measured response table trains like the polynomial it
   // the paper surface sampled on an 11 x 21 grid, then interpolated bilinearly (measured_tms)
   network::crossbar<16, 4, device::measured_tms> layer(testing::sampled_measurement(10, 10));
   std::mt19937_64 engine(1);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const auto data = separable_set(7).prepared();
   learning::trainer trainer(layer, learning::sgd{.learning_rate = 0.05}, {.output_scale = 100.0, .batch_size = 16, .threads = 2});
   for (int epoch = 0; epoch < 30; ++epoch) trainer.train_epoch(data, engine);
@@ -161,7 +161,7 @@ TEST_CASE("currents stay inside [-I_max, I_max], or [0, I_max] in non-negative m
   for (auto range : {network::current_range::bipolar, network::current_range::non_negative}) {
     network::crossbar<16, 4, preset::response_type> layer(preset::response(), device::antiparallel, range);
     std::mt19937_64 engine(9);
-    learning::initialise_currents(layer, engine);
+    learning::initialize_currents(layer, engine);
     const double lo = range == network::current_range::bipolar ? -1.0 : 0.0;
     for (double x : layer.normalized_currents()) CHECK((std::abs(x) >= 0.3 && std::abs(x) <= 1.0 && x >= lo));
     const auto data = separable_set(2).prepared();
@@ -205,7 +205,7 @@ TEST_CASE("CI-sized training on the 8x8 digits reaches >= 90 % test accuracy", "
   const auto train = all.subset(train_idx), test = all.subset(test_idx);
   const learning::data_set train_set(encoding::encode(train), train.labels), test_set(encoding::encode(test), test.labels);
   network::crossbar<64, 10, preset::response_type> layer(preset::response());
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   learning::trainer trainer(layer, learning::sgd{.learning_rate = 0.05}, {.output_scale = 200.0, .batch_size = 32});
   for (int epoch = 0; epoch < 60; ++epoch) trainer.train_epoch(train_set, engine);
   const auto result = learning::evaluate(layer, test_set, trainer.loss_function());
@@ -226,6 +226,16 @@ TEST_CASE("bad learning parameters and data are refused at construction (issue 9
   CHECK_THROWS_AS(make(learning::adam{.beta2 = 1.5}), invalid_parameter);
   CHECK_THROWS_AS(make(learning::adam{.learning_rate = std::nan("")}), invalid_parameter);
   CHECK_NOTHROW(make(learning::adam{}));
+  // issue 19.9: the output scale beta of the convenience constructor (logits beta U / (N_in V_max))
+  for (double beta : {std::nan(""), 0.0, -1.0}) {
+    try {
+      learning::trainer t(layer, learning::sgd{}, {.output_scale = beta, .batch_size = 4});
+      FAIL("output_scale beta = " << beta << " was accepted");
+    } catch (const invalid_parameter& e) {
+      CHECK(e.parameter() == "training_options::output_scale (beta)");
+    }
+  }
+  CHECK_NOTHROW(learning::trainer(layer, learning::sgd{}, {.output_scale = 1e-3, .batch_size = 4}));
   // one NaN drive: refused when the data set is prepared, naming the sample and the row
   separable_set data(1);
   data.drives(3, 5) = std::nan("");
@@ -242,7 +252,7 @@ TEST_CASE("bad learning parameters and data are refused at construction (issue 9
   learning::trainer trainer(layer, learning::sgd{}, {.batch_size = 4});
   std::mt19937_64 engine(1);
   const std::vector<std::size_t> outside{0, 1, 200, 3};
-  CHECK_THROWS_AS(trainer.train_batch(good, outside, engine), invalid_parameter);
+  CHECK_THROWS_AS(trainer.train_batch(good, outside, engine), index_out_of_range);
   CHECK_THROWS_AS(trainer.train_batch(good, std::vector<std::size_t>(5, 0), engine), invalid_parameter);
   CHECK_THROWS_AS(trainer.train_batch(good, std::vector<std::size_t>{}, engine), invalid_parameter);
   // labels beyond the outputs
@@ -267,9 +277,11 @@ TEST_CASE("one reduction path: 1, 2, 3 and 7 chunks are each bit-identical acros
 }
 
 namespace {
-/// A rule that offers only the whole-array step (no element-wise form): the trainer must hand it
-/// the full gradient and clip afterwards. Plain SGD arithmetic, so it must match learning::sgd.
+/// A rule that offers only the whole-array step (no element-wise form) and says so
+/// (whole_vector_update): the trainer must hand it the full gradient and clip afterwards. Plain
+/// SGD arithmetic, so it must match learning::sgd.
 struct whole_array_sgd {
+  static constexpr bool whole_vector_update = true;
   double learning_rate = 0.05;
   void reset(std::size_t) {}
   void step(double* x, const double* g, std::size_t n) const {
@@ -277,10 +289,33 @@ struct whole_array_sgd {
   }
 };
 static_assert(learning::optimizer<whole_array_sgd> && !learning::elementwise_optimizer<whole_array_sgd>);
+/// The same rule without the declaration: not an optimizer (it would silently run on the slower
+/// whole-vector path; tests/compile_fail/optimizer_off_fast_path.cpp shows the diagnostic).
+struct undeclared_whole_array_sgd {
+  double learning_rate = 0.05;
+  void reset(std::size_t) {}
+  void step(double*, const double*, std::size_t) const {}
+};
+static_assert(!learning::optimizer<undeclared_whole_array_sgd>);
+/// An element-wise rule without a step(): learning::step() provides it.
+struct update_only_sgd {
+  double learning_rate = 0.05;
+  void reset(std::size_t) {}
+  void begin_step() {}
+  [[nodiscard]] double update(double x, double g, std::size_t) const { return x - learning_rate * g; }
+};
+static_assert(learning::elementwise_optimizer<update_only_sgd>);
 }  // namespace
 
 TEST_CASE("a rule without the element-wise form trains exactly like its fused equivalent", "[learning]") {
   CHECK(train_separable(whole_array_sgd{}, 5, 2, nullptr) == train_separable(learning::sgd{}, 5, 2, nullptr));
+  CHECK(train_separable(update_only_sgd{}, 5, 2, nullptr) == train_separable(learning::sgd{}, 5, 2, nullptr));
+  // the provided whole-vector step of an element-wise rule: x - eta g
+  update_only_sgd rule;
+  std::vector<double> x{1.0, -0.5};
+  const std::vector<double> g{2.0, 4.0};
+  learning::step(rule, x.data(), g.data(), 2);
+  CHECK(x == std::vector<double>{1.0 - 0.05 * 2.0, -0.5 - 0.05 * 4.0});
 }
 
 TEST_CASE("mean squared error: value and gradient, and it trains the crossbar", "[learning][loss]") {
@@ -296,7 +331,7 @@ TEST_CASE("mean squared error: value and gradient, and it trains the crossbar", 
   CHECK(delta[2] == Approx(2.0 * -0.4));
   network::crossbar<16, 4, preset::response_type> layer(preset::response());
   std::mt19937_64 engine(2);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const auto data = separable_set(7).prepared();
   learning::trainer trainer(layer, learning::mean_squared_error_loss{.output_scale = 0.5}, learning::sgd{.learning_rate = 0.05},
                             {.batch_size = 16});

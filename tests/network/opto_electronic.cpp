@@ -10,7 +10,7 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/energy/ledger.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
 #include <spinaptic/learning/trainer.hpp>
@@ -33,8 +33,8 @@ auto random_net(unsigned seed) {
   auto net = network::make_opto_electronic_network<N, Hidden, L>(preset::response(), H, unit_slope_gain(),
                                                                    units::as<units::voltage>(0.002));
   std::mt19937_64 engine(seed);
-  learning::initialise_currents(net.template layer<0>(), engine);
-  learning::initialise_currents(net.template layer<2>(), engine);
+  learning::initialize_currents(net.template layer<0>(), engine);
+  learning::initialize_currents(net.template layer<2>(), engine);
   return net;
 }
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include <spinaptic/device/presets.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 #include <spinaptic/nonideal/hardware.hpp>
@@ -21,7 +21,7 @@ namespace {
 layer_type random_layer(unsigned seed) {
   layer_type layer(preset::response());
   std::mt19937_64 engine(seed);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   return layer;
 }
 std::vector<double> drives() { return {0.1, 0.9, 0.5, 0.0, 1.0, 0.3, 0.7, 0.2}; }
@@ -46,14 +46,14 @@ TEST_CASE("every non-ideality is off by default", "[nonideal]") {
   auto layer = random_layer(1);
   const auto ideal = column_sums(layer);
   std::mt19937_64 engine(1);
-  hw.realise(layer, engine);
+  hw.realize(layer, engine);
   CHECK(column_sums(layer) == ideal);
 }
 
 TEST_CASE("device spread: per-device coefficients c_mk (1 + sigma eps)", "[nonideal][spread]") {
   auto layer = random_layer(2);
   std::mt19937_64 engine(5);
-  nonideal::device_spread{.relative_sigma = 0.1}.realise(layer.deviations(), layer.device_count(),
+  nonideal::device_spread{.relative_sigma = 0.1}.realize(layer.deviations(), layer.device_count(),
                                                           layer_type::spread_factors_per_device(), engine);
   const auto& f = layer.deviations().coefficient_factors;
   REQUIRE(f.size() == 32 * 4);
@@ -70,7 +70,7 @@ TEST_CASE("device spread: per-device coefficients c_mk (1 + sigma eps)", "[nonid
   CHECK(column_sums(layer)[2] == Approx(by_hand).epsilon(1e-13));
   // the statistics of many draws: mean 1, standard deviation sigma
   nonideal::device_deviations many;
-  nonideal::device_spread{.relative_sigma = 0.05}.realise(many, 20000, 4, engine);
+  nonideal::device_spread{.relative_sigma = 0.05}.realize(many, 20000, 4, engine);
   double mean = 0.0, var = 0.0;
   for (double x : many.coefficient_factors) mean += x;
   mean /= double(many.coefficient_factors.size());
@@ -84,7 +84,7 @@ TEST_CASE("stuck devices: P state answers 0.3 x V_AP, zero current answers 0 and
   auto layer = random_layer(3);
   const auto ideal = column_sums(layer);
   std::mt19937_64 engine(7);
-  nonideal::stuck_devices{.fraction = 0.25, .mode = nonideal::stuck_mode::parallel}.realise(
+  nonideal::stuck_devices{.fraction = 0.25, .mode = nonideal::stuck_mode::parallel}.realize(
       layer.deviations(), layer.device_count(), engine);
   std::size_t stuck = 0;
   for (auto s : layer.deviations().stuck) stuck += s == nonideal::stuck_mode::parallel;
@@ -102,7 +102,7 @@ TEST_CASE("stuck devices: P state answers 0.3 x V_AP, zero current answers 0 and
   CHECK(column_sums(layer) != ideal);
 
   auto open = random_layer(3);
-  nonideal::stuck_devices{.fraction = 1.0, .mode = nonideal::stuck_mode::zero_current}.realise(
+  nonideal::stuck_devices{.fraction = 1.0, .mode = nonideal::stuck_mode::zero_current}.realize(
       open.deviations(), open.device_count(), engine);
   for (double u : column_sums(open)) CHECK(u == 0.0);  // c0 = 0: no bias, no bTMS voltage
   std::vector<double> delta{1.0, -1.0, 0.5, 2.0};
@@ -115,14 +115,14 @@ TEST_CASE("stuck devices: P state answers 0.3 x V_AP, zero current answers 0 and
 
 TEST_CASE("DAC quantisation: 2^b levels including both ends", "[nonideal][dac]") {
   // 2 bits over [-1, 1]: levels -1, -1/3, 1/3, 1
-  CHECK(nonideal::quantise(0.3, 2, -1.0, 1.0) == Approx(1.0 / 3.0));
-  CHECK(nonideal::quantise(-0.9, 2, -1.0, 1.0) == -1.0);
-  CHECK(nonideal::quantise(0.0, 0, -1.0, 1.0) == 0.0);  // off
-  CHECK(nonideal::quantise(0.74, 3, 0.0, 1.0) == Approx(5.0 / 7.0));
+  CHECK(nonideal::quantize(0.3, 2, -1.0, 1.0) == Approx(1.0 / 3.0));
+  CHECK(nonideal::quantize(-0.9, 2, -1.0, 1.0) == -1.0);
+  CHECK(nonideal::quantize(0.0, 0, -1.0, 1.0) == 0.0);  // off
+  CHECK(nonideal::quantize(0.74, 3, 0.0, 1.0) == Approx(5.0 / 7.0));
   // the crossbar reads with quantised currents
   auto layer = random_layer(4), by_hand = random_layer(4);
   layer.dac().current_bits = 3;
-  for (double& x : by_hand.normalized_currents()) x = nonideal::quantise(x, 3, -1.0, 1.0);
+  for (double& x : by_hand.normalized_currents()) x = nonideal::quantize(x, 3, -1.0, 1.0);
   CHECK(column_sums(layer) == column_sums(by_hand));
   // laser drivers
   nonideal::hardware hw;
@@ -189,12 +189,12 @@ TEST_CASE("NaN and absurd non-ideality settings are refused (issue 9: NaN crosst
   nonideal::hardware nan_crosstalk;
   nan_crosstalk.crosstalk.neighbour_fraction = std::nan("");
   CHECK_THROWS_AS(nan_crosstalk.apply_to_drives(p), invalid_parameter);
-  CHECK_THROWS_AS(nan_crosstalk.realise(layer, engine), invalid_parameter);
+  CHECK_THROWS_AS(nan_crosstalk.realize(layer, engine), invalid_parameter);
   std::vector<double> raw{0.1, 0.2};
   CHECK_THROWS_AS((nonideal::laser_crosstalk{.neighbour_fraction = std::nan("")}.apply(raw.data(), 1, 2)), invalid_parameter);
   nonideal::hardware wide_dac;
   wide_dac.dac.current_bits = 2000;
-  CHECK_THROWS_AS(wide_dac.realise(layer, engine), invalid_parameter);
+  CHECK_THROWS_AS(wide_dac.realize(layer, engine), invalid_parameter);
   layer.dac().current_bits = 2000;  // set directly: refused when the kernels are prepared
   std::vector<double> u(4);
   const auto d = drives();
@@ -204,6 +204,6 @@ TEST_CASE("NaN and absurd non-ideality settings are refused (issue 9: NaN crosst
   CHECK_THROWS_AS(wide_laser_dac.apply_to_drives(p), invalid_parameter);
   nonideal::hardware nan_spread;
   nan_spread.spread.relative_sigma = std::nan("");
-  CHECK_THROWS_AS(nan_spread.realise(layer, engine), invalid_parameter);
-  CHECK_NOTHROW(nonideal::dac_quantisation{.current_bits = 52, .power_bits = 8}.validate());
+  CHECK_THROWS_AS(nan_spread.realize(layer, engine), invalid_parameter);
+  CHECK_NOTHROW(nonideal::dac_quantization{.current_bits = 52, .power_bits = 8}.validate());
 }

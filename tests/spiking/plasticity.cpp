@@ -115,9 +115,9 @@ TEST_CASE("Diehl & Cook rule: a lone postsynaptic spike does not potentiate; the
 TEST_CASE("column normalisation makes every postsynaptic neuron's input weights sum to the total") {
   xt::xtensor<double, 2> w({3, 2}, 0.0);
   w(0, 0) = 1.0; w(1, 0) = 2.0; w(2, 0) = 5.0;
-  lp::normalise_columns(w, 78.0);
+  lp::normalize_columns(w, 78.0);
   CHECK(w(0, 0) + w(1, 0) + w(2, 0) == Approx(78.0));
   CHECK(w(1, 0) / w(0, 0) == Approx(2.0));
   CHECK(w(0, 1) == 0.0);  // an all-zero column stays zero
-  CHECK_THROWS_AS(lp::normalise_columns(w, -1.0), invalid_parameter);
+  CHECK_THROWS_AS(lp::normalize_columns(w, -1.0), invalid_parameter);
 }

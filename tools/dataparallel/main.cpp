@@ -28,7 +28,7 @@
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/io/idx.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
 #include <spinaptic/learning/split.hpp>
@@ -54,7 +54,7 @@ int run(const boost::mpi::communicator& world, const settings& s, io::image_set 
   using layer_type = network::crossbar<Inputs, 10, preset::response_type>;
   layer_type layer(preset::response());
   std::mt19937_64 engine(s.seed);  // identical on every rank
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const learning::data_set train_set(encoding::encode<typename layer_type::encoding_type>(train), train.labels);
   const learning::data_set test_set(encoding::encode<typename layer_type::encoding_type>(test), test.labels);
   nonideal::read_noise noise;

@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     std::vector<units::current> currents;
     for (std::size_t k = 0; k < K; ++k) currents.push_back(units::as<units::current>(o.max_ratio * double(k) / double(K - 1 ? K - 1 : 1) * ic));
     mpi::switching_protocol protocol;  // dt = 1 ps: steps = round(t / 1 ps)
-    protocol.thermalise_steps = std::size_t(o.thermalise_ns * 1000.0 + 0.5);
+    protocol.thermalize_steps = std::size_t(o.thermalise_ns * 1000.0 + 0.5);
     protocol.pulse_steps = std::size_t(o.pulse_ns * 1000.0 + 0.5);
     protocol.relax_steps = std::size_t(o.relax_ns * 1000.0 + 0.5);
     const auto curve = mpi::switching_probability(world, p, currents, junctions / K, o.shards, o.seed, protocol);

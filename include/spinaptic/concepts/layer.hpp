@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <span>
 
+#include "spinaptic/units.hpp"
+
 namespace spinaptic::network {
 
 /// The drives of one sample given densely: drive[j] for every row j < rows (p = P/P_max for an
@@ -76,6 +78,28 @@ concept layer = requires(L& l, const L& cl) {
        { l.template parameters<0>() } -> std::same_as<network::parameter_view>;
        { k.template gradient_and_clear<0>(accumulator, d) } -> std::same_as<double>;
      });
+
+/// A layer (or kernels) whose output count is known at compile time: `static_outputs`, or
+/// std::dynamic_extent when the count is set at run time.
+template <class L>
+concept static_width_layer = requires {
+  { L::static_outputs } -> std::convertible_to<std::size_t>;
+};
+
+/// The output count of L known at compile time, or std::dynamic_extent (also for a type that
+/// does not say, static_width_layer).
+template <class L>
+[[nodiscard]] constexpr std::size_t static_outputs_of() noexcept {
+  if constexpr (static_width_layer<L>) return L::static_outputs;
+  else return std::dynamic_extent;
+}
+
+/// A network whose outputs are column voltages with a full scale V_max (`output_full_scale()`):
+/// read noise of sigma volts applies to them (nonideal/read_noise.hpp).
+template <class N>
+concept voltage_output = requires(const N& n) {
+  { n.output_full_scale() } -> std::same_as<units::voltage>;
+};
 
 /// Layer kernels that also take a sample given by its lit rows (network::lit_drives): a trainer
 /// then indexes its data set's lit rows once and skips the dark rows of every sample.

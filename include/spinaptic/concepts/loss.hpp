@@ -30,4 +30,18 @@ concept sample_major_loss =
       { f.template block<Outputs, W>(uT, labels, std::size_t{}, deltaT, sum) } -> std::same_as<std::size_t>;
     };
 
+/// A loss that can be told the output count at compile time: `sample<Outputs>(...)` is sample()
+/// with the column loops unrolled (learning/softmax_cross_entropy.hpp). A trainer calls that
+/// form for a network whose output count is known at compile time (static_width_layer).
+template <class F, std::size_t Outputs>
+concept static_width_loss = loss<F> && requires(const F& f, const double* u, double* d, typename F::sum_type& s) {
+  { f.template sample<Outputs>(u, std::size_t{0}, Outputs, d, s) } -> std::same_as<bool>;
+};
+
+/// A loss built from one scale s alone, `F{s}` (the logit scale s = beta / N_in of the
+/// softmax cross-entropy): the trainer's convenience constructor builds it from
+/// training_options::output_scale.
+template <class F>
+concept scale_constructible_loss = loss<F> && requires(double s) { F{s}; };  // braces: an aggregate too (clang 14)
+
 }  // namespace spinaptic

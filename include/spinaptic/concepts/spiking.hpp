@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <span>
 
-namespace spinaptic::network::spiking {
+namespace spinaptic {
 
 /// A group that emits spikes: `prepare(dt, seed)` precomputes propagators and keys (outside the
 /// step loop; dt in seconds), `update(begin, end, step, fired)` advances members [begin, end) over
@@ -80,9 +80,20 @@ concept plasticity_rule = requires(R& r, double dt, std::size_t i, double* w, st
   r.on_post(i, w, n, n);
 };
 
-}  // namespace spinaptic::network::spiking
+/// A plasticity rule that sets the initial weights itself (e.g. from junction states):
+/// `initialize(weights, seed)` writes every weight of the rule's projection from `seed`. A host
+/// (network/spiking/diehl_cook.hpp) lets such a rule initialise the weights instead of its own
+/// uniform draw.
+template <class R>
+concept initializing_plasticity_rule = plasticity_rule<R> && requires(R& r, double* w, std::uint64_t seed) {
+  r.initialize(w, seed);
+};
 
-namespace spinaptic::neuron {
+/// A plasticity rule with a weight normalisation between presentations: `normalize(weights,
+/// total)` rescales the weight matrix W (the host's storage type) so that each column sums to
+/// `total` (Diehl & Cook 2015).
+template <class R, class W>
+concept normalizing_plasticity_rule = plasticity_rule<R> && requires(R& r, W& w, double total) { r.normalize(w, total); };
 
 /// A firing-threshold rule of a LIF population: a per-neuron offset theta_i [V] added to the
 /// fixed threshold V_th. `resize(n)` sizes it, `prepare(dt)` precomputes its decay over a step
@@ -99,4 +110,16 @@ concept threshold_rule = requires(T& t, const T& ct, std::size_t i, double dt) {
   { ct.offsets() } -> std::same_as<const double*>;
 };
 
+}  // namespace spinaptic
+
+// The names these concepts had before they moved to namespace spinaptic (CHANGELOG.md).
+namespace spinaptic::network::spiking {
+using spinaptic::neuron_model;
+using spinaptic::plastic_projection;
+using spinaptic::plasticity_rule;
+using spinaptic::projection;
+using spinaptic::spike_source;
+}  // namespace spinaptic::network::spiking
+namespace spinaptic::neuron {
+using spinaptic::threshold_rule;
 }  // namespace spinaptic::neuron

@@ -77,8 +77,8 @@ struct macrospin_parameters {
     detail::require_finite("field-like torque ratio b_J/a_J", field_like_ratio);
     detail::require_positive("gyromagnetic ratio gamma [rad/s/T]", units::in_si(gamma));
     detail::require_non_negative("Curie temperature T_C [K]", units::in_si(curie_temperature));
-    normalise(v.easy_axis, "easy axis u");
-    normalise(v.reference_direction, "reference direction p");
+    normalize(v.easy_axis, "easy axis u");
+    normalize(v.reference_direction, "reference direction p");
     return v;
   }
 
@@ -139,7 +139,7 @@ struct macrospin_parameters {
   }
 
  private:
-  static void normalise(std::array<double, 3>& a, const char* name) {
+  static void normalize(std::array<double, 3>& a, const char* name) {
     const double n = std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
     detail::require_positive(name, n);
     for (auto& x : a) x /= n;
@@ -376,7 +376,7 @@ class macrospin_ensemble {
 
  private:
   void check_index(std::size_t j) const {
-    if (j >= n_) throw invalid_parameter("junction index", static_cast<double>(j), "< size()");
+    detail::check_index("junction index", j, n_);
   }
   void set_direction(std::size_t j, std::array<double, 3> v) {
     const double n = std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);

@@ -194,7 +194,7 @@ class neel_brown_ensemble {
 
  private:
   void check_index(std::size_t j) const {
-    if (j >= n_) throw invalid_parameter("junction index", static_cast<double>(j), "< size()");
+    detail::check_index("junction index", j, n_);
   }
   void require_temperatures() const {
     for (std::size_t j = 0; j < n_; ++j)

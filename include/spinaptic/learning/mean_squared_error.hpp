@@ -42,5 +42,6 @@ struct mean_squared_error_loss {
 };
 
 static_assert(loss<mean_squared_error_loss>);
+static_assert(scale_constructible_loss<mean_squared_error_loss>);
 
 }  // namespace spinaptic::learning

@@ -46,8 +46,9 @@ struct decoupled_weight_decay {
     const double y = rule.update(x, g, k);
     return shrink == 0.0 ? y : y - shrink * x;
   }
-  /// begin_step() and update() of every parameter.
-  void step(double* x, const double* grad, std::size_t n) noexcept {
+  /// begin_step() and update() of every parameter (throws where begin_step() does; x is then
+  /// untouched).
+  void step(double* x, const double* grad, std::size_t n) {
     begin_step();
     for (std::size_t k = 0; k < n; ++k) x[k] = update(x[k], grad[k], k);
   }

@@ -1,25 +1,28 @@
-// spinaptic/mpi/data_parallel.hpp: data-parallel mini-batch training of a crossbar over MPI
-// ranks: each batch cut into a fixed number of partitions, the partitions shared out over the
-// ranks, their gradients exchanged and summed in partition order on every rank.
+// spinaptic/mpi/data_parallel.hpp: data-parallel mini-batch training over MPI ranks: the trainer
+// of learning/trainer.hpp with a gradient reduction over the ranks (each batch cut into a fixed
+// number of partitions, the partitions shared out over the ranks, their gradients exchanged and
+// summed in partition order on every rank).
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <random>
-#include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include <boost/mpi/collectives.hpp>
 #include <boost/mpi/communicator.hpp>
-#include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/learning/data_set.hpp"
 #include "spinaptic/learning/trainer.hpp"
+#include "spinaptic/learning/update.hpp"
 #include "spinaptic/nonideal/read_noise.hpp"
 
 namespace spinaptic::mpi {
@@ -37,174 +40,216 @@ struct data_parallel_timing {
   double update = 0.0;         ///< ordered sum, optimiser step and clip (replicated on every rank)
 };
 
-/// Mini-batch training of any `layer` network (a network::crossbar, a network::sequential stack)
-/// under `Loss` and the update `Rule`, with each batch partitioned over the ranks of `world`.
-/// One step on batch B with partitions c = 0..P-1 (samples [c B / P, (c+1) B / P)):
-///   g_c = sum_{b in c} (d u_b / d theta)^T delta_b,   delta_b = dL(u_b, y_b)/du_b   (the layer's kernels)
-///   g   = (1/B) (((g_0 + g_1) + g_2) + ... + g_{P-1})                          (always this order)
-///   theta <- clip(Rule(theta, g), [lower, upper] of each parameter block)
-/// (the gradient of learning::trainer, docs/network.md). Rank r computes partitions
-/// [r P / R, (r+1) P / R); the partition gradients, with their loss sums and correct counts, are
-/// exchanged with one MPI all-gather and every rank forms g in the order above, so the parameters
-/// after any number of steps are bit-identical for every rank count R <= P given the same seed and
-/// P. Every rank holds the whole data set and draws the shuffle and the read noise of the whole
-/// batch from its engine (identical engines stay identical).
-/// Cost per step: compute ~ B/R samples; communication: P x (parameters + 2) doubles gathered
-/// (a ring all-gather moves (R-1)/R of it per rank); update ~ P x parameters additions, replicated
-/// (docs/scaling.md: the model and its extrapolation).
-template <layer Network, loss Loss, learning::optimizer Rule>
-class data_parallel_trainer {
-  using kernels_t = typename Network::kernels_type;
-  static constexpr std::size_t blocks = Network::parameter_blocks;
-  static_assert(blocks >= 1, "data-parallel training needs a network with trainable parameters");
+namespace detail_data_parallel {
+/// One agreed value of the ranks: its name and this rank's value.
+struct agreed_value {
+  const char* name;     ///< what it is ("batch size B")
+  std::uint64_t value;  ///< this rank's value
+};
 
+/// Collective over `world` (one all-gather of N + 1 words, the same count on every rank): every
+/// rank passes its values and what it refused locally (`local`, null when nothing). Throws on
+/// every rank, so that none is left waiting in a later collective: this rank's own error where
+/// it refused something, else an error naming the rank that refused, else size_mismatch naming
+/// the first value on which a rank differs from rank 0 (rank 0's value as expected).
+template <std::size_t N>
+void require_agreement(const boost::mpi::communicator& world, const std::array<agreed_value, N>& values,
+                       std::exception_ptr local) {
+  std::array<std::uint64_t, N + 1> mine{};
+  mine[0] = local ? 1 : 0;
+  for (std::size_t i = 0; i < N; ++i) mine[i + 1] = values[i].value;
+  std::vector<std::uint64_t> all(std::size_t(world.size()) * (N + 1));
+  boost::mpi::all_gather(world, mine.data(), int(N + 1), all.data());
+  if (local) std::rethrow_exception(local);
+  for (std::size_t r = 0; r < std::size_t(world.size()); ++r)
+    if (all[r * (N + 1)])
+      throw error("spinaptic: data-parallel rank " + std::to_string(r) + " refused its settings (see its message)");
+  for (std::size_t r = 1; r < std::size_t(world.size()); ++r)
+    for (std::size_t i = 0; i < N; ++i)
+      if (all[r * (N + 1) + i + 1] != all[i + 1])
+        throw size_mismatch(std::string("data-parallel ranks: ") + values[i].name + " of rank " + std::to_string(r) +
+                                " (expected: rank 0's)",
+                            std::size_t(all[i + 1]), std::size_t(all[r * (N + 1) + i + 1]));
+}
+}  // namespace detail_data_parallel
+
+/// The gradient reduction over the ranks of `world` (a gradient_reduction, concepts/learning.hpp): of the P chunks
+/// (partitions) of a batch, rank r computes [r P / R, (r+1) P / R); each partition's gradient
+/// G_c (every parameter block, flat) with its loss sum and correct count is exchanged with one
+/// MPI all-gather, and every rank forms
+///   G_d = ((0 + G_0,d) + G_1,d) + ... + G_P-1,d
+/// in partition order, so that the parameters after any number of steps are bit-identical for
+/// every rank count R <= P given the same seed and P. Cost per step: P x (parameters + 2) doubles
+/// gathered (a ring all-gather moves (R-1)/R of it per rank); P x parameters additions,
+/// replicated (docs/scaling.md).
+class rank_reduction {
  public:
-  /// Collective over `world`; throws invalid_parameter for a zero batch, P outside
-  /// [ranks, batch], or read noise on a network whose outputs are not column voltages.
-  data_parallel_trainer(const boost::mpi::communicator& world, Network& net, Loss loss_function, Rule rule,
-                        data_parallel_options options, nonideal::read_noise noise = {})
-      : world_(world), net_(net), loss_(std::move(loss_function)), rule_(std::move(rule)), options_(options), noise_(noise) {
-    if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
-    if (options.partitions < std::size_t(world.size()) || options.partitions > options.batch_size)
-      throw invalid_parameter("partitions P", double(options.partitions), "number of ranks <= P <= batch size");
-    if constexpr (!learning::detail_trainer::voltage_output<Network>)
-      if (noise_.enabled())
-        throw invalid_parameter("read noise sigma [V]", units::in_si(noise_.sigma()),
-                                "0 for a network whose outputs are not column voltages");
-    for_each_block([&]<std::size_t I>() { parameters_count_ += net_.template parameters<I>().values.size(); });
-    kernels_.prepare(net_);
-    const std::size_t B = options.batch_size, L = net_.outputs(), P = options.partitions, R = std::size_t(world.size());
-    per_rank_ = (P + R - 1) / R;  // the all-gather block: the largest share, padded
-    stride_ = parameters_count_ + 2;  // gradient, loss sum, correct count
-    outputs_.resize(B * L);
-    delta_.resize(L);
-    noise_draws_.resize(B * L);
-    workspace_.resize(kernels_.workspace_size());
-    accumulator_.resize(kernels_.accumulator_size());
+  /// Partitions may live on other ranks: a trainer sums them through this policy only.
+  static constexpr bool all_chunks_local = false;
+
+  /// Over the ranks of `world` (which must outlive the reduction).
+  explicit rank_reduction(const boost::mpi::communicator& world) : world_(&world) {}
+
+  /// Sizes the exchange for P partitions of `parameters` parameters.
+  void prepare(std::size_t chunks, std::size_t parameters) {
+    const std::size_t R = ranks();
+    parameters_ = parameters;
+    per_rank_ = (chunks + R - 1) / R;  // the all-gather block: the largest share, padded
+    stride_ = parameters + 2;          // gradient, loss sum, correct count
     send_.resize(per_rank_ * stride_);
     gathered_.resize(R * per_rank_ * stride_);
-    gradient_.resize(parameters_count_);
-    parameters_.resize(parameters_count_);
-    rule_.reset(parameters_count_);
+    summed_.resize(parameters);
   }
+  /// This rank's partitions of P: [r P / R, (r+1) P / R).
+  [[nodiscard]] std::pair<std::size_t, std::size_t> local_chunks(std::size_t chunks) const noexcept {
+    const std::size_t r = std::size_t(world_->rank()), R = ranks();
+    return {r * chunks / R, (r + 1) * chunks / R};
+  }
+  /// Collective: this rank's partition gradients (cleared from the accumulators, `stride` doubles
+  /// apart), losses and counts to every rank; then the ordered sum of the gradients, and every
+  /// partition's loss and count into chunk_loss and chunk_correct.
+  template <std::size_t Blocks, class Network, class Kernels>
+  void gather(Network& net, const Kernels& kernels, double* accumulators, std::size_t stride, std::size_t chunks,
+              double* chunk_loss, std::size_t* chunk_correct) {
+    const std::size_t P = chunks, R = ranks(), n = parameters_;
+    const auto [first, last] = local_chunks(P);
+    std::fill(send_.begin(), send_.end(), 0.0);
+    for (std::size_t c = first; c < last; ++c) {
+      double* block = send_.data() + (c - first) * stride_;
+      double* acc = accumulators + c * stride;
+      std::size_t offset = 0;
+      learning::for_each_block<Blocks>([&]<std::size_t I>() {
+        const std::size_t size = net.template parameters<I>().values.size();
+        for (std::size_t d = 0; d < size; ++d) block[offset + d] = kernels.template gradient_and_clear<I>(acc, d);
+        offset += size;
+      });
+      block[n] = chunk_loss[c];
+      block[n + 1] = double(chunk_correct[c]);
+    }
+    const auto t1 = clock::now();
+    timing_.compute += std::chrono::duration<double>(t1 - t0_).count();
+    boost::mpi::all_gather(*world_, send_.data(), int(send_.size()), gathered_.data());
+    t2_ = clock::now();
+    timing_.communication += std::chrono::duration<double>(t2_ - t1).count();
+    std::fill(summed_.begin(), summed_.end(), 0.0);
+    for (std::size_t c = 0; c < P; ++c) {  // the ordered reduction
+      std::size_t q = 0;                   // partition c sits in its owner q's block at slot c - first(q)
+      while ((q + 1) * P / R <= c) ++q;
+      const double* gc = gathered_.data() + (q * per_rank_ + (c - q * P / R)) * stride_;
+      for (std::size_t d = 0; d < n; ++d) summed_[d] += gc[d];
+      chunk_loss[c] = gc[n];
+      chunk_correct[c] = std::size_t(gc[n + 1]);
+    }
+  }
+  /// G of parameters d0 .. d0 + count - 1 of block I (starting at `offset` of the flat vector).
+  template <std::size_t I, std::size_t Blocks, class Kernels>
+  void tile(const Kernels&, double*, std::size_t, std::size_t, std::size_t offset, std::size_t d0, std::size_t count,
+            double* g) const noexcept {
+    std::copy(summed_.begin() + std::ptrdiff_t(offset + d0), summed_.begin() + std::ptrdiff_t(offset + d0 + count), g);
+  }
+  /// Starts the step's clock.
+  void step_begun() noexcept { t0_ = clock::now(); }
+  /// Stops it (the update's time).
+  void step_ended() noexcept { timing_.update += std::chrono::duration<double>(clock::now() - t2_).count(); }
 
   /// The time spent so far by this rank.
   [[nodiscard]] const data_parallel_timing& timing() const noexcept { return timing_; }
-  /// The loss.
-  [[nodiscard]] const Loss& loss_function() const noexcept { return loss_; }
-
-  /// One epoch over all samples in a fresh random order (Fisher-Yates from `engine`, the same on
-  /// every rank); returns the loss and accuracy of the batches as they were trained.
-  template <std::uniform_random_bit_generator Engine>
-  learning::pass_result train_epoch(const learning::data_set& data, Engine& engine) {
-    learning::detail_trainer::check_data(net_, data);
-    const std::size_t n = data.size();
-    order_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) order_[i] = i;
-    for (std::size_t k = n; k > 1; --k) {
-      std::uniform_int_distribution<std::size_t> pick(0, k - 1);
-      std::swap(order_[k - 1], order_[pick(engine)]);
-    }
-    learning::pass_result r;
-    for (std::size_t start = 0; start < n; start += options_.batch_size)
-      step(data, order_.data() + start, std::min(options_.batch_size, n - start), engine, r);
-    return learning::detail_trainer::finish(r);
-  }
 
  private:
   using clock = std::chrono::steady_clock;
+  [[nodiscard]] std::size_t ranks() const noexcept { return std::size_t(world_->size()); }
 
-  template <class F>
-  static void for_each_block(F&& f) {
-    [&]<std::size_t... I>(std::index_sequence<I...>) { (f.template operator()<I>(), ...); }(std::make_index_sequence<blocks>{});
+  const boost::mpi::communicator* world_;
+  std::size_t parameters_ = 0, per_rank_ = 1, stride_ = 1;
+  std::vector<double> send_, gathered_, summed_;
+  data_parallel_timing timing_;
+  clock::time_point t0_{}, t2_{};
+};
+
+static_assert(gradient_reduction<rank_reduction>);
+
+/// Mini-batch training of any `layer` network under `Loss` and the update `Rule`, with each batch
+/// partitioned over the ranks of `world`: learning::trainer with the rank_reduction (one thread
+/// per rank, P partitions as its chunks; docs/network.md for the step). Every rank holds the whole
+/// data set and draws the shuffle and the read noise of the whole batch from its engine
+/// (identical engines stay identical). The ranks check that they agree (batch size, partitions,
+/// network shape and the rule's parameters at construction; data size and shape at each epoch)
+/// in one collective before any other, and all refuse with a spinaptic::error when they do not.
+template <layer Network, loss Loss, optimizer Rule>
+class data_parallel_trainer {
+ public:
+  /// Collective over `world`; throws invalid_parameter for a zero batch, P outside
+  /// [ranks, batch], a bad rule parameter or read noise on a network whose outputs are not
+  /// column voltages, and size_mismatch when the ranks' batch sizes, partitions or network shapes
+  /// differ: on every rank, whichever rank was refused.
+  data_parallel_trainer(const boost::mpi::communicator& world, Network& net, Loss loss_function, Rule rule,
+                        data_parallel_options options, nonideal::read_noise noise = {})
+      : world_(world),
+        net_(net),
+        trainer_(agreed(world, net, rule, options, noise), std::move(loss_function), rule,
+                 learning::training_options{.batch_size = options.batch_size, .threads = 1, .chunks = options.partitions},
+                 noise, rank_reduction(world)) {}
+
+  /// The time spent so far by this rank.
+  [[nodiscard]] const data_parallel_timing& timing() const noexcept { return trainer_.reduction().timing(); }
+  /// The loss.
+  [[nodiscard]] const Loss& loss_function() const noexcept { return trainer_.loss_function(); }
+  /// The optimiser and its state (the same on every rank).
+  [[nodiscard]] Rule& optimizer_state() noexcept { return trainer_.optimizer_state(); }
+
+  /// One epoch over all samples in a fresh random order (Fisher-Yates from `engine`, the same on
+  /// every rank); returns the loss and accuracy of the batches as they were trained. Collective;
+  /// throws on every rank when a rank's data do not fit its network or the ranks' data sizes or
+  /// shapes differ.
+  template <std::uniform_random_bit_generator Engine>
+  learning::pass_result train_epoch(const learning::data_set& data, Engine& engine) {
+    std::exception_ptr refused;
+    try {
+      learning::check_data(net_, data);
+    } catch (const error&) {
+      refused = std::current_exception();
+    }
+    detail_data_parallel::require_agreement<3>(
+        world_, {{{"data set samples", data.size()}, {"data set rows", data.rows()}, {"data set classes", data.classes()}}},
+        refused);
+    return trainer_.train_epoch(data, engine);
   }
 
-  template <class Engine>
-  void step(const learning::data_set& data, const std::size_t* indices, std::size_t B, Engine& engine,
-            learning::pass_result& r) {
-    const std::size_t L = net_.outputs(), n = parameters_count_;
-    const std::size_t P = std::min(options_.partitions, B), R = std::size_t(world_.size());
-    const auto t0 = clock::now();
-    kernels_.prepare(net_);
-    if constexpr (learning::detail_trainer::voltage_output<Network>)
-      if (noise_.enabled()) {  // the read noise of the whole batch, in sample order, on every rank
-        std::fill(noise_draws_.begin(), noise_draws_.begin() + std::ptrdiff_t(B * L), 0.0);
-        noise_.apply(noise_draws_.data(), B * L, net_.output_full_scale(), engine);
-      }
-    const std::size_t first = std::size_t(world_.rank()) * P / R, last = (std::size_t(world_.rank()) + 1) * P / R;
-    std::fill(send_.begin(), send_.end(), 0.0);
-    for (std::size_t c = first; c < last; ++c) {
-      typename Loss::sum_type sum{};
-      std::size_t correct = 0;
-      for (std::size_t b = c * B / P; b < (c + 1) * B / P; ++b) {
-        const auto in = data.dense(indices[b]);
-        double* u = outputs_.data() + b * L;
-        kernels_.forward(in, u, workspace_.data());
-        if (noise_.enabled())
-          for (std::size_t l = 0; l < L; ++l) u[l] += noise_draws_[b * L + l];
-        correct += loss_.sample(u, data.labels()[indices[b]], L, delta_.data(), sum);
-        kernels_.backward(in, workspace_.data(), delta_.data(), nullptr, accumulator_.data());
-      }
-      double* block = send_.data() + (c - first) * stride_;
-      std::size_t offset = 0;
-      for_each_block([&]<std::size_t I>() {
-        const std::size_t size = net_.template parameters<I>().values.size();
-        for (std::size_t d = 0; d < size; ++d) block[offset + d] = kernels_.template gradient_and_clear<I>(accumulator_.data(), d);
-        offset += size;
-      });
-      block[n] = sum.value();
-      block[n + 1] = double(correct);
+ private:
+  /// The local checks of every argument (what the trainer would refuse), then the agreement of
+  /// the ranks: returns `net` when they pass on every rank, else throws on every rank.
+  static Network& agreed(const boost::mpi::communicator& world, Network& net, const Rule& rule,
+                  const data_parallel_options& options, const nonideal::read_noise& noise) {
+    std::size_t parameters = 0;
+    learning::for_each_block<Network::parameter_blocks>(
+        [&]<std::size_t I>() { parameters += net.template parameters<I>().values.size(); });
+    std::exception_ptr refused;
+    try {
+      if (options.batch_size == 0) throw invalid_parameter("batch size", 0.0, ">= 1");
+      if (options.partitions < std::size_t(world.size()) || options.partitions > options.batch_size)
+        throw invalid_parameter("partitions P", double(options.partitions), "number of ranks <= P <= batch size");
+      if constexpr (!voltage_output<Network>)
+        if (noise.enabled())
+          throw invalid_parameter("read noise sigma [V]", units::in_si(noise.sigma()),
+                                  "0 for a network whose outputs are not column voltages");
+      Rule copy = rule;
+      copy.reset(parameters);
+    } catch (const error&) {
+      refused = std::current_exception();
     }
-    const auto t1 = clock::now();
-    timing_.compute += std::chrono::duration<double>(t1 - t0).count();
-    boost::mpi::all_gather(world_, send_.data(), int(send_.size()), gathered_.data());
-    const auto t2 = clock::now();
-    timing_.communication += std::chrono::duration<double>(t2 - t1).count();
-    auto block_of = [&](std::size_t c) {  // partition c sits in its owner q's block at slot c - first(q)
-      std::size_t q = 0;
-      while ((q + 1) * P / R <= c) ++q;
-      return gathered_.data() + (q * per_rank_ + (c - q * P / R)) * stride_;
-    };
-    const double* g0 = block_of(0);
-    std::copy(g0, g0 + n, gradient_.data());
-    r.mean_loss += g0[n];
-    r.correct += std::size_t(g0[n + 1]);
-    for (std::size_t c = 1; c < P; ++c) {  // the ordered reduction
-      const double* gc = block_of(c);
-      for (std::size_t d = 0; d < n; ++d) gradient_[d] += gc[d];
-      r.mean_loss += gc[n];
-      r.correct += std::size_t(gc[n + 1]);
-    }
-    r.samples += B;
-    const double inv_batch = 1.0 / double(B);
-    for (double& g : gradient_) g *= inv_batch;
-    std::size_t offset = 0;
-    for_each_block([&]<std::size_t I>() {
-      const auto view = net_.template parameters<I>();
-      std::copy(view.values.begin(), view.values.end(), parameters_.begin() + std::ptrdiff_t(offset));
-      offset += view.values.size();
-    });
-    rule_.step(parameters_.data(), gradient_.data(), n);
-    offset = 0;
-    for_each_block([&]<std::size_t I>() {
-      const auto view = net_.template parameters<I>();
-      for (std::size_t d = 0; d < view.values.size(); ++d) view.values[d] = std::clamp(parameters_[offset + d], view.lower, view.upper);
-      offset += view.values.size();
-    });
-    timing_.update += std::chrono::duration<double>(clock::now() - t2).count();
+    detail_data_parallel::require_agreement<5>(world,
+                                               {{{"batch size B", options.batch_size},
+                                                 {"partitions P", options.partitions},
+                                                 {"network inputs", net.inputs()},
+                                                 {"network outputs", net.outputs()},
+                                                 {"trainable parameters", parameters}}},
+                                               refused);
+    return net;
   }
 
   const boost::mpi::communicator& world_;
   Network& net_;
-  Loss loss_;
-  Rule rule_;
-  data_parallel_options options_;
-  nonideal::read_noise noise_;
-  kernels_t kernels_;
-  data_parallel_timing timing_;
-  std::size_t parameters_count_ = 0, per_rank_ = 1, stride_ = 1;
-  std::vector<double> outputs_, delta_, noise_draws_, workspace_, accumulator_, send_, gathered_, gradient_, parameters_;
-  std::vector<std::size_t> order_;
+  learning::trainer<Network, Loss, Rule, rank_reduction> trainer_;
 };
 
 }  // namespace spinaptic::mpi

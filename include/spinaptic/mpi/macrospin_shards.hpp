@@ -18,12 +18,12 @@
 namespace spinaptic::mpi {
 
 /// The current-pulse protocol of a switching experiment (as examples/switching_probability):
-/// junctions start in AP (m = -x) at `temperature`, are thermalised for `thermalise_steps` at zero
+/// junctions start in AP (m = -x) at `temperature`, are thermalised for `thermalize_steps` at zero
 /// current, driven for `pulse_steps` at their current, relaxed for `relax_steps` at zero current,
 /// then counted as switched when m . p > 0 (the P state).
 struct switching_protocol {
   units::time time_step = units::as<units::time>(1e-12);          ///< dt of the stochastic Heun scheme
-  std::size_t thermalise_steps = 200;                              ///< before the pulse
+  std::size_t thermalize_steps = 200;                              ///< before the pulse
   std::size_t pulse_steps = 1000;                                  ///< pulse duration / dt
   std::size_t relax_steps = 1000;                                  ///< after the pulse
   units::temperature temperature = units::as<units::temperature>(300.0);  ///< T of every junction
@@ -70,7 +70,7 @@ switching_curve switching_probability(const boost::mpi::communicator& world, con
     device::macrospin_ensemble<Real> e(params, K * per_shard, shard_seed(seed, s));
     e.set_magnetization_all(-1.0, 0.0, 0.0);
     e.set_temperature_all(protocol.temperature);
-    if (protocol.thermalise_steps) e.advance(protocol.time_step, protocol.thermalise_steps, threads);
+    if (protocol.thermalize_steps) e.advance(protocol.time_step, protocol.thermalize_steps, threads);
     for (std::size_t k = 0; k < K; ++k)
       for (std::size_t j = 0; j < per_shard; ++j) e.set_current(k * per_shard + j, currents[k]);
     e.advance(protocol.time_step, protocol.pulse_steps, threads);

@@ -22,7 +22,7 @@
 #include "spinaptic/io/idx.hpp"
 #include "spinaptic/io/image_set.hpp"
 #include "spinaptic/learning/data_set.hpp"
-#include "spinaptic/learning/initialisation.hpp"
+#include "spinaptic/learning/initialization.hpp"
 #include "spinaptic/learning/optimizers.hpp"
 #include "spinaptic/learning/softmax_cross_entropy.hpp"
 #include "spinaptic/learning/split.hpp"
@@ -185,7 +185,7 @@ inline void validate_point(const point_settings& s) {
 }
 
 /// Trains and evaluates one point, as examples/digits does with hardware-aware training:
-///   split (digits) -> initialise currents -> realise the chip (spread, stuck, DACs) -> encode and
+///   split (digits) -> initialise currents -> realize the chip (spread, stuck, DACs) -> encode and
 ///   apply crosstalk/laser DAC -> `epochs` epochs of the trainer with read noise -> test accuracy
 ///   on the same chip -> energy per classification over the test set (energy::ledger).
 /// Everything random comes from one std::mt19937_64 seeded with `s.seed`, threads = 1: the result
@@ -208,9 +208,9 @@ inline void validate_point(const point_settings& s) {
 
   const auto range = s.range == "bipolar" ? network::current_range::bipolar : network::current_range::non_negative;
   layer_type layer(chip_response(s), device::antiparallel, range);
-  learning::initialise_currents(layer, engine);
+  learning::initialize_currents(layer, engine);
   const nonideal::hardware chip = chip_hardware(s);
-  chip.realise(layer, engine);
+  chip.realize(layer, engine);
   auto prepared = [&](const io::image_set& images) {  // encoded, as the chip's lasers deliver them
     auto drives = encoding::encode<typename layer_type::encoding_type>(images);
     chip.apply_to_drives(drives);

@@ -12,6 +12,9 @@
 #include <limits>
 #include <new>
 #include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "spinaptic/detail/xtensor.hpp"
@@ -22,7 +25,7 @@
 #include "spinaptic/encoding/optical_intensity.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/crossbar_kernels.hpp"
-#include "spinaptic/nonideal/dac_quantisation.hpp"
+#include "spinaptic/nonideal/dac_quantization.hpp"
 #include "spinaptic/nonideal/device_deviations.hpp"
 #include "spinaptic/units.hpp"
 
@@ -50,11 +53,17 @@ constexpr std::size_t power_order() {
   if constexpr (polynomial_response<R>) return R::power_order;
   else return 0;
 }
-/// Throws invalid_parameter unless index < extent (an index a user passes).
-inline void require_index(const char* name, std::size_t index, std::size_t extent) {
-  if (index >= extent)
-    throw invalid_parameter(name, double(index), "an index in [0, " + std::to_string(extent - 1) + "]");
+/// K, the coefficients c_m0 .. c_m(K-1) of each power of a polynomial response (its degree in
+/// the current + 1, from the response's coefficient rows); 0 for any other response.
+template <class R>
+constexpr std::size_t coefficients_per_power() {
+  if constexpr (polynomial_response<R>)
+    return std::tuple_size_v<std::remove_cvref_t<decltype(std::declval<const R&>().coefficients(device::magnetic_state{})[0])>>;
+  else
+    return 0;
 }
+/// Throws index_out_of_range unless index < extent (an index a user passes).
+inline void require_index(const char* name, std::size_t index, std::size_t extent) { detail::check_index(name, index, extent); }
 }  // namespace detail_crossbar
 
 /// Inputs x Outputs junctions (row j, column l) under the paper's reference equations
@@ -86,14 +95,16 @@ class crossbar {
   using response_type = Response;
   /// The input encoding: pixel -> normalised row drive (used by classify()).
   using encoding_type = Encoding;
-  /// The prepared kernels a trainer runs (crossbar_kernels.hpp).
-  using kernels_type = crossbar_kernels<crossbar>;
   /// Whether an extent is known only at run time.
   static constexpr bool is_dynamic = Inputs == dynamic_extent || Outputs == dynamic_extent;
   /// Whether the column sums factorise (polynomial response).
-  static constexpr bool factorised = polynomial_response<Response>;
+  static constexpr bool factorized = polynomial_response<Response>;
   /// M, the power order of a polynomial response (0: any other response).
   static constexpr std::size_t power_order = detail_crossbar::power_order<Response>();
+  /// K, the coefficients per power of a polynomial response (0: any other response).
+  static constexpr std::size_t coefficients_per_power = detail_crossbar::coefficients_per_power<Response>();
+  /// The prepared kernels a trainer runs (crossbar_kernels.hpp: polynomial or point-wise).
+  using kernels_type = crossbar_kernels<crossbar>;
   /// Rows known at compile time (or dynamic_extent).
   static constexpr std::size_t static_inputs = Inputs;
   /// Columns known at compile time (or dynamic_extent).
@@ -166,14 +177,15 @@ class crossbar {
   [[nodiscard]] nonideal::device_deviations& deviations() noexcept { return deviations_; }
   /// Per-junction deviations (read-only).
   [[nodiscard]] const nonideal::device_deviations& deviations() const noexcept { return deviations_; }
-  /// Factors per device that device_spread draws: M x 4 for a polynomial response, else 1.
+  /// Factors per device that device_spread draws: M x K for a polynomial response (one per
+  /// coefficient c_mk), else 1.
   [[nodiscard]] static constexpr std::size_t spread_factors_per_device() noexcept {
-    return factorised ? power_order * 4 : 1;
+    return factorized ? power_order * coefficients_per_power : 1;
   }
   /// The current DAC (current_bits; power_bits is applied to the drives, nonideal::hardware).
-  [[nodiscard]] nonideal::dac_quantisation& dac() noexcept { return dac_; }
+  [[nodiscard]] nonideal::dac_quantization& dac() noexcept { return dac_; }
   /// The current DAC (read-only).
-  [[nodiscard]] const nonideal::dac_quantisation& dac() const noexcept { return dac_; }
+  [[nodiscard]] const nonideal::dac_quantization& dac() const noexcept { return dac_; }
 
   // ---- as a layer (concepts/layer.hpp) -------------------------------------------------------
   /// One block of trainable parameters: the normalised currents.
@@ -290,7 +302,7 @@ class crossbar {
   std::size_t inputs_, outputs_;
   xt::xtensor<double, 2> currents_;  // x_jl = I_jl / I_max
   nonideal::device_deviations deviations_;
-  nonideal::dac_quantisation dac_;
+  nonideal::dac_quantization dac_;
 };
 
 /// The crossbar of a junction type J (device::mtj): what it trains on is J's network response, the
@@ -302,8 +314,14 @@ using junction_crossbar = crossbar<Inputs, Outputs, typename Junction::network_r
 static_assert(layer<crossbar<64, 10, device::bias_enhanced_tms<1>>>);
 static_assert(lit_row_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(layer<crossbar<dynamic_extent, dynamic_extent, device::bias_enhanced_tms<1>>>);
+// its outputs are column voltages of a compile-time width (read noise applies; the loss unrolls)
+static_assert(voltage_output<crossbar<64, 10, device::bias_enhanced_tms<1>>>);
+static_assert(static_width_layer<crossbar<64, 10, device::bias_enhanced_tms<1>>>);
+static_assert(static_outputs_of<crossbar<64, 10, device::bias_enhanced_tms<1>>>() == 10);
+static_assert(static_outputs_of<crossbar<dynamic_extent, dynamic_extent, device::bias_enhanced_tms<1>>>() == dynamic_extent);
 // its kernels offer the dense sample-major path and tile-wise refresh and reduction, which the
 // trainer picks through these concepts (a drifted signature would silently fall back otherwise)
+static_assert(paired_lit_row_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(sample_major_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(refreshable_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);
 static_assert(tiled_gradient_kernels<crossbar<64, 10, device::bias_enhanced_tms<1>>::kernels_type>);

@@ -67,5 +67,7 @@ template <std::size_t Inputs, std::size_t Hidden, std::size_t Outputs, class Jun
 static_assert(layer<opto_electronic_network<64, 100, 10, device::bias_enhanced_tms<1>>>);
 static_assert(layer<opto_electronic_network<784, dynamic_extent, 10, device::bias_enhanced_tms<1>>>);
 static_assert(lit_row_kernels<opto_electronic_network<784, dynamic_extent, 10, device::bias_enhanced_tms<1>>::kernels_type>);
+static_assert(voltage_output<opto_electronic_network<64, 100, 10, device::bias_enhanced_tms<1>>>);
+static_assert(static_outputs_of<opto_electronic_network<64, 100, 10, device::bias_enhanced_tms<1>>>() == 10);
 
 }  // namespace spinaptic::network

@@ -15,12 +15,6 @@
 namespace spinaptic::network {
 
 namespace detail_sequential {
-/// The compile-time output count of a layer, or std::dynamic_extent.
-template <class L>
-constexpr std::size_t static_outputs() {
-  if constexpr (requires { L::static_outputs; }) return L::static_outputs;
-  else return std::dynamic_extent;
-}
 /// Parameter blocks of the layers before layer K.
 template <std::size_t K, class... Layers>
 constexpr std::size_t blocks_before() {
@@ -60,7 +54,7 @@ class sequential {
   /// The sum of the layers' parameter blocks.
   static constexpr std::size_t parameter_blocks = (Layers::parameter_blocks + ... + 0);
   /// The last layer's compile-time output count (or std::dynamic_extent).
-  static constexpr std::size_t static_outputs = detail_sequential::static_outputs<last_type>();
+  static constexpr std::size_t static_outputs = static_outputs_of<last_type>();
 
   /// Takes the layers; throws size_mismatch when the outputs of one are not the inputs of the next.
   explicit sequential(Layers... layers) : layers_(std::move(layers)...) {
@@ -83,7 +77,7 @@ class sequential {
   [[nodiscard]] std::size_t outputs() const noexcept { return std::get<count - 1>(layers_).outputs(); }
   /// The last layer's output full scale (when its outputs are column voltages).
   [[nodiscard]] units::voltage output_full_scale() const
-    requires requires(const last_type& l) { l.output_full_scale(); }
+    requires voltage_output<last_type>
   {
     return std::get<count - 1>(layers_).output_full_scale();
   }

@@ -9,7 +9,7 @@
 
 #include "spinaptic/concepts/layer.hpp"
 #include "spinaptic/error.hpp"
-#include "spinaptic/nonideal/dac_quantisation.hpp"
+#include "spinaptic/nonideal/dac_quantization.hpp"
 #include "spinaptic/nonideal/laser_crosstalk.hpp"
 #include "spinaptic/nonideal/read_noise.hpp"
 #include "spinaptic/units.hpp"
@@ -80,9 +80,9 @@ class transfer_stage {
     return max_power_ * (1.0 / (1.0 + std::exp(-t)));
   }
   /// The laser DAC of the second layer's rows (power_bits).
-  [[nodiscard]] nonideal::dac_quantisation& dac() noexcept { return dac_; }
+  [[nodiscard]] nonideal::dac_quantization& dac() noexcept { return dac_; }
   /// The laser DAC (read-only).
-  [[nodiscard]] const nonideal::dac_quantisation& dac() const noexcept { return dac_; }
+  [[nodiscard]] const nonideal::dac_quantization& dac() const noexcept { return dac_; }
   /// Crosstalk between the second layer's rows.
   [[nodiscard]] nonideal::laser_crosstalk& crosstalk() noexcept { return crosstalk_; }
   /// Crosstalk (read-only).
@@ -101,7 +101,7 @@ class transfer_stage {
   laser_driver_gain gain_;
   units::voltage offset_, input_full_scale_;
   units::power max_power_;
-  nonideal::dac_quantisation dac_{};
+  nonideal::dac_quantization dac_{};
   nonideal::laser_crosstalk crosstalk_{};
   nonideal::read_noise noise_{};
   std::uint64_t noise_seed_ = 0;
@@ -170,7 +170,7 @@ class transfer_stage::kernels_type {
   std::size_t channels_ = 0;
   double slope_ = 1.0, offset_ = 0.0, alpha_ = 0.0, noise_sigma_ = 0.0;
   std::uint64_t noise_seed_ = 0, steps_ = 0;
-  nonideal::dac_quantisation dac_{};
+  nonideal::dac_quantization dac_{};
 };
 
 static_assert(layer<transfer_stage>);

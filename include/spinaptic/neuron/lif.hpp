@@ -113,7 +113,7 @@ class lif_state {
  protected:
   /// Throws invalid_parameter unless i < size().
   void check(std::size_t i) const {
-    if (i >= n_) throw invalid_parameter("neuron index", static_cast<double>(i), "< size()");
+    detail::check_index("neuron index", i, n_);
   }
   /// The end of the step of neurons [begin, end): the refractory countdown moves on, the
   /// threshold rule advances, and a neuron that is not refractory and above V_th + theta fires

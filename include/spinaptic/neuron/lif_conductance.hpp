@@ -28,7 +28,7 @@
 #include <string_view>
 
 #include "spinaptic/concepts/spiking.hpp"
-#include "spinaptic/learning/softmax_cross_entropy.hpp"
+#include "spinaptic/detail/math.hpp"
 #include "spinaptic/neuron/lif.hpp"
 #include "spinaptic/neuron/threshold.hpp"
 
@@ -122,7 +122,7 @@ class lif_conductance_based : public lif_state<2, Threshold> {
   std::array<double, base::channels> d_{}, e_{}, m_{1.0, 1.0};
 };
 
-static_assert(network::spiking::neuron_model<lif_conductance_based<>>);
-static_assert(network::spiking::neuron_model<lif_conductance_based<adaptive_threshold>>);
+static_assert(neuron_model<lif_conductance_based<>>);
+static_assert(neuron_model<lif_conductance_based<adaptive_threshold>>);
 
 }  // namespace spinaptic::neuron

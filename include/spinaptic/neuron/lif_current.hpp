@@ -96,6 +96,6 @@ class lif_current_based : public lif_state<2, Threshold> {
   std::array<double, base::channels> d_{}, k_{};
 };
 
-static_assert(network::spiking::neuron_model<lif_current_based<>>);
+static_assert(neuron_model<lif_current_based<>>);
 
 }  // namespace spinaptic::neuron

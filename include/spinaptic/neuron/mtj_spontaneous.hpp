@@ -95,7 +95,7 @@ class spontaneous_mtj_neuron {
 
  private:
   void check(std::size_t i) const {
-    if (i >= n_) throw invalid_parameter("junction index", static_cast<double>(i), "< size()");
+    detail::check_index("junction index", i, n_);
   }
 
   device::neel_brown_parameters p_;
@@ -105,6 +105,6 @@ class spontaneous_mtj_neuron {
   xt::xtensor<double, 1> bias_, input_, state_, drive_, kelvin_;
 };
 
-static_assert(network::spiking::neuron_model<spontaneous_mtj_neuron>);
+static_assert(neuron_model<spontaneous_mtj_neuron>);
 
 }  // namespace spinaptic::neuron

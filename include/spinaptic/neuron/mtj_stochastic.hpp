@@ -54,7 +54,7 @@ class stochastic_mtj_neuron {
   void set_bias_current_all(units::current i) { bias_.fill(detail::require_finite("bias current I_b [A]", units::in_si(i))); }
   /// Sets the bias current of junction i.
   void set_bias_current(std::size_t i, units::current c) {
-    if (i >= n_) throw invalid_parameter("neuron index", static_cast<double>(i), "< size()");
+    detail::check_index("neuron index", i, n_);
     bias_[i] = detail::require_finite("bias current I_b [A]", units::in_si(c));
   }
   /// The device model's switching probability for a pulse of current I (what a neuron fires with).
@@ -97,6 +97,6 @@ class stochastic_mtj_neuron {
   xt::xtensor<double, 1> bias_, input_, pulse_, probability_;
 };
 
-static_assert(network::spiking::neuron_model<stochastic_mtj_neuron>);
+static_assert(neuron_model<stochastic_mtj_neuron>);
 
 }  // namespace spinaptic::neuron

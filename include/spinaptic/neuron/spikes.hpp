@@ -89,7 +89,7 @@ struct telegraph_trace {
                                                        units::voltage v_parallel, units::voltage v_antiparallel,
                                                        units::time dt, std::size_t steps) {
   if (steps == 0) throw invalid_parameter("steps", 0.0, ">= 1");
-  if (j >= ensemble.size()) throw invalid_parameter("junction index", double(j), "< size()");
+  detail::check_index("junction index", j, ensemble.size());
   telegraph_trace tr;
   tr.time.resize({steps});
   tr.voltage.resize({steps});

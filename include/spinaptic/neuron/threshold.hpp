@@ -119,7 +119,7 @@ class adaptive_threshold {
 
   /// Sets theta_i (e.g. the 20 mV start of Diehl & Cook's network).
   void set_offset(std::size_t i, units::voltage theta) {
-    if (i >= theta_.size()) throw invalid_parameter("neuron index", static_cast<double>(i), "< size()");
+    detail::check_index("neuron index", i, theta_.size());
     theta_[i] = detail::require_finite("threshold offset theta [V]", units::in_si(theta));
   }
   /// Sets every theta_i.

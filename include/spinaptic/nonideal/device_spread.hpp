@@ -23,7 +23,7 @@ struct device_spread {
 
   /// Draws the factors of `devices` junctions with `factors_per_device` coefficients each.
   template <std::uniform_random_bit_generator Engine>
-  void realise(device_deviations& d, std::size_t devices, std::size_t factors_per_device, Engine& engine) const {
+  void realize(device_deviations& d, std::size_t devices, std::size_t factors_per_device, Engine& engine) const {
     detail::require_non_negative("device spread sigma", relative_sigma);
     d.factors_per_device = factors_per_device;
     d.coefficient_factors.assign(devices * factors_per_device, 1.0);

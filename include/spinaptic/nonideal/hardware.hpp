@@ -7,7 +7,7 @@
 
 #include "spinaptic/detail/xtensor.hpp"
 
-#include "spinaptic/nonideal/dac_quantisation.hpp"
+#include "spinaptic/nonideal/dac_quantization.hpp"
 #include "spinaptic/nonideal/device_spread.hpp"
 #include "spinaptic/nonideal/laser_crosstalk.hpp"
 #include "spinaptic/nonideal/read_noise.hpp"
@@ -16,7 +16,7 @@
 namespace spinaptic::nonideal {
 
 /// The non-idealities of one chip, each off by default (docs/physics.md):
-/// realised once per chip (`realise`: spread and stuck maps, drawn from the engine; the DAC
+/// realised once per chip (`realize`: spread and stuck maps, drawn from the engine; the DAC
 /// setting), applied to the optical inputs (`apply_to_drives`: crosstalk, then the laser DAC),
 /// and on every read (`noise`, applied by the trainer and the evaluation). Training with the same
 /// object is hardware-aware training.
@@ -24,7 +24,7 @@ struct hardware {
   device_spread spread{};        ///< device-to-device spread of the response coefficients
   stuck_devices stuck{};         ///< junctions that do not follow their control
   read_noise noise{};            ///< noise on the column voltages
-  dac_quantisation dac{};        ///< current and laser DACs
+  dac_quantization dac{};        ///< current and laser DACs
   laser_crosstalk crosstalk{};   ///< light leaking into neighbouring rows
 
   /// Throws invalid_parameter for any NaN or out-of-range setting.
@@ -39,10 +39,10 @@ struct hardware {
   /// Draws this chip's spread and stuck maps into `layer` and sets its current DAC; throws
   /// invalid_parameter for a NaN or out-of-range setting (before drawing anything).
   template <class Crossbar, std::uniform_random_bit_generator Engine>
-  void realise(Crossbar& layer, Engine& engine) const {
+  void realize(Crossbar& layer, Engine& engine) const {
     validate();
-    spread.realise(layer.deviations(), layer.device_count(), Crossbar::spread_factors_per_device(), engine);
-    stuck.realise(layer.deviations(), layer.device_count(), engine);
+    spread.realize(layer.deviations(), layer.device_count(), Crossbar::spread_factors_per_device(), engine);
+    stuck.realize(layer.deviations(), layer.device_count(), engine);
     layer.dac() = dac;
   }
 

@@ -26,7 +26,7 @@ struct stuck_devices {
 
   /// Draws which of `devices` junctions are stuck into `d` (fraction checked in [0, 1]).
   template <std::uniform_random_bit_generator Engine>
-  void realise(device_deviations& d, std::size_t devices, Engine& engine) const {
+  void realize(device_deviations& d, std::size_t devices, Engine& engine) const {
     detail::require_in_range("stuck device fraction", fraction, 0.0, 1.0);
     d.stuck.clear();
     if (!enabled()) return;

@@ -28,7 +28,7 @@ namespace spinaptic::learning::plasticity {
 
 /// Rescales each column j of w (n_pre x n_post, raw SI) so that sum_i w_ij = total (SI of the
 /// weight); a column of zeros stays zero.
-inline void normalise_columns(xt::xtensor<double, 2>& w, double total) {
+inline void normalize_columns(xt::xtensor<double, 2>& w, double total) {
   detail::require_positive("column weight total", total);
   const std::size_t n_pre = w.shape()[0], n_post = w.shape()[1];
   std::vector<double> sum(n_post, 0.0);
@@ -95,8 +95,8 @@ class diehl_cook_stdp {
   void clear() noexcept {
     for (auto* t : {&pre_, &post1_, &post2_}) t->clear();
   }
-  /// The rule's weight normalisation (between presentations): normalise_columns(w, total).
-  void normalise(xt::xtensor<double, 2>& w, double total) const { normalise_columns(w, total); }
+  /// The rule's weight normalisation (between presentations): normalize_columns(w, total).
+  void normalize(xt::xtensor<double, 2>& w, double total) const { normalize_columns(w, total); }
   /// The parameters.
   [[nodiscard]] const diehl_cook_parameters<W>& parameters() const noexcept { return p_; }
 
@@ -105,6 +105,7 @@ class diehl_cook_stdp {
   trace_set pre_, post1_, post2_;
 };
 
-static_assert(network::spiking::plasticity_rule<diehl_cook_stdp<>>);
+static_assert(plasticity_rule<diehl_cook_stdp<>>);
+static_assert(normalizing_plasticity_rule<diehl_cook_stdp<>, xt::xtensor<double, 2>>);
 
 }  // namespace spinaptic::learning::plasticity

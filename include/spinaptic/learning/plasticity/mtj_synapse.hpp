@@ -98,7 +98,7 @@ class mtj_synapse {
   }
   /// Draws every synapse's state uniformly from {0, ..., K} junctions in AP (counter-based, from
   /// `seed`) and writes the matching weights (n_pre x n_post); call after prepare.
-  void initialise(double* weights, std::uint64_t seed) {
+  void initialize(double* weights, std::uint64_t seed) {
     for (std::size_t k = 0; k < ap_.size(); ++k) {
       detail::counter_rng g(detail::stream_key(seed, k, 0x5EED));
       const auto m = std::min<std::size_t>(p_.junctions, static_cast<std::size_t>(g.uniform() * static_cast<double>(p_.junctions + 1)));
@@ -162,6 +162,7 @@ class mtj_synapse {
   trace_set x_, y_;
 };
 
-static_assert(network::spiking::plasticity_rule<mtj_synapse>);
+static_assert(plasticity_rule<mtj_synapse>);
+static_assert(initializing_plasticity_rule<mtj_synapse>);
 
 }  // namespace spinaptic::learning::plasticity

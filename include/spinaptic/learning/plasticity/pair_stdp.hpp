@@ -85,6 +85,6 @@ class pair_stdp {
   trace_set pre_, post_;
 };
 
-static_assert(network::spiking::plasticity_rule<pair_stdp<>>);
+static_assert(plasticity_rule<pair_stdp<>>);
 
 }  // namespace spinaptic::learning::plasticity

@@ -92,7 +92,7 @@ class triplet_stdp {
   trace_set r1_, r2_, o1_, o2_;
 };
 
-static_assert(network::spiking::plasticity_rule<triplet_stdp<>>);
-static_assert(network::spiking::plasticity_rule<triplet_stdp<units::conductance>>);
+static_assert(plasticity_rule<triplet_stdp<>>);
+static_assert(plasticity_rule<triplet_stdp<units::conductance>>);
 
 }  // namespace spinaptic::learning::plasticity

@@ -4,7 +4,7 @@
 // A spike of source i adds w_ij to target j's input channel after the delay d (whole steps,
 // spinaptic/network/spiking/delay_line.hpp), one for the projection or one per synapse. The weight matrix is row-major (n_pre x n_post), so a
 // presynaptic spike reads one contiguous row. A plastic projection hears both sides' spikes after
-// delivery and lets its rule (concept plasticity_rule) update rows on presynaptic and columns on
+// delivery and lets its rule (a plasticity_rule, concepts/spiking.hpp) update rows on presynaptic and columns on
 // postsynaptic spikes. Delays become whole steps round(d / dt) (detail/steps.hpp), at most what a
 // delay line of 2^27 doubles holds (delay_line::max_delay_steps); spike indices are 32-bit, so a
 // side has at most 2^32 - 1 members; deliver() refuses a source index outside [0, n_pre).

@@ -66,8 +66,9 @@ struct diehl_cook_settings {
 };
 
 /// The Diehl & Cook network and its presentation protocol (see the file comment), with the
-/// plasticity rule Rule on the input weights. A rule that offers `normalise(weights, total)` is
-/// normalised before each presentation while learning; one that offers `initialise(weights, seed)`
+/// plasticity rule Rule on the input weights. A rule that offers `normalize(weights, total)`
+/// (normalizing_plasticity_rule) is normalised before each presentation while learning; one that
+/// offers `initialize(weights, seed)` (initializing_plasticity_rule)
 /// sets the initial weights itself (e.g. junction states), otherwise they are uniform in
 /// [0, 0.3 nS).
 template <plasticity_rule Rule>
@@ -90,8 +91,8 @@ class basic_diehl_cook_network {
     if (s.min_spikes == 0) throw invalid_parameter("Diehl & Cook minimum spike count", 0.0, ">= 1");
     present_steps_ = steps("presentation time [s]", s.presentation);
     rest_steps_ = steps("rest time [s]", s.rest);
-    if constexpr (requires(Rule& r, double* w) { r.initialise(w, s.seed); })
-      sim_.template projection<0>().rule().initialise(weights().data(), s.seed);
+    if constexpr (initializing_plasticity_rule<Rule>)
+      sim_.template projection<0>().rule().initialize(weights().data(), s.seed);
   }
 
   /// The settings.
@@ -114,9 +115,9 @@ class basic_diehl_cook_network {
   std::span<const std::uint32_t> present(const double* pixels, double max_pixel) {
     detail::require_positive("full-scale pixel value", max_pixel);
     for (std::size_t k = 2; k < 2 + s_.max_repeats + 1; ++k) {
-      if constexpr (requires(Rule& r, xt::xtensor<double, 2>& w) { r.normalise(w, 1.0); })
+      if constexpr (normalizing_plasticity_rule<Rule, xt::xtensor<double, 2>>)
         if (learning_)
-          sim_.template projection<0>().rule().normalise(weights(), 78e-9 / 784.0 * static_cast<double>(s_.inputs));
+          sim_.template projection<0>().rule().normalize(weights(), 78e-9 / 784.0 * static_cast<double>(s_.inputs));
       const double scale = units::in_si(s_.max_rate) * static_cast<double>(k) / 2.0 / max_pixel;
       for (std::size_t i = 0; i < s_.inputs; ++i) rates_[i] = pixels[i];
       sim_.template group<0>().set_rates_scaled(rates_.data(), scale);

@@ -84,7 +84,8 @@ class optical_crossbar_projection {
 
   /// Sets the bias current (the weight) of junction (i, j); |I| <= I_max of the response.
   void set_bias_current(std::size_t i, std::size_t j, units::current c) {
-    if (i >= rows_ || j >= columns_) throw invalid_parameter("junction index", static_cast<double>(i * columns_ + j), "< rows x columns");
+    detail::check_index("junction row index i", i, rows_);
+    detail::check_index("junction column index j", j, columns_);
     const double x = units::in_si(c), m = units::in_si(response_.max_current());
     detail::require_in_range("bias current I [A]", x, -m, m);
     bias_(i, j) = x;

@@ -83,7 +83,7 @@ class poisson_group {
 
  private:
   void check(std::size_t i) const {
-    if (i >= n_) throw invalid_parameter("Poisson source index", static_cast<double>(i), "< size()");
+    detail::check_index("Poisson source index", i, n_);
   }
   void update_silence() noexcept {
     silent_ = true;

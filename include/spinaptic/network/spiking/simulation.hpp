@@ -63,7 +63,7 @@ class simulation;
 /// The driver (see the file comment).
 template <class... Groups, class... Links>
 class simulation<std::tuple<Groups...>, Links...> {
-  static_assert((spike_source<Groups> && ...), "every group must satisfy spinaptic::network::spiking::spike_source");
+  static_assert((spike_source<Groups> && ...), "every group must satisfy spinaptic::spike_source");
 
  public:
   /// Takes the groups and links; prepares them for the step dt (outside the step loop).
@@ -97,10 +97,8 @@ class simulation<std::tuple<Groups...>, Links...> {
   template <std::size_t K>
   state_monitor& record_state(std::size_t k, std::vector<std::size_t> neurons, std::size_t every = 1) {
     auto& g = std::get<K>(groups_);
-    if (k >= std::tuple_element_t<K, std::tuple<Groups...>>::variable_names.size())
-      throw invalid_parameter("state variable index", static_cast<double>(k), "< variable_names.size()");
-    for (auto i : neurons)
-      if (i >= g.size()) throw invalid_parameter("monitored neuron index", static_cast<double>(i), "< group size");
+    detail::check_index("state variable index", k, std::tuple_element_t<K, std::tuple<Groups...>>::variable_names.size());
+    for (auto i : neurons) detail::check_index("monitored neuron index", i, g.size());
     state_monitors_.emplace_back(std::make_unique<state_monitor>(g.variable(k), std::move(neurons), every));
     return *state_monitors_.back();
   }
@@ -161,7 +159,7 @@ class simulation<std::tuple<Groups...>, Links...> {
     const auto& src = std::get<link_t::source>(groups_);
     auto& tgt = std::get<link_t::target>(groups_);
     using target_t = std::remove_cvref_t<decltype(tgt)>;
-    static_assert(neuron_model<target_t>, "a link's target group must satisfy spinaptic::network::spiking::neuron_model");
+    static_assert(neuron_model<target_t>, "a link's target group must satisfy spinaptic::neuron_model");
     if (p.source_size() != src.size()) throw size_mismatch("projection sources vs source group", src.size(), p.source_size());
     if (p.target_size() != tgt.size()) throw size_mismatch("projection targets vs target group", tgt.size(), p.target_size());
     if (p.channel() >= target_t::channels)

@@ -104,7 +104,7 @@ class sparse_projection {
   [[nodiscard]] std::size_t synapse_count() const noexcept { return target_.size(); }
   /// Targets of source i.
   [[nodiscard]] std::span<const std::uint32_t> targets_of(std::size_t i) const {
-    if (i >= c_.sources) throw invalid_parameter("source index", static_cast<double>(i), "< source_size()");
+    detail::check_index("source index", i, c_.sources);
     return {target_.data() + row_[i], target_.data() + row_[i + 1]};
   }
   /// Raw weights (SI), in the order of the synapses by source.

@@ -1,4 +1,4 @@
-// spinaptic/learning/initialisation.hpp: initial bias currents drawn away from zero.
+// spinaptic/learning/initialization.hpp: initial bias currents drawn away from zero.
 #pragma once
 
 #include <concepts>
@@ -12,7 +12,7 @@ namespace spinaptic::learning {
 /// vanishing slope near I = 0, and starting there stalls training (docs/physics.md:
 /// ~62 % test accuracy from small currents). Uses only `engine`.
 template <class Crossbar, std::uniform_random_bit_generator Engine>
-void initialise_currents(Crossbar& layer, Engine& engine, double min_magnitude = 0.3, double max_magnitude = 1.0) {
+void initialize_currents(Crossbar& layer, Engine& engine, double min_magnitude = 0.3, double max_magnitude = 1.0) {
   detail::require_in_range("initial current magnitude min", min_magnitude, 0.0, 1.0);
   detail::require_in_range("initial current magnitude max", max_magnitude, min_magnitude, 1.0);
   std::uniform_real_distribution<double> magnitude(min_magnitude, max_magnitude);

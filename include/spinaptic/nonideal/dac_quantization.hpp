@@ -1,4 +1,4 @@
-// spinaptic/nonideal/dac_quantisation.hpp: b-bit digital-to-analogue converters for the bias
+// spinaptic/nonideal/dac_quantization.hpp: b-bit digital-to-analogue converters for the bias
 // currents and the laser powers.
 #pragma once
 
@@ -11,7 +11,7 @@ namespace spinaptic::nonideal {
 /// Uniform quantisation of a control to 2^b levels spanning [lo, hi] (both ends are levels):
 ///   q(x) = lo + round((x - lo) / D) D,   D = (hi - lo) / (2^b - 1).
 /// b = 0 means "not quantised" (the default).
-[[nodiscard]] inline double quantise(double x, unsigned bits, double lo, double hi) noexcept {
+[[nodiscard]] inline double quantize(double x, unsigned bits, double lo, double hi) noexcept {
   if (bits == 0) return x;
   const double step = (hi - lo) / (std::ldexp(1.0, int(bits)) - 1.0);
   const double clipped = x < lo ? lo : (x > hi ? hi : x);
@@ -22,7 +22,7 @@ namespace spinaptic::nonideal {
 /// drivers (p = P/P_max over [0, 1]); docs/physics.md suggests b = 4-8.
 /// In training the forward pass sees the quantised currents and the gradient updates the
 /// full-precision ones (straight-through estimator, Bengio et al. arXiv:1308.3432).
-struct dac_quantisation {
+struct dac_quantization {
   unsigned current_bits = 0;  ///< 0: ideal current sources
   unsigned power_bits = 0;    ///< 0: ideal laser drivers
 
@@ -36,9 +36,9 @@ struct dac_quantisation {
   }
 
   /// q(x) over [lo, 1] with current_bits.
-  [[nodiscard]] double current(double x, double lo) const noexcept { return quantise(x, current_bits, lo, 1.0); }
+  [[nodiscard]] double current(double x, double lo) const noexcept { return quantize(x, current_bits, lo, 1.0); }
   /// q(p) over [0, 1] with power_bits.
-  [[nodiscard]] double power(double p) const noexcept { return quantise(p, power_bits, 0.0, 1.0); }
+  [[nodiscard]] double power(double p) const noexcept { return quantize(p, power_bits, 0.0, 1.0); }
 };
 
 }  // namespace spinaptic::nonideal
