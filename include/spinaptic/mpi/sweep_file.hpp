@@ -19,7 +19,7 @@
 
 #include "spinaptic/error.hpp"
 #include "spinaptic/mpi/sweep_point.hpp"
-#include "spinaptic/nonideal/dac_quantisation.hpp"
+#include "spinaptic/nonideal/dac_quantization.hpp"
 
 namespace spinaptic::mpi {
 
@@ -187,8 +187,8 @@ inline const std::vector<setting_field>& setting_fields() {
       field<&p::output_scale>("output_scale"), field<&p::optimizer>("optimizer"), field<&p::range>("range"),
       field<&p::seed>("seed"), field<&p::test_fraction>("test_fraction"), field<&p::max_current_mA>("max_current_mA"),
       field<&p::laser_power_mW>("laser_power_mW"), field<&p::laser_pulse_us>("laser_pulse_us"),
-      field<&p::current_bits>("current_bits", nonideal::dac_quantisation::max_bits),
-      field<&p::power_bits>("power_bits", nonideal::dac_quantisation::max_bits), field<&p::spread>("spread"),
+      field<&p::current_bits>("current_bits", nonideal::dac_quantization::max_bits),
+      field<&p::power_bits>("power_bits", nonideal::dac_quantization::max_bits), field<&p::spread>("spread"),
       field<&p::stuck>("stuck"), field<&p::stuck_mode>("stuck_mode"), field<&p::read_noise_uV>("read_noise_uV"),
       field<&p::bandwidth_Hz>("bandwidth_Hz"), field<&p::crosstalk>("crosstalk"),
       field<&p::area_resistance_ohm_um2>("area_resistance_ohm_um2"), field<&p::diameter_nm>("diameter_nm"),
