@@ -2,6 +2,7 @@
 // a heating model, a magnetic-state policy and the thermal dynamics into one junction type.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <limits>
 #include <new>
