@@ -217,3 +217,29 @@ TEST_CASE("simulate() of a Gaussian pulse through the half-space modes equals th
   CHECK(worst <= bound);
   CHECK(worst > 0.0);  // the two paths are computed differently
 }
+
+namespace {
+/// A user's dynamics with the half-space's step fractions but no modes(): simulate() superposes it.
+struct superposed_half_space {
+  static constexpr std::size_t channels = 2;
+  device::pillar_half_space_response d;
+  device::thermal_step_fractions step_fractions(double t) const noexcept { return d.step_fractions(t); }
+};
+}  // namespace
+
+TEST_CASE("a dynamics without modes is superposed, and agrees with the modal stepping", "[thermal][dynamics][mtj]") {
+  static_assert(thermal_dynamics_model<superposed_half_space> && !modal_thermal_dynamics<superposed_half_space> &&
+                !exponential_thermal_dynamics<superposed_half_space>);
+  const auto j = physics::junction();
+  using plain_junction = device::mtj<physics::response_type, device::thermal_tmr_resistance, device::thermal_stack,
+                                     device::fixed_state, superposed_half_space>;
+  const plain_junction k{j.response, j.resistance_model, j.heating, superposed_half_space{j.thermal}, j.magnetization};
+  const gaussian_pulse drive{20e-6, 5e-6, 0.15, 2e-3};
+  const auto a = j.simulate(drive, 0.1_us, 400);
+  const auto b = k.simulate(drive, 0.1_us, 400);
+  double worst = 0.0;
+  for (std::size_t n = 0; n < 400; ++n) worst = std::max(worst, std::abs(a.voltage(n) - b.voltage(n)));
+  // total variation of the power below 0.30 W: |dV| <= 2e-7 x 0.30 W x |dV/dP|
+  CHECK(worst <= 2e-7 * 0.30 * std::abs(units::in_si(j.dV_dP(150.0_mW, 2.0_mA))));
+  CHECK(a.temperature_difference(200) == Approx(b.temperature_difference(200)).epsilon(1e-9));
+}

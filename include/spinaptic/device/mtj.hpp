@@ -174,7 +174,8 @@ struct mtj {
   [[nodiscard]] voltage_trace simulate(const Drive& drive, units::time dt, std::size_t steps) const {
     detail::require_positive("time step dt [s]", units::in_si(dt));
     if (steps == 0) throw invalid_parameter("steps", 0.0, ">= 1");
-    // five traces of doubles, one of bools, two of power-change history
+    // five traces of doubles, one of bools, and (plain superposition only) two of power-change history
+    constexpr bool superposed = !exponential_thermal_dynamics<Dynamics> && !modal_thermal_dynamics<Dynamics>;
     constexpr std::size_t bytes_per_step = 7 * sizeof(double) + sizeof(bool) + sizeof(std::size_t);
     constexpr std::size_t max_steps = (std::size_t{1} << 40) / bytes_per_step;  // a trace of at most 1 TiB
     if (steps > max_steps)
@@ -183,9 +184,12 @@ struct mtj {
     voltage_trace tr;
     xt::xtensor<double, 1> change_size, change_time;
     try {
-      for (auto* a : {&tr.time, &tr.current, &tr.laser_power, &tr.temperature_difference, &tr.voltage,
-                      &change_size, &change_time})
+      for (auto* a : {&tr.time, &tr.current, &tr.laser_power, &tr.temperature_difference, &tr.voltage})
         a->resize({steps});
+      if constexpr (superposed) {
+        change_size.resize({steps});
+        change_time.resize({steps});
+      }
       tr.laser_on.resize({steps});
     } catch (const std::bad_alloc&) {
       throw invalid_parameter("simulate steps", double(steps), "a count whose trace fits in memory");
@@ -194,7 +198,8 @@ struct mtj {
     }
     const double h = units::in_si(dt);
     const double p0 = units::in_si(drive.power_at(0.0 * units::second));
-    double p_prev = p0, lagged = p0, p_sample = p0;
+    [[maybe_unused]] double p_prev = p0;
+    double lagged = p0, p_sample = p0;
     [[maybe_unused]] double decay = 1.0;
     if constexpr (exponential_thermal_dynamics<Dynamics>) decay = thermal.decay(h);
     // modal dynamics: per mode j its weight a_j, decay exp(-r_j h) and the sum
@@ -211,7 +216,7 @@ struct mtj {
         }
       mode_sum.assign(mode_weight.size(), 0.0);
     }
-    std::size_t changes = 0;
+    [[maybe_unused]] std::size_t changes = 0;
     for (std::size_t n = 0; n < steps; ++n) {
       const units::time t = static_cast<double>(n) * dt;
       const double tn = units::in_si(t);
@@ -219,11 +224,13 @@ struct mtj {
       const double p_now = units::in_si(drive.power_at(t));
       [[maybe_unused]] const double p_last = p_sample;
       p_sample = p_now;
-      if (n > 0 && p_now != p_prev) {  // the step P(t_n) - P(t_{n-1}) starts at t_{n-1}
-        change_size(changes) = p_now - p_prev;
-        change_time(changes) = tn - h;
-        ++changes;
-        p_prev = p_now;
+      if constexpr (superposed) {
+        if (n > 0 && p_now != p_prev) {  // the step P(t_n) - P(t_{n-1}) starts at t_{n-1}
+          change_size(changes) = p_now - p_prev;
+          change_time(changes) = tn - h;
+          ++changes;
+          p_prev = p_now;
+        }
       }
       double fast = p0, slow = p0;
       if constexpr (exponential_thermal_dynamics<Dynamics>) {
