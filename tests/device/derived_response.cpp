@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numbers>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "spinaptic/device/presets.hpp"
@@ -253,6 +254,9 @@ physics::junction_type with_barrier(double kappa_b, double thickness) {
 TEST_CASE("the crossbar sees the junction: column voltages are sums of junction.thermovoltage", "[derived][crossbar]") {
   // the calibrated junction keeps its polynomial tables; the derived one is bound to its junction
   static_assert(network::junction_crossbar<2, 2, device::presets::hybrid_mgo_800nm::junction_type>::factorised);
+  // ... and is the very crossbar type bench_crossbar measures (the same kernels, the same speed)
+  static_assert(std::is_same_v<network::junction_crossbar<64, 10, device::presets::hybrid_mgo_800nm::junction_type>,
+                               network::crossbar<64, 10, device::presets::hybrid_mgo_800nm::response_type>>);
   static_assert(std::is_same_v<physics::junction_type::network_response_type,
                                device::bound_response<physics::junction_type>>);
   for (double i : {-2.5e-3, 0.0, 1.0e-3, 3.0e-3}) {

@@ -4,11 +4,13 @@
 // functions (Carslaw & Jaeger 1959, sections 10.2 and 10.5).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
 #include <numbers>
 
+#include "spinaptic/detail/dawson.hpp"
 #include "spinaptic/device/presets.hpp"
 #include "spinaptic/device/read_pulse.hpp"
 #include "spinaptic/energy/ledger.hpp"
@@ -125,7 +127,8 @@ TEST_CASE("simulate() of the physics junction follows its own dynamics", "[therm
     const double expected = n < 2 ? 0.0
                                    : units::in_si(j.step_thermovoltage(150.0_mW, 2.0_mA,
                                                                        units::as<units::time>((double(n) - 1.0) * dt)));
-    CHECK(tr.voltage(n) - vb == Approx(expected).margin(1e-12 * 0.025));
+    // the half-space tail is stepped as modes, within 1e-7 of the step's size (thermal_modes)
+    CHECK(tr.voltage(n) - vb == Approx(expected).margin(1e-7 * 0.025));
   }
   // the tail: at 100 us the signal is still short of the steady value by the half-space's slow approach
   CHECK(std::abs(tr.voltage(199) - vb) < std::abs(units::in_si(j.thermovoltage(150.0_mW, 2.0_mA))));
@@ -137,4 +140,106 @@ TEST_CASE("simulate() refuses a step count whose trace cannot exist with a spina
   CHECK_THROWS_AS(j.simulate(drive, 1.0_ns, std::numeric_limits<std::size_t>::max()), invalid_parameter);
   CHECK_THROWS_WITH(j.simulate(drive, 1.0_ns, std::size_t{1} << 50), Contains("simulate steps"));
   CHECK_THROWS_AS(j.simulate(drive, 1.0_ns, 0), invalid_parameter);
+}
+
+TEST_CASE("Dawson's integral against its tabulated values and its maximum", "[thermal][dynamics]") {
+  // Abramowitz & Stegun, Table 7.5: D(1) = 0.5380795069; D'(x) = 1 - 2 x D(x) vanishes at the
+  // maximum x = 0.9241388730, D = 0.5410442246; D(x) ~ (1/2x)(1 + 1/(2x^2) + 3/(4x^4)) for large x
+  CHECK(detail::dawson(1.0) == Approx(0.5380795069127684).epsilon(1e-12));
+  CHECK(detail::dawson(0.9241388730) == Approx(0.5410442246).epsilon(1e-9));
+  CHECK(detail::dawson(0.9241388730) == Approx(1.0 / (2.0 * 0.9241388730)).epsilon(1e-9));
+  // (the next asymptotic term, 15/(8x^6), is 2e-12 relative at x = 100)
+  CHECK(detail::dawson(100.0) == Approx(0.005 * (1.0 + 0.5e-4 + 0.75e-8)).epsilon(1e-11));
+  CHECK(detail::dawson(1e-3) == Approx(1e-3 * (1.0 - 2e-6 / 3.0 + 4e-12 / 15.0)).epsilon(1e-14));
+  // the series and the sampling sum meet at x = 1e-2 (D' = 1 - 2 x D ~ 1 there)
+  CHECK(detail::dawson(std::nextafter(1e-2, 0.0)) == Approx(detail::dawson(1e-2)).epsilon(1e-13));
+}
+
+TEST_CASE("the half-space modes reproduce the closed-form tail over twelve decades", "[thermal][dynamics]") {
+  const device::pillar_half_space_response d(1.0_ns, units::as<units::length>(3e-6),
+                                              units::as<units::thermal_diffusivity>(8.8e-5));
+  const double tau_s = 9e-12 / (8.0 * 8.8e-5);
+  for (double h : {1e-15, 1e-12, 1e-9, 1e-7, 1e-5}) {
+    const auto m = d.modes(h);
+    REQUIRE(m.fast.size() == 1);
+    CHECK(m.slow.size() < 250);
+    double worst = 0.0;
+    for (int k = 0; k <= 600; ++k) {
+      const double t = h * std::pow(10.0, k / 50.0);
+      double tail = 0.0;
+      for (const auto& mode : m.slow) tail += mode.weight * std::exp(-mode.rate * t);
+      worst = std::max(worst, std::abs(tail - 2.0 / pi * std::atan(std::sqrt(tau_s / t))));
+    }
+    CHECK(worst <= m.max_error);
+  }
+  CHECK_THROWS_AS(d.modes(0.0), invalid_parameter);
+}
+
+namespace {
+/// A Gaussian laser pulse P exp(-(t - t0)^2 / (2 s^2)) at constant current.
+struct gaussian_pulse {
+  double t0, sigma, power, current;
+  units::current current_at(units::time) const { return units::as<units::current>(current); }
+  units::power power_at(units::time t) const {
+    const double z = (units::in_si(t) - t0) / sigma;
+    return units::as<units::power>(power * std::exp(-0.5 * z * z));
+  }
+  bool laser_on(units::time t) const { return units::in_si(power_at(t)) > 0.0; }
+};
+}  // namespace
+
+TEST_CASE("simulate() of a Gaussian pulse through the half-space modes equals the superposition", "[thermal][dynamics][mtj]") {
+  const auto j = physics::junction();
+  const gaussian_pulse drive{20e-6, 5e-6, 0.15, 2e-3};
+  const double dt = 0.1e-6;
+  const std::size_t steps = 600;
+  const auto tr = j.simulate(drive, units::as<units::time>(dt), steps);
+  // the superposition of the closed-form step responses, written out here
+  double variation = 0.0, worst = 0.0;
+  for (std::size_t n = 1; n < steps; ++n) {
+    double fast = units::in_si(drive.power_at(0.0_s)), slow = fast;
+    for (std::size_t k = 1; k <= n; ++k) {
+      const double dp = units::in_si(drive.power_at(double(k) * units::as<units::time>(dt))) -
+                        units::in_si(drive.power_at(double(k - 1) * units::as<units::time>(dt)));
+      const auto g = j.thermal.step_fractions(double(n - k + 1) * dt);
+      fast += dp * g.fast;
+      slow += dp * g.slow;
+      if (n == steps - 1) variation += std::abs(dp);
+    }
+    const double v = units::in_si(j.bias_voltage(2.0_mA) +
+                                  j.transient_thermovoltage(units::as<units::power>(std::max(fast, 0.0)),
+                                                            units::as<units::power>(std::max(slow, 0.0)), 2.0_mA));
+    worst = std::max(worst, std::abs(tr.voltage(n) - v));
+  }
+  // |dV| <= 1e-7 x (total power variation) x |dV/dP|, with a factor 2 for the curvature of V(P)
+  const double bound = 2e-7 * variation * std::abs(units::in_si(j.dV_dP(150.0_mW, 2.0_mA)));
+  CHECK(variation == Approx(0.30).epsilon(1e-3));
+  CHECK(worst <= bound);
+  CHECK(worst > 0.0);  // the two paths are computed differently
+}
+
+namespace {
+/// A user's dynamics with the half-space's step fractions but no modes(): simulate() superposes it.
+struct superposed_half_space {
+  static constexpr std::size_t channels = 2;
+  device::pillar_half_space_response d;
+  device::thermal_step_fractions step_fractions(double t) const noexcept { return d.step_fractions(t); }
+};
+}  // namespace
+
+TEST_CASE("a dynamics without modes is superposed, and agrees with the modal stepping", "[thermal][dynamics][mtj]") {
+  static_assert(thermal_dynamics_model<superposed_half_space> && !modal_thermal_dynamics<superposed_half_space> &&
+                !exponential_thermal_dynamics<superposed_half_space>);
+  const auto j = physics::junction();
+  using plain_junction = device::mtj<physics::response_type, device::thermal_tmr_resistance, device::thermal_stack,
+                                     device::fixed_state, superposed_half_space>;
+  const plain_junction k{j.response, j.resistance_model, j.heating, superposed_half_space{j.thermal}, j.magnetization};
+  const gaussian_pulse drive{20e-6, 5e-6, 0.15, 2e-3};
+  const auto a = j.simulate(drive, 0.1_us, 400);
+  const auto b = k.simulate(drive, 0.1_us, 400);
+  double worst = 0.0;
+  for (std::size_t n = 0; n < 400; ++n) worst = std::max(worst, std::abs(a.voltage(n) - b.voltage(n)));
+  // total variation of the power below 0.30 W: |dV| <= 2e-7 x 0.30 W x |dV/dP|
+  CHECK(worst <= 2e-7 * 0.30 * std::abs(units::in_si(j.dV_dP(150.0_mW, 2.0_mA))));
+  CHECK(a.temperature_difference(200) == Approx(b.temperature_difference(200)).epsilon(1e-9));
 }

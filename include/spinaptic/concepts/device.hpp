@@ -167,6 +167,20 @@ concept exponential_thermal_dynamics = thermal_dynamics_model<D> && requires(con
   { d.decay(h) } -> std::same_as<double>;
 };
 
+/// A thermal dynamics that writes its step responses as decaying modes for samples h [s] apart
+/// (pillar_half_space_response): 1 - g_c(t) = sum_j a_j exp(-r_j t) for t >= h, to within
+/// modes(h).max_error. mtj::simulate then steps each mode exactly, O(modes) per sample, instead of
+/// the O(power changes) superposition; the two agree to max_error times the drive's total power
+/// variation.
+template <class D>
+concept modal_thermal_dynamics = thermal_dynamics_model<D> && requires(const D& d, double h) {
+  { d.modes(h).fast[0].weight } -> std::convertible_to<double>;
+  { d.modes(h).fast[0].rate } -> std::convertible_to<double>;
+  { d.modes(h).slow[0].weight } -> std::convertible_to<double>;
+  { d.modes(h).slow[0].rate } -> std::convertible_to<double>;
+  { d.modes(h).max_error } -> std::convertible_to<double>;
+};
+
 /// A magnetic-state policy: reports the junction's current state.
 template <class S>
 concept state_model = requires(const S& s) {

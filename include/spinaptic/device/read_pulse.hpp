@@ -26,7 +26,9 @@ template <class Junction>
   };
   double lo = 0.0, hi = 1e-12;
   for (int it = 0; it < 200 && !reached(hi); ++it) lo = hi, hi *= 2.0;
-  if (!reached(hi)) throw error("spinaptic: read_pulse_width: the signal does not reach the settled fraction");
+  if (!reached(hi))
+    throw invalid_parameter("read_pulse_width settled fraction", fraction,
+                            "a fraction the step signal reaches within 2^200 ps (it never does for this junction)");
   for (int it = 0; it < 200 && hi - lo > 1e-9 * hi; ++it) {
     const double mid = 0.5 * (lo + hi);
     (reached(mid) ? hi : lo) = mid;

@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <numbers>
 #include <utility>
+#include <vector>
 
+#include "spinaptic/detail/dawson.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -75,6 +77,21 @@ struct thermal_step_fractions {
   double slow = 0.0;  ///< g_slow(t) in [0, 1]
 };
 
+/// One decaying mode of a thermal step response: weight a and rate r [1/s] of a term a exp(-r t).
+struct thermal_mode {
+  double weight = 0.0;  ///< a, dimensionless
+  double rate = 0.0;    ///< r [1/s]
+};
+
+/// A thermal dynamics written as decaying modes for samples h apart (modal_thermal_dynamics): for
+/// t >= h, 1 - g_c(t) = sum_j a_j exp(-r_j t) in each channel c, to within max_error. Modes too fast
+/// to outlive one sample are lumped into an instantaneous part, so g_c(inf) = 1 exactly.
+struct thermal_modes {
+  std::vector<thermal_mode> fast;  ///< modes of the barrier channel
+  std::vector<thermal_mode> slow;  ///< modes of the heat-sink channel
+  double max_error = 0.0;          ///< bound on |g_c(t) - modal g_c(t)| for t >= h
+};
+
 /// First-order thermal response, tau d(dT)/dt = dT_ss - dT, advanced with the exact
 /// exponential dT(t+h) = dT_ss + (dT(t) - dT_ss) exp(-h/tau): stable and exact for a
 /// piecewise-constant dT_ss at any step h. As a thermal_dynamics_model it is one channel,
@@ -119,7 +136,9 @@ struct thermal_response {
 ///    J. Appl. Phys. 48, 3919 (1977))
 ///      g_slow(t) = (2/pi) atan( sqrt(8 D t) / w ),
 ///    a slow tail ~ 1 - (2/pi) w / sqrt(8 D t): 99 % is reached at t = (w^2 / 8D) tan^2(0.99 pi/2).
-/// A drive's power history enters by superposition (the heat equation is linear).
+/// A drive's power history enters by superposition (the heat equation is linear). For a sampled
+/// drive, modes() writes both channels as decaying exponentials (the half-space tail is completely
+/// monotone), so mtj::simulate() costs O(modes) per sample, about 80 modes, whatever the drive.
 struct pillar_half_space_response {
   /// Barrier (fast) and heat sink (slow).
   static constexpr std::size_t channels = 2;
@@ -142,6 +161,30 @@ struct pillar_half_space_response {
     const double w = units::in_si(beam_radius), d = units::in_si(substrate_diffusivity);
     return {-std::expm1(-t / units::in_si(fast_time_constant)),
             2.0 / std::numbers::pi * std::atan(std::sqrt(8.0 * d * t) / w)};
+  }
+
+  /// The modes of both channels for samples h [s] apart (modal_thermal_dynamics), |error| <= 1e-7
+  /// for t >= h. The fast channel is its one exponential. The slow tail, with tau_s = w^2 / (8D),
+  /// is an exact mixture of exponentials (Laplace pair L{e^-t erfi(sqrt t)} = 1/(sqrt(s) (s + 1))),
+  ///   1 - g_slow(t) = (2/pi) atan(sqrt(tau_s / t)) = (4 / pi^(3/2)) int exp(-e^(2u) t / tau_s) D(e^u) du,
+  /// D Dawson's integral; the trapezoidal rule in u (step 1/4, u >= -17) gives the modes
+  /// a_k = (4 / pi^(3/2)) D(e^(u_k)) / 4, r_k = e^(2 u_k) / tau_s, and modes with r_k h > 40 are
+  /// lumped into the instantaneous part (docs/physics.md section 2.3).
+  [[nodiscard]] thermal_modes modes(double h) const {
+    detail::require_positive("sample spacing h [s]", h);
+    const double w = units::in_si(beam_radius), d = units::in_si(substrate_diffusivity);
+    const double tau_s = w * w / (8.0 * d);
+    constexpr double step = 0.25, lowest = -17.0;
+    thermal_modes m;
+    m.max_error = 1e-7;
+    m.fast.push_back({1.0, 1.0 / units::in_si(fast_time_constant)});
+    const double highest = 0.5 * std::log(40.0 * tau_s / h);
+    const double norm = 4.0 / (std::numbers::pi * std::sqrt(std::numbers::pi)) * step;
+    for (int k = 0; lowest + step * k <= highest; ++k) {
+      const double u = lowest + step * k;
+      m.slow.push_back({norm * detail::dawson(std::exp(u)), std::exp(2.0 * u) / tau_s});
+    }
+    return m;
   }
 
   /// Lagged powers (P_fast, P_slow) [W] at time t after the laser steps from 0 to P.
