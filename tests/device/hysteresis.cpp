@@ -120,3 +120,16 @@ TEST_CASE("bad hysteresis parameters throw invalid_parameter naming the paramete
   p.free_switching_field = device::oersted(-1.0);
   CHECK_THROWS_WITH(p.validated(), Catch::Contains("free-layer switching field"));
 }
+
+TEST_CASE("a sweep too long to record is refused before anything is allocated", "[hysteresis]") {
+  // 2 H_max / rate / dt = 2e14 samples per branch: was an unchecked llround (issue 19).
+  device::sweep_protocol protocol;
+  protocol.sample_interval = units::as<units::time>(1e-15);
+  const device::field_sweep sweep({}, 5);
+  CHECK_THROWS_WITH(sweep.run(preset::junction(), 150.0_mW, 3.0_mA, protocol, 0),
+                    Catch::Contains("sweep branch duration"));
+  protocol = {};
+  protocol.cycles = std::size_t{1} << 40;
+  CHECK_THROWS_WITH(sweep.run(preset::junction(), 150.0_mW, 3.0_mA, protocol, 0),
+                    Catch::Contains("sweep cycles"));
+}

@@ -25,6 +25,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "spinaptic/detail/xtensor.hpp"
@@ -32,6 +33,7 @@
 #include "spinaptic/concepts/device.hpp"
 #include "spinaptic/detail/constants.hpp"
 #include "spinaptic/detail/random.hpp"
+#include "spinaptic/detail/steps.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
@@ -126,9 +128,16 @@ class field_sweep {
     const double spike_scale = p_.spike_gain * std::abs(vap - vp);
     const double tau = units::in_si(p_.spike_decay_time);
 
-    const auto per_branch = static_cast<std::size_t>(std::llround(2.0 * hmax / rate / dt));
+    // A trace holds 7 double arrays and one state array of n samples: at most 2^26 samples in
+    // all (about 4 GiB), checked before anything is allocated.
+    constexpr std::uint64_t max_samples = std::uint64_t{1} << 26;
+    if (protocol.cycles > max_samples / 4)
+      throw invalid_parameter("sweep cycles", double(protocol.cycles), "<= " + std::to_string(max_samples / 4));
+    const std::size_t branches = 2 * protocol.cycles;
+    const auto per_branch = static_cast<std::size_t>(detail::duration_to_steps(
+        "sweep branch duration 2 H_max / rate [s]", 2.0 * hmax / rate, dt, (max_samples - 1) / branches));
     if (per_branch < 2) throw invalid_parameter("samples per sweep branch", double(per_branch), ">= 2");
-    const std::size_t branches = 2 * protocol.cycles, n = branches * per_branch + 1;
+    const std::size_t n = branches * per_branch + 1;
     sweep_trace tr;
     for (auto* a : {&tr.time, &tr.field, &tr.free_layer, &tr.reference_layer, &tr.v_ac, &tr.v_dc,
                     &tr.spike_component})
