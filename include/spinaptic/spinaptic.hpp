@@ -25,6 +25,7 @@
 #include "spinaptic/device/vortex_presets.hpp"
 #include "spinaptic/device/vortex_spin_diode.hpp"
 #include "spinaptic/device/vortex_statics.hpp"
+#include "spinaptic/device/vortex_storage.hpp"
 #include "spinaptic/encoding/optical_intensity.hpp"
 #include "spinaptic/energy/ledger.hpp"
 #include "spinaptic/error.hpp"

@@ -6,6 +6,7 @@
 #include "spinaptic/device/presets.hpp"
 #include "spinaptic/device/vortex_pinning.hpp"
 #include "spinaptic/device/vortex_statics.hpp"
+#include "spinaptic/device/vortex_storage.hpp"
 #include "spinaptic/units.hpp"
 
 namespace spinaptic::device::presets {
@@ -41,6 +42,10 @@ struct vortex_800nm {
   static vortex_pinning_parameters pinning() { return {}; }
   /// Reference layer: H_ex0 = 1 kOe (docs/physics.md section 7), IrMn T_B = 500 K [L], H_c = 50 Oe. [D]
   static reference_layer_parameters reference() { return {}; }
+
+  /// FM/AFM storage layer: H_s,max = 69 Oe (the ~15 MHz tuning of the follow-up), T_B,s = 450 K,
+  /// grain moment 3e-19 A m^2. [D]
+  static vortex_storage_parameters storage() { return {}; }
 
   /// Free-layer temperature under laser power P and bias I: T0 plus the mean junction rise of
   /// physics_mgo_800nm's thermal stack (sink rise plus the electrodes' mean rise) in the AP state.
