@@ -45,7 +45,7 @@ struct thiele_arrays {
   Real* __restrict sy;          ///< s_y
   Real* __restrict pr;          ///< RF phasor, real part cos(omega t)
   Real* __restrict pi;          ///< RF phasor, imaginary part sin(omega t)
-  Real* __restrict acc;         ///< running integral of I(t) <m_x>(t) dt [A s]
+  Real* __restrict acc;         ///< running integral of I(t) \<m_x\>(t) dt [A s]
   const Real* __restrict k;     ///< kappa(T) R [N]
   const Real* __restrict ko;    ///< kappa_Oe/I R [N/A]
   const Real* __restrict fx;    ///< Zeeman force along x: lever H_y [N]
@@ -62,7 +62,7 @@ struct thiele_arrays {
 };
 
 /// One stochastic Heun step for junctions [0, count). Branch-free and call-free (vectorisable).
-/// mxs = -xi C converts s_y to <m_x>; a is the nonlinear stiffness.
+/// mxs = -xi C converts s_y to \<m_x\>; a is the nonlinear stiffness.
 template <class Real>
 inline void heun_step(const thiele_arrays<Real>& v, const Real* __restrict nx, const Real* __restrict ny,
                       std::size_t count, Real dt, Real a, Real mxs) noexcept {
@@ -172,12 +172,12 @@ class vortex_ensemble {
   [[nodiscard]] const xt::xtensor<Real, 1>& reduced_x() const noexcept { return sx_; }
   /// Reduced positions s_y = y/R, one per junction.
   [[nodiscard]] const xt::xtensor<Real, 1>& reduced_y() const noexcept { return sy_; }
-  /// <m_x> of junction j, -xi C y / R (p along x; vortex_statics.hpp).
+  /// \<m_x\> of junction j, -xi C y / R (p along x; vortex_statics.hpp).
   [[nodiscard]] double average_magnetization(std::size_t j) const {
     check_index(j);
     return -vortex_parameters::xi * p_.chirality * double(sy_(j));
   }
-  /// P if <m_x> >= 0, AP otherwise (the sign of the analog state; magnetization_dynamics).
+  /// P if \<m_x\> >= 0, AP otherwise (the sign of the analog state; magnetization_dynamics).
   [[nodiscard]] magnetic_state state(std::size_t j) const {
     return average_magnetization(j) >= 0.0 ? magnetic_state::parallel : magnetic_state::antiparallel;
   }
@@ -237,7 +237,7 @@ class vortex_ensemble {
   }
 
   // ---- rectification --------------------------------------------------------------------
-  /// Time average <I(t) <m_x>(t)> of junction j since the last reset_averages() [A] (trapezoid
+  /// Time average \<I(t) \<m_x\>(t)\> of junction j since the last reset_averages() [A] (trapezoid
   /// rule over the steps); the spin-diode voltage follows from it (spin_diode.hpp).
   [[nodiscard]] units::current mean_current_magnetization(std::size_t j) const {
     check_index(j);

@@ -24,14 +24,14 @@ namespace spinaptic::device {
 static_assert(magnetization_dynamics<vortex_ensemble<float>>);
 static_assert(analog_magnetization_dynamics<vortex_ensemble<double>>);
 
-/// State policy with a fixed analog state <m_x> in [-1, 1] (e.g. from vortex_loop or vortex_statics).
+/// State policy with a fixed analog state \<m_x\> in [-1, 1] (e.g. from vortex_loop or vortex_statics).
 struct analog_fixed_state {
-  double value = 0.0;  ///< <m_x> relative to the reference layer
-  /// P if <m_x> >= 0, AP otherwise (the sign of the analog state).
+  double value = 0.0;  ///< \<m_x\> relative to the reference layer
+  /// P if \<m_x\> >= 0, AP otherwise (the sign of the analog state).
   [[nodiscard]] magnetic_state state() const noexcept {
     return value >= 0.0 ? magnetic_state::parallel : magnetic_state::antiparallel;
   }
-  /// The analog state <m_x>.
+  /// The analog state \<m_x\>.
   [[nodiscard]] double average_magnetization() const noexcept { return value; }
 };
 
@@ -42,7 +42,7 @@ struct analog_ensemble_state {
   std::size_t index = 0;               ///< junction index in the ensemble
   /// The sign of the analog state.
   [[nodiscard]] magnetic_state state() const { return ensemble->state(index); }
-  /// <m_x> of junction `index`.
+  /// \<m_x\> of junction `index`.
   [[nodiscard]] double average_magnetization() const { return ensemble->average_magnetization(index); }
 };
 

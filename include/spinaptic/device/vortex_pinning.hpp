@@ -129,7 +129,7 @@ class vortex_pinning_ensemble {
   [[nodiscard]] long hops(std::size_t j) const { check(j); return hops_(j); }
   /// Hop counts, one per junction.
   [[nodiscard]] const xt::xtensor<long, 1>& hop_counts() const noexcept { return hops_; }
-  /// Free-layer <m_x>: xi u / R in the vortex state, +-1 when single-domain.
+  /// Free-layer \<m_x\>: xi u / R in the vortex state, +-1 when single-domain.
   [[nodiscard]] double free_magnetization(std::size_t j) const {
     check(j);
     if (phase_(j) != 0) return double(phase_(j));
@@ -137,7 +137,7 @@ class vortex_pinning_ensemble {
   }
   /// Reference direction +-1 along x of junction j.
   [[nodiscard]] int reference_direction(std::size_t j) const { check(j); return int(reference_(j)); }
-  /// <m_x> relative to the reference, the quantity the analog resistance follows.
+  /// \<m_x\> relative to the reference, the quantity the analog resistance follows.
   [[nodiscard]] double relative_magnetization(std::size_t j) const { return free_magnetization(j) * reference_direction(j); }
 
   /// Hop barrier E_+-(u) of junction j at its present site, field and temperature [J] (header comment).

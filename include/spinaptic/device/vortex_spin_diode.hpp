@@ -63,7 +63,7 @@ class vortex_spin_diode {
   /// Half-width at half-maximum Gamma = kappa D / (G^2 + D^2) [rad/s].
   [[nodiscard]] double half_width() const noexcept { return k_ * d_ / (g_ * g_ + d_ * d_); }
 
-  /// Exact linear response <I(t) <m_x>(t)> [A] at RF amplitude I_rf and frequency f.
+  /// Exact linear response \<I(t) \<m_x\>(t)\> [A] at RF amplitude I_rf and frequency f.
   [[nodiscard]] units::current rectified_product(units::current rf_amplitude, units::frequency f) const {
     const double irf = detail::require_finite("RF current amplitude I_rf [A]", units::in_si(rf_amplitude));
     const double w = 2.0 * std::numbers::pi * detail::require_non_negative("RF frequency f [Hz]", units::in_si(f));
@@ -108,9 +108,9 @@ class vortex_spin_diode {
   double gx_ = 0.0, gy_ = 0.0, g_ = 0.0, d_ = 0.0, k_ = 0.0;
 };
 
-/// Conductance of a vortex junction, linear in <m_x> (the local Slonczewski law
+/// Conductance of a vortex junction, linear in \<m_x\> (the local Slonczewski law
 /// G(theta) = (G_P + G_AP)/2 + (G_P - G_AP)/2 cos(theta), PRB 39, 6995 (1989), averaged over the
-/// disk, parallel channels): G = (G_P + G_AP)/2 + (G_P - G_AP)/2 <m_x>.
+/// disk, parallel channels): G = (G_P + G_AP)/2 + (G_P - G_AP)/2 \<m_x\>.
 [[nodiscard]] inline units::conductance vortex_conductance(units::resistance r_p, units::resistance r_ap, double mx) {
   const double gp = 1.0 / detail::require_positive("R_P [ohm]", units::in_si(r_p));
   const double gap = 1.0 / detail::require_positive("R_AP [ohm]", units::in_si(r_ap));
@@ -118,10 +118,10 @@ class vortex_spin_diode {
   return units::as<units::conductance>(0.5 * (gp + gap) + 0.5 * (gp - gap) * mx);
 }
 
-/// Spin-diode DC voltage <I(t) R(t)> = R(m_0) <I> + dR/dm <I (m_x - m_0)> to first order in the
-/// gyration, with dR/dm = -R^2 (G_P - G_AP)/2 at the static <m_x> = m_0 (docs/vortex.md). Takes the
+/// Spin-diode DC voltage \<I(t) R(t)\> = R(m_0) \<I\> + dR/dm \<I (m_x - m_0)\> to first order in the
+/// gyration, with dR/dm = -R^2 (G_P - G_AP)/2 at the static \<m_x\> = m_0 (docs/vortex.md). Takes the
 /// rectified product of vortex_spin_diode or vortex_ensemble::mean_current_magnetization (at m_0 = 0
-/// and no DC current, V = dR/dm <I m_x>).
+/// and no DC current, V = dR/dm \<I m_x\>).
 [[nodiscard]] inline units::voltage spin_diode_voltage(units::resistance r_p, units::resistance r_ap,
                                                        units::current rectified_product, double m0 = 0.0) {
   const double g = units::in_si(vortex_conductance(r_p, r_ap, m0));

@@ -54,7 +54,7 @@ struct vortex_parameters {
 
   /// Largest aspect ratio of the thin-disk closed forms (docs/vortex.md, limits).
   static constexpr double max_aspect_ratio = 0.2;
-  /// Magnetization ratio of the side-charge-free model, <m> = xi s (Guslienko et al. 2001).
+  /// Magnetization ratio of the side-charge-free model, \<m\> = xi s (Guslienko et al. 2001).
   static constexpr double xi = 2.0 / 3.0;
 
   /// Throws invalid_parameter naming the first bad parameter; returns a copy.
@@ -158,13 +158,13 @@ class vortex_statics {
     return s;
   }
 
-  /// <m_x> in the vortex state, xi s sign(H) (valid while s < 1, i.e. |H| < H_an).
+  /// \<m_x\> in the vortex state, xi s sign(H) (valid while s < 1, i.e. |H| < H_an).
   [[nodiscard]] double vortex_magnetization(units::magnetic_field_strength h) const {
     const double hv = units::in_si(h);
     return (hv < 0.0 ? -1.0 : 1.0) * vortex_parameters::xi * displacement(h);
   }
 
-  /// Initial susceptibility chi_0 = d<m_x>/d(H/Ms) = 9 pi xi^2 / (10 beta) (dimensionless).
+  /// Initial susceptibility chi_0 = d\<m_x\>/d(H/Ms) = 9 pi xi^2 / (10 beta) (dimensionless).
   [[nodiscard]] double initial_susceptibility() const noexcept {
     return vortex_parameters::xi * p_.saturation_magnetization_at(kelvin_) / p_.field_scale_si(kelvin_);
   }
@@ -182,15 +182,15 @@ class vortex_statics {
   double kelvin_;
 };
 
-/// The hysteretic quasi-static loop of one disk: vortex state (<m_x> = xi s) for |H| < H_an;
-/// annihilated into the single-domain state (<m_x> = sign(H), the disk is isotropic in plane) at
+/// The hysteretic quasi-static loop of one disk: vortex state (\<m_x\> = xi s) for |H| < H_an;
+/// annihilated into the single-domain state (\<m_x\> = sign(H), the disk is isotropic in plane) at
 /// |H| >= H_an; back into the vortex state when |H| falls below H_n.
 class vortex_loop {
  public:
   /// Starts in the vortex state.
   vortex_loop(const vortex_parameters& p, units::temperature t) : statics_(p, t) {}
 
-  /// Applies field H (quasi-statically) and returns <m_x>.
+  /// Applies field H (quasi-statically) and returns \<m_x\>.
   double apply(units::magnetic_field_strength h) {
     const double hv = detail::require_finite("field H [A/m]", units::in_si(h));
     const double h_an = units::in_si(statics_.annihilation_field()), h_n = units::in_si(statics_.nucleation_field());
@@ -201,7 +201,7 @@ class vortex_loop {
     else if (phase_ == vortex_phase::saturated_negative && hv > 0.0) phase_ = vortex_phase::vortex;
     return magnetization(h);
   }
-  /// <m_x> on the current branch at field H (without changing the branch).
+  /// \<m_x\> on the current branch at field H (without changing the branch).
   [[nodiscard]] double magnetization(units::magnetic_field_strength h) const {
     switch (phase_) {
       case vortex_phase::saturated_positive: return 1.0;
