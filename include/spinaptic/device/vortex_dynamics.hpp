@@ -41,50 +41,38 @@ namespace detail_vortex {
 /// Per-junction coefficients of one Thiele step (raw SI, reduced coordinate s = X/R).
 template <class Real>
 struct thiele_arrays {
-  Real* __restrict sx;          ///< s_x
-  Real* __restrict sy;          ///< s_y
-  Real* __restrict pr;          ///< RF phasor, real part cos(omega t)
-  Real* __restrict pi;          ///< RF phasor, imaginary part sin(omega t)
-  Real* __restrict acc;         ///< running integral of I(t) \<m_x\>(t) dt [A s]
-  const Real* __restrict k;     ///< kappa(T) R [N]
-  const Real* __restrict ko;    ///< kappa_Oe/I R [N/A]
-  const Real* __restrict fx;    ///< Zeeman force along x: lever H_y [N]
-  const Real* __restrict fy;    ///< field force along y: -lever H_x [N]
-  const Real* __restrict gx;    ///< force per ampere along x (damping-like torque) [N/A]
-  const Real* __restrict gy;    ///< force per ampere along y (field-like torque) [N/A]
-  const Real* __restrict cd;    ///< D / ((G^2 + D^2) R) [1/(N s)]
-  const Real* __restrict cg;    ///< p G / ((G^2 + D^2) R) [1/(N s)]
-  const Real* __restrict sn;    ///< sqrt(2 D k_B T) [N s^1/2]
-  const Real* __restrict idc;   ///< I_dc [A]
-  const Real* __restrict irf;   ///< I_rf [A]
-  const Real* __restrict wr;    ///< cos(omega dt)
-  const Real* __restrict wi;    ///< sin(omega dt)
+  Real* sx;          ///< s_x
+  Real* sy;          ///< s_y
+  Real* pr;          ///< RF phasor, real part cos(omega t)
+  Real* pi;          ///< RF phasor, imaginary part sin(omega t)
+  Real* acc;         ///< running integral of I(t) \<m_x\>(t) dt [A s]
+  const Real* k;     ///< kappa(T) R [N]
+  const Real* ko;    ///< kappa_Oe/I R [N/A]
+  const Real* fx;    ///< Zeeman force along x: lever H_y [N]
+  const Real* fy;    ///< field force along y: -lever H_x [N]
+  const Real* gx;    ///< force per ampere along x (damping-like torque) [N/A]
+  const Real* gy;    ///< force per ampere along y (field-like torque) [N/A]
+  const Real* cd;    ///< D / ((G^2 + D^2) R) [1/(N s)]
+  const Real* cg;    ///< p G / ((G^2 + D^2) R) [1/(N s)]
+  const Real* sn;    ///< sqrt(2 D k_B T) [N s^1/2]
+  const Real* idc;   ///< I_dc [A]
+  const Real* irf;   ///< I_rf [A]
+  const Real* wr;    ///< cos(omega dt)
+  const Real* wi;    ///< sin(omega dt)
 };
 
-/// One stochastic Heun step for junctions [0, count). Branch-free and call-free (vectorisable).
+/// One stochastic Heun step for junctions [0, count). Branch-free and call-free (vectorisable):
+/// restrict-qualified parameters (not struct members or locals) so that GCC proves independence.
 /// mxs = -xi C converts s_y to \<m_x\>; a is the nonlinear stiffness.
 template <class Real>
-inline void heun_step(const thiele_arrays<Real>& v, const Real* __restrict nx, const Real* __restrict ny,
-                      std::size_t count, Real dt, Real a, Real mxs) noexcept {
+inline void heun_loop(Real* __restrict sx, Real* __restrict sy, Real* __restrict pr, Real* __restrict pim,
+                      Real* __restrict acc, const Real* __restrict k, const Real* __restrict ko,
+                      const Real* __restrict fx, const Real* __restrict fy, const Real* __restrict gx,
+                      const Real* __restrict gy, const Real* __restrict cd, const Real* __restrict cg,
+                      const Real* __restrict sn, const Real* __restrict idc, const Real* __restrict irf,
+                      const Real* __restrict wr, const Real* __restrict wi, const Real* __restrict nx,
+                      const Real* __restrict ny, std::size_t count, Real dt, Real a, Real mxs) noexcept {
   const Real inv_sqrt_dt = Real(1) / std::sqrt(dt), half_dt = Real(0.5) * dt;
-  Real* __restrict sx = v.sx;
-  Real* __restrict sy = v.sy;
-  Real* __restrict pr = v.pr;
-  Real* __restrict pim = v.pi;
-  Real* __restrict acc = v.acc;
-  const Real* __restrict k = v.k;
-  const Real* __restrict ko = v.ko;
-  const Real* __restrict fx = v.fx;
-  const Real* __restrict fy = v.fy;
-  const Real* __restrict gx = v.gx;
-  const Real* __restrict gy = v.gy;
-  const Real* __restrict cd = v.cd;
-  const Real* __restrict cg = v.cg;
-  const Real* __restrict sn = v.sn;
-  const Real* __restrict idc = v.idc;
-  const Real* __restrict irf = v.irf;
-  const Real* __restrict wr = v.wr;
-  const Real* __restrict wi = v.wi;
   for (std::size_t j = 0; j < count; ++j) {
     const Real s = sn[j] * inv_sqrt_dt;
     const Real tx = fx[j] + s * nx[j], ty = fy[j] + s * ny[j];
@@ -95,16 +83,16 @@ inline void heun_step(const thiele_arrays<Real>& v, const Real* __restrict nx, c
     s1 *= nrm;
     const Real i0 = idc[j] + irf[j] * c0, i1 = idc[j] + irf[j] * c1;
     const Real kk = k[j], kof = ko[j], gxj = gx[j], gyj = gy[j], cdj = cd[j], cgj = cg[j];
-    auto rhs = [=](Real x, Real y, Real i, Real& vx, Real& vy) {
-      const Real stiff = (kk + kof * i) * (Real(1) + a * (x * x + y * y));
-      const Real fxx = tx + gxj * i - stiff * x, fyy = ty + gyj * i - stiff * y;
-      vx = cdj * fxx - cgj * fyy;
-      vy = cdj * fyy + cgj * fxx;
-    };
     const Real x = sx[j], y = sy[j];
-    Real v1x, v1y, v2x, v2y;
-    rhs(x, y, i0, v1x, v1y);
-    rhs(x + dt * v1x, y + dt * v1y, i1, v2x, v2y);
+    // first stage at (x, y, i0)
+    const Real st1 = (kk + kof * i0) * (Real(1) + a * (x * x + y * y));
+    const Real f1x = tx + gxj * i0 - st1 * x, f1y = ty + gyj * i0 - st1 * y;
+    const Real v1x = cdj * f1x - cgj * f1y, v1y = cdj * f1y + cgj * f1x;
+    // second stage at the predictor, current i1
+    const Real px = x + dt * v1x, py = y + dt * v1y;
+    const Real st2 = (kk + kof * i1) * (Real(1) + a * (px * px + py * py));
+    const Real f2x = tx + gxj * i1 - st2 * px, f2y = ty + gyj * i1 - st2 * py;
+    const Real v2x = cdj * f2x - cgj * f2y, v2y = cdj * f2y + cgj * f2x;
     const Real ny1 = y + half_dt * (v1y + v2y);
     sx[j] = x + half_dt * (v1x + v2x);
     sy[j] = ny1;
@@ -112,6 +100,14 @@ inline void heun_step(const thiele_arrays<Real>& v, const Real* __restrict nx, c
     pr[j] = c1;
     pim[j] = s1;
   }
+}
+
+/// heun_loop() on the arrays of one block.
+template <class Real>
+inline void heun_step(const thiele_arrays<Real>& v, const Real* nx, const Real* ny, std::size_t count, Real dt, Real a,
+                      Real mxs) noexcept {
+  heun_loop<Real>(v.sx, v.sy, v.pr, v.pi, v.acc, v.k, v.ko, v.fx, v.fy, v.gx, v.gy, v.cd, v.cg, v.sn, v.idc, v.irf, v.wr,
+                  v.wi, nx, ny, count, dt, a, mxs);
 }
 }  // namespace detail_vortex
 
