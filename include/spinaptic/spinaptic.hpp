@@ -15,6 +15,7 @@
 #include "spinaptic/device/presets.hpp"
 #include "spinaptic/device/resistance.hpp"
 #include "spinaptic/device/response_surface.hpp"
+#include "spinaptic/device/saturation_magnetization.hpp"
 #include "spinaptic/device/stack.hpp"
 #include "spinaptic/device/thermal.hpp"
 #include "spinaptic/device/thermal_stack.hpp"

@@ -34,6 +34,7 @@
 #include "spinaptic/detail/random.hpp"
 #include "spinaptic/device/demagnetization.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/device/saturation_magnetization.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -84,11 +85,7 @@ struct macrospin_parameters {
 
   /// Ms at temperature T [A/m] (Bloch law if enabled; 0 above T_C).
   [[nodiscard]] double saturation_magnetization_at(double kelvin) const noexcept {
-    const double ms0 = units::in_si(saturation_magnetization);
-    const double tc = units::in_si(curie_temperature);
-    if (tc <= 0.0) return ms0;
-    const double r = std::min(kelvin / tc, 1.0);
-    return ms0 * (1.0 - r * std::sqrt(r));
+    return bloch_saturation_magnetization(units::in_si(saturation_magnetization), units::in_si(curie_temperature), kelvin);
   }
 
   /// Zero-temperature critical current for AP -> P switching of an in-plane free layer with

@@ -24,6 +24,7 @@
 #include <numbers>
 
 #include "spinaptic/detail/constants.hpp"
+#include "spinaptic/device/saturation_magnetization.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -88,11 +89,7 @@ struct vortex_parameters {
 
   /// Ms at temperature T [A/m] (Bloch law if enabled; 0 at and above T_C).
   [[nodiscard]] double saturation_magnetization_at(double kelvin) const noexcept {
-    const double ms0 = units::in_si(saturation_magnetization);
-    const double tc = units::in_si(curie_temperature);
-    if (tc <= 0.0) return ms0;
-    const double q = std::min(kelvin / tc, 1.0);
-    return ms0 * (1.0 - q * std::sqrt(q));
+    return bloch_saturation_magnetization(units::in_si(saturation_magnetization), units::in_si(curie_temperature), kelvin);
   }
 
   /// Gyrovector magnitude G = 2 pi Ms L / gamma [N s/m] (Thiele; Huber, PRB 26, 3758 (1982)).
