@@ -21,6 +21,7 @@
 #include <spinaptic/device/vortex_junction.hpp>
 #include <spinaptic/device/vortex_pinning.hpp>
 #include <spinaptic/device/vortex_presets.hpp>
+#include <spinaptic/device/vortex_ringdown.hpp>
 #include <spinaptic/device/vortex_spin_diode.hpp>
 #include <spinaptic/device/vortex_statics.hpp>
 
@@ -35,24 +36,12 @@ namespace {
 const double oe = spinaptic::detail::constants::oersted;
 units::magnetic_field_strength A_per_m(double v) { return units::as<units::magnetic_field_strength>(v); }
 
-// angular frequency of a noise-free ringdown from s = (0.05, 0), from the upward zero crossings of
-// s_x, with Ms fixed at Ms(T) (the thermal force left out so that the crossings are clean)
+// angular frequency of a noise-free ringdown from s = (0.05, 0) over 12 periods, with Ms fixed at
+// Ms(T) (the thermal force left out so that the crossings are clean)
 double ringdown(device::vortex_parameters p, double kelvin) {
   p.saturation_magnetization = units::as<units::magnetic_field_strength>(p.saturation_magnetization_at(kelvin));
   p.curie_temperature = units::as<units::temperature>(0.0);
-  device::vortex_ensemble<double> e(p, 1, 1);
-  const double r = units::in_si(p.radius);
-  e.set_core_position(0, units::as<units::length>(0.05 * r), units::as<units::length>(0.0));
-  const double dt = 2.0 * std::numbers::pi / p.gyrotropic_angular_frequency_si(0.0) / 400;
-  std::vector<double> t;
-  double prev = double(e.reduced_x()(0));
-  for (int n = 1; n <= 400 * 12; ++n) {
-    e.advance(units::as<units::time>(dt), 1);
-    const double x = double(e.reduced_x()(0));
-    if (prev < 0.0 && x >= 0.0) t.push_back((n - 1 + prev / (prev - x)) * dt);
-    prev = x;
-  }
-  return 2.0 * std::numbers::pi * double(t.size() - 1) / (t.back() - t.front());
+  return device::measure_vortex_ringdown(p, 0.05, 12).angular_frequency;
 }
 }  // namespace
 

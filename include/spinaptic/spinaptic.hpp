@@ -25,6 +25,7 @@
 #include "spinaptic/device/vortex_pinning.hpp"
 #include "spinaptic/device/vortex_presets.hpp"
 #include "spinaptic/device/vortex_readout.hpp"
+#include "spinaptic/device/vortex_ringdown.hpp"
 #include "spinaptic/device/vortex_spin_diode.hpp"
 #include "spinaptic/device/vortex_statics.hpp"
 #include "spinaptic/device/vortex_storage.hpp"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <spinaptic/device/vortex_dynamics.hpp>
+#include <spinaptic/device/vortex_ringdown.hpp>
 #include <spinaptic/device/vortex_statics.hpp>
 
 using namespace spinaptic;
@@ -40,32 +41,12 @@ bool message_names(const spinaptic::error& e, const std::string& what) {
   return std::string(e.what()).find(what) != std::string::npos;
 }
 
-// Angular frequency and decay rate of the ringdown of one core started at s = (s0, 0), from the
-// zero crossings of s_x (frequency) and the amplitude ratio over whole periods (decay).
+// Angular frequency and decay rate of the ringdown of one core started at s = (s0, 0)
+// (device/vortex_ringdown.hpp: zero crossings of s_x and the amplitude ratio over whole periods).
 template <class Real>
 std::pair<double, double> ringdown(const vortex_parameters& p, double s0, int periods) {
-  vortex_ensemble<Real> e(p, 1, 7);
-  const double r = units::in_si(p.radius);
-  e.set_core_position(0, metres(s0 * r), metres(0.0));
-  const double w_guess = p.gyrotropic_angular_frequency_si(0.0);
-  const int per_period = 400;
-  const double dt = 2.0 * std::numbers::pi / w_guess / per_period;
-  std::vector<double> crossings;  // times of upward zero crossings of s_x (linear interpolation)
-  std::vector<double> peaks;      // |s| at those times
-  double prev = double(e.reduced_x()(0));
-  for (int n = 1; n <= periods * per_period; ++n) {
-    e.advance(units::as<units::time>(dt), 1);
-    const double x = double(e.reduced_x()(0)), y = double(e.reduced_y()(0));
-    if (prev < 0.0 && x >= 0.0) {
-      crossings.push_back((n - 1 + prev / (prev - x)) * dt);
-      peaks.push_back(std::hypot(x, y));
-    }
-    prev = x;
-  }
-  const std::size_t m = crossings.size() - 1;
-  const double w = 2.0 * std::numbers::pi * double(m) / (crossings[m] - crossings[0]);
-  const double decay = std::log(peaks[0] / peaks[m]) / (crossings[m] - crossings[0]);
-  return {w, decay};
+  const auto r = device::measure_vortex_ringdown<Real>(p, s0, periods);
+  return {r.angular_frequency, r.decay_rate};
 }
 }  // namespace
 
@@ -208,4 +189,11 @@ TEST_CASE("the thread count does not change the trajectories (float and double)"
   CHECK(run(float{}, 1) == run(float{}, 2));
   CHECK(run(double{}, 1) == run(double{}, 2));
   CHECK(run(double{}, 1) != std::vector<double>(2000, 0.0));
+}
+
+TEST_CASE("ringdown measurement: bad arguments refused with their names", "[vortex]") {
+  const auto p = disk(0.023, 0.01, 0.0);
+  CHECK_THROWS_WITH(device::measure_vortex_ringdown(p, 0.0, 10), Catch::Contains("s_0"));
+  CHECK_THROWS_WITH(device::measure_vortex_ringdown(p, 0.05, 1), Catch::Contains("periods"));
+  CHECK_THROWS_WITH(device::measure_vortex_ringdown(p, 0.05, 10, 4), Catch::Contains("steps per period"));
 }

@@ -318,7 +318,6 @@ class macrospin_ensemble {
     if (threads == 0) throw invalid_parameter("threads", 0.0, ">= 1");
     refresh();
     const std::size_t blocks = (n_ + block_size - 1) / block_size;
-    const std::size_t t = std::min<std::size_t>(threads, blocks);
     auto work = [&](std::size_t b0, std::size_t b1) {
       std::vector<Real> noise(3 * block_size);
       for (std::size_t b = b0; b < b1; ++b) {
@@ -329,14 +328,7 @@ class macrospin_ensemble {
         }
       }
     };
-    if (t <= 1) {
-      work(0, blocks);
-    } else {
-      std::vector<std::thread> pool;
-      for (std::size_t k = 0; k < t; ++k)
-        pool.emplace_back(work, blocks * k / t, blocks * (k + 1) / t);
-      for (auto& th : pool) th.join();
-    }
+    detail::for_block_partitions(blocks, threads, work);
     steps_ += steps;
   }
 

@@ -256,7 +256,6 @@ class vortex_ensemble {
     last_dt_ = h;
     refresh();
     const std::size_t blocks = (n_ + block_size - 1) / block_size;
-    const std::size_t t = std::min<std::size_t>(threads, blocks);
     const Real a = static_cast<Real>(p_.nonlinear_stiffness);
     const Real mxs = static_cast<Real>(-vortex_parameters::xi * p_.chirality);
     auto work = [&](std::size_t b0, std::size_t b1) {
@@ -276,13 +275,7 @@ class vortex_ensemble {
         }
       }
     };
-    if (t <= 1) {
-      work(0, blocks);
-    } else {
-      std::vector<std::thread> pool;
-      for (std::size_t k = 0; k < t; ++k) pool.emplace_back(work, blocks * k / t, blocks * (k + 1) / t);
-      for (auto& th : pool) th.join();
-    }
+    detail::for_block_partitions(blocks, threads, work);
     acc_time_ += h * static_cast<double>(steps);
     steps_ += steps;
   }
