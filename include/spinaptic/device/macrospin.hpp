@@ -25,11 +25,11 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <thread>
 #include <vector>
 
 #include "spinaptic/detail/xtensor.hpp"
 
+#include "spinaptic/detail/block_partition.hpp"
 #include "spinaptic/detail/constants.hpp"
 #include "spinaptic/detail/random.hpp"
 #include "spinaptic/device/demagnetization.hpp"

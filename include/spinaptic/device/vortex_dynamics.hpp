@@ -23,11 +23,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <numbers>
-#include <thread>
 #include <vector>
 
 #include "spinaptic/detail/xtensor.hpp"
 
+#include "spinaptic/detail/block_partition.hpp"
 #include "spinaptic/detail/constants.hpp"
 #include "spinaptic/detail/random.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
