@@ -17,30 +17,41 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include <spinaptic/calibration.hpp>
 #include <spinaptic/device/presets.hpp>
 
-#include "../common/flags.hpp"
+#include "../common/cli.hpp"
+#include "../common/output.hpp"
 
 using namespace spinaptic;
 using device::magnetic_state;
 using physics = device::presets::physics_mgo_800nm;
 
 int main(int argc, char** argv) try {
-  const example::flags args(argc, argv, "calibration", {"no-plots"});
-  const bool plots = !args.has("no-plots");
-  const std::string out = args.text("out", "out/calibration");
-  const double sigma = args.number("noise-uV", 20.0) * 1e-6;
-  const auto seed = static_cast<std::uint64_t>(args.number("seed", 5));
-  std::filesystem::create_directories(out);
+  CLI::App app{"Fit the response models to a measured lock-in sweep V_AC(P, I) (synthetic without --sweep)"};
+  std::string out_arg = "out/calibration", sweep_file;
+  double noise_uV = 20.0;
+  std::uint64_t seed = 5;
+  bool plots = true;
+  example::add_output_folder(app, out_arg);
+  app.add_option("--sweep", sweep_file, "your measured sweep (CSV: state,power_W,current_A,voltage_V)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--noise-uV", noise_uV, "noise of the synthetic sweep [uV rms]")
+      ->check(CLI::Range(0.0, 1e6))->capture_default_str();
+  app.add_option("--seed", seed, "seed of the synthetic sweep's noise")->capture_default_str();
+  app.add_flag("!--no-plots", plots, "write CSV files only");
+  if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+  const double sigma = noise_uV * 1e-6;
+  const std::string out = example::make_output_folder(out_arg).string();
 
   const auto which = calibration::all_physics_parameters();
   Eigen::VectorXd truth(5);
   truth << -45e-6, -65e-6, -1.2e-3, 3.5e-3, 1.2e-2;  // S_P, S_AP [V/K], beta_P, beta_TMR, beta_h [1/K]
-  const bool synthetic = !args.has("sweep");
-  const std::string path = synthetic ? out + "/sweep.csv" : args.text("sweep", "");
+  const bool synthetic = sweep_file.empty();
+  const std::string path = synthetic ? out + "/sweep.csv" : sweep_file;
   if (synthetic) {
     const auto true_response = calibration::detail_physics_fit::with(physics::response(), which, truth);
     std::mt19937_64 engine(seed);
@@ -88,7 +99,7 @@ int main(int argc, char** argv) try {
           << ',' << poly.fit.residuals[Eigen::Index(n)] * 1e6 << '\n';
   }
   if (plots) {
-    std::ofstream gp(out + "/residuals.gp");
+    std::ostringstream gp;
     gp << "set terminal pngcairo size 1000,460 noenhanced\nset datafile separator ','\n"
           "set output '" << out << "/residuals.png'\nset multiplot layout 1,2\n"
           "set xlabel 'I (mA)'; set ylabel 'residual (uV)'; set grid; set key top left\n"
@@ -98,14 +109,15 @@ int main(int argc, char** argv) try {
           "set title 'polynomial surface M = 2 (rms " << poly.fit.rms_residual * 1e6 << " uV)'\n"
           "plot '" << out << "/residuals.csv' skip 1 using (strcol(1) eq 'AP' ? $3 : 1/0):6 with points pt 7 ps 0.6 title 'AP', "
           "'' skip 1 using (strcol(1) eq 'P' ? $3 : 1/0):6 with points pt 6 ps 0.6 title 'P'\nunset multiplot\n";
-    gp.close();
-    if (std::system(("gnuplot '" + out + "/residuals.gp' 2>" + out + "/gnuplot.log").c_str()) != 0)
-      std::cerr << "calibration: gnuplot failed, see " << out << "/gnuplot.log (residuals.csv is written)\n";
+    example::plot(out, "residuals", gp.str());
   }
-  std::printf("\noutputs in %s (sweep.csv, residuals.csv%s)\n", out.c_str(), plots ? ", residuals.png" : "");
+  std::printf("\noutputs in %s (sweep.csv, residuals.csv%s)\n", out.c_str(), plots ? ", residuals.png/.svg" : "");
   std::printf("fit_rms_residual=%.6g\n", phys.fit.rms_residual);
   return 0;
-} catch (const std::exception& e) {
+} catch (const std::exception& e) {  // spinaptic::error included (examples/common/cli.hpp)
   std::cerr << "calibration: " << e.what() << '\n';
+  return 1;
+} catch (...) {
+  std::cerr << "calibration: unknown error\n";
   return 1;
 }

@@ -1,7 +1,8 @@
 // The Vogels-Abbott COBA network (Brette et al. 2007, benchmark 1): 4000 conductance-based LIF
 // neurons, 80 % excitatory, 2 % random connectivity, 1 s at dt = 0.1 ms on one thread.
-//   coba <output dir> [cuba]   writes coba_raster.csv, coba_rate.csv and coba.png (raster of the
-//                              first 400 neurons above the population rate in 5 ms bins)
+//   coba [--out DIR] [--cuba]  writes coba_raster.csv, coba_rate.csv and coba.png/.svg (raster of
+//                              the first 400 neurons above the population rate in 5 ms bins);
+//                              --cuba: the current-based variant (files cuba_*)
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +13,7 @@
 
 #include <spinaptic/network/spiking/vogels_abbott.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -41,7 +43,7 @@ int run(Network net, const std::filesystem::path& dir, const std::string& name) 
   example::write_file(dir, name + "_raster.csv", raster.str());
   example::write_file(dir, name + "_rate.csv", hist.str());
   std::ostringstream gp;
-  gp << "set terminal pngcairo size 900,650 font \",10\"\nset output '" << name << ".png'\n"
+  gp << "set terminal pngcairo size 900,650 font \",12\"\nset output '" << name << ".png'\n"
      << "set datafile separator ','\nset multiplot layout 2,1 title \"" << (name == "coba" ? "COBA" : "CUBA")
      << " network, 4000 LIF neurons (Brette et al. 2007), mean rate " << std::round(rate * 10.0) / 10.0 << " Hz\"\n"
      << "set ylabel 'neuron'; set xrange [0:1000]; unset xlabel; set yrange [0:400]\n"
@@ -54,9 +56,16 @@ int run(Network net, const std::filesystem::path& dir, const std::string& name) 
 }
 
 int main(int argc, char** argv) {
-  const auto dir = example::output_dir(argc, argv, "out/coba");
-  const bool cuba = argc > 2 && std::string(argv[2]) == "cuba";
-  ss::vogels_abbott_settings s;
-  s.run.block = s.neurons;
-  return cuba ? run(ss::make_cuba(s), dir, "cuba") : run(ss::make_coba(s), dir, "coba");
+  return example::guarded_main("coba", [&] {
+    CLI::App app{"The Vogels-Abbott COBA network (Brette et al. 2007, benchmark 1): 4000 LIF neurons for 1 s"};
+    std::string out = "out/coba";
+    bool cuba = false;
+    example::add_output_folder(app, out);
+    app.add_flag("--cuba", cuba, "the current-based variant (CUBA) instead of COBA");
+    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    const auto dir = example::make_output_folder(out);
+    ss::vogels_abbott_settings s;
+    s.run.block = s.neurons;
+    return cuba ? run(ss::make_cuba(s), dir, "cuba") : run(ss::make_coba(s), dir, "coba");
+  });
 }

@@ -5,21 +5,22 @@
 //   pulsed_trace.csv/.png     a pulsed-laser voltage trace with its V_AC / V_DC split
 //   derived_vs_calibrated.csv/.png  V_AC(I) at 150 mW: the physics-derived response of
 //                             physics_mgo_800nm beside the calibrated surface of hybrid_mgo_800nm
-// Usage: device_curves [output directory, default "device_curves"]
+// Usage: device_curves [--out DIR]   (default folder: device_curves; --help for the convention of
+//        examples/common/cli.hpp)
 #include <cstdio>
 #include <sstream>
 #include <string>
 
 #include <spinaptic/spinaptic.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
 using namespace spinaptic::literals;
 using preset = device::presets::hybrid_mgo_800nm;
 
-int main(int argc, char** argv) {
-  const auto dir = example::output_dir(argc, argv, "device_curves");
+static int run(const std::filesystem::path& dir) {
   const auto response = preset::response();
   const double powers_mw[] = {30.0, 60.0, 90.0, 120.0, 150.0};
 
@@ -143,5 +144,12 @@ plot "derived_vs_calibrated.csv" using 1:3 with lines lw 2 lc rgb "#c00000" titl
   std::printf("device_curves: pulsed trace V_DC = %.3f mV, V_AC = %.3f mV (steady-state V_TMS = %.3f mV)\n",
               units::in_si(parts.dc) * 1e3, units::in_si(parts.ac) * 1e3,
               units::in_si(junction.thermovoltage(150.0_mW, 2.0_mA)) * 1e3);
-  std::printf("device_curves: wrote CSV and PNG files to %s\n", dir.string().c_str());
+  std::printf("device_curves: wrote CSV, PNG and SVG files to %s\n", dir.string().c_str());
+  return 0;
+}
+
+int main(int argc, char** argv) {
+  return example::main_with_output_folder(argc, argv, "device_curves",
+                                          "Thermovoltage curves of the paper's 800 nm CoFeB/MgO junction under hybrid drive (Oberbauer et al. 2025): CSV, PNG and SVG files",
+                                          "device_curves", run);
 }

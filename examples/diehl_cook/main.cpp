@@ -8,14 +8,16 @@
 // a neuron silent for all labelling examples is unassigned (out of the vote) in the frozen
 // evaluation and in class 0 in the running assignment; the frozen evaluation with silent neurons
 // in class 0 is printed too (dc<N>_test_accuracy_silent_in_class0).
-//   diehl_cook <output dir> [neurons=400] [train=60000] [test=10000] [block=1000] [dc|mtj] [delay_ms=0] [start|mean] [seed=1] [lockout_ms]
-// lockout_ms: the excitatory neurons' lock-out after a spike (diehl_cook_settings::lockout; the
-// settings' default when absent).
-// With `mtj` the input synapses are multi-level MTJ synapses (4 junctions of the paper device in
+//   diehl_cook [--out DIR] [--neurons 400] [--train 60000] [--test 10000] [--block 1000]
+//              [--synapse dc|mtj] [--delay-ms 0] [--hold start|mean] [--seed 1] [--lockout-ms T]
+// --lockout-ms: the excitatory neurons' lock-out after a spike (diehl_cook_settings::lockout; the
+// settings' default when absent). --delay-ms: input delays uniform in [0, T] ms. --hold: the
+// conductance held over a step, its start-of-step value or its step mean (charge-conserving).
+// With `--synapse mtj` the input synapses are multi-level MTJ synapses (4 junctions of the paper device in
 // parallel, read at 150 mW and 3 mA, Querlioz's window rule with p_plus = 0.02, p_minus = 0.01;
 // no normalisation).
-// writes diehl_cook_accuracy.csv/.png (accuracy against training examples) and
-// diehl_cook_fields.png (receptive fields, 28 x 28 weights per neuron); prints
+// writes diehl_cook_accuracy.csv/.png/.svg (accuracy against training examples) and
+// diehl_cook_fields.png/.svg (receptive fields, 28 x 28 weights per neuron); prints
 // dc<N>_examples_per_second= (training, CPU time of this thread) and the test accuracy.
 #include <time.h>
 
@@ -24,6 +26,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -34,6 +37,7 @@
 #include <spinaptic/io/idx.hpp>
 #include <spinaptic/network/spiking/diehl_cook.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -68,37 +72,65 @@ learning::plasticity::mtj_synapse paper_mtj_synapse() {
   return learning::plasticity::mtj_synapse(p);
 }
 
+/// The command line (examples/common/cli.hpp).
+struct options {
+  std::string out = "out/diehl_cook";
+  std::size_t neurons = 400, train = 60000, test = 10000, block = 1000;
+  std::string synapse = "dc", hold = "start";
+  double delay_ms = 0.0;
+  std::uint64_t seed = 1;
+  std::optional<double> lockout_ms;
+};
+
 template <class Network>
-int run(Network& net, int argc, char** argv);
+int run(Network& net, const options& o);
 
 int main(int argc, char** argv) {
-  const std::size_t neurons = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 400;
-  ss::diehl_cook_settings s;
-  s.excitatory = neurons;
-  // conductance held over a step: its start-of-step value (default) or `mean` (charge-conserving)
-  if (argc > 8 && std::string(argv[8]) == "mean") s.conductance_hold = neuron::conductance_hold::step_mean;
-  if (argc > 9) s.seed = std::strtoull(argv[9], nullptr, 10);  // initial weights and Poisson streams
-  if (argc > 10) s.lockout = units::as<units::time>(std::strtod(argv[10], nullptr) * 1e-3);  // lock-out [ms]
-  if (argc > 7) s.input_delay = units::as<units::time>(std::strtod(argv[7], nullptr) * 1e-3);  // 0-delay_ms input delays
-  if (argc > 6 && std::string(argv[6]) == "mtj") {
-    ss::basic_diehl_cook_network<learning::plasticity::mtj_synapse> net(s, paper_mtj_synapse());
-    return run(net, argc, argv);
-  }
-  ss::diehl_cook_network net(s);
-  return run(net, argc, argv);
+  return example::guarded_main("diehl_cook", [&] {
+    options o;
+    CLI::App app{"Diehl & Cook (2015) unsupervised STDP network on MNIST with the original protocol"};
+    example::add_output_folder(app, o.out);
+    app.add_option("--neurons", o.neurons, "excitatory neurons")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
+    app.add_option("--train", o.train, "training examples (at most the 60000 of MNIST are used)")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{10000000}))->capture_default_str();
+    app.add_option("--test", o.test, "test examples (at most the 10000 of MNIST are used)")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{10000000}))->capture_default_str();
+    app.add_option("--block", o.block, "examples per block of the running label assignment")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))->capture_default_str();
+    app.add_option("--synapse", o.synapse, "input synapses: Diehl & Cook's STDP (dc) or MTJ synapses (mtj)")
+        ->check(CLI::IsMember({"dc", "mtj"}))->capture_default_str();
+    app.add_option("--delay-ms", o.delay_ms, "input delays uniform in [0, T] ms (0: none)")
+        ->check(CLI::Range(0.0, 1000.0))->capture_default_str();
+    app.add_option("--hold", o.hold, "conductance held over a step: start-of-step value or step mean")
+        ->check(CLI::IsMember({"start", "mean"}))->capture_default_str();
+    app.add_option("--seed", o.seed, "seed of the initial weights and Poisson streams")->capture_default_str();
+    app.add_option("--lockout-ms", o.lockout_ms, "lock-out after a spike [ms] (default: the settings' default)")
+        ->check(CLI::Range(0.0, 1000.0));
+    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    ss::diehl_cook_settings s;
+    s.excitatory = o.neurons;
+    if (o.hold == "mean") s.conductance_hold = neuron::conductance_hold::step_mean;
+    s.seed = o.seed;
+    if (o.lockout_ms) s.lockout = units::as<units::time>(*o.lockout_ms * 1e-3);
+    s.input_delay = units::as<units::time>(o.delay_ms * 1e-3);
+    if (o.synapse == "mtj") {
+      ss::basic_diehl_cook_network<learning::plasticity::mtj_synapse> net(s, paper_mtj_synapse());
+      return run(net, o);
+    }
+    ss::diehl_cook_network net(s);
+    return run(net, o);
+  });
 }
 
 template <class Network>
-int run(Network& net, int argc, char** argv) {
-  const auto dir = example::output_dir(argc, argv, "out/diehl_cook");
-  const std::size_t neurons = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 400;
-  const std::size_t n_train = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 60000;
-  const std::size_t n_test = argc > 4 ? std::strtoul(argv[4], nullptr, 10) : 10000;
-  const std::size_t block = argc > 5 ? std::strtoul(argv[5], nullptr, 10) : 1000;
+int run(Network& net, const options& o) {
+  const std::size_t neurons = o.neurons, n_train = o.train, n_test = o.test, block = o.block;
   const std::string mnist = io::data_directory() + "/mnist/";
   const auto train = io::read_idx(mnist + "train-images-idx3-ubyte", mnist + "train-labels-idx1-ubyte");
   const auto test = io::read_idx(mnist + "t10k-images-idx3-ubyte", mnist + "t10k-labels-idx1-ubyte");
   const std::size_t tr = std::min(n_train, train.size()), te = std::min(n_test, test.size());
+  const auto dir = example::make_output_folder(o.out);
 
   std::ostringstream csv;
   csv << "# examples_seen,training_accuracy_of_block\n";
@@ -166,7 +198,7 @@ int run(Network& net, int argc, char** argv) {
   }
 
   example::write_file(dir, "diehl_cook_accuracy.csv", csv.str());
-  example::plot(dir, "diehl_cook_accuracy", "set terminal pngcairo size 800,500 font \",10\"\n"
+  example::plot(dir, "diehl_cook_accuracy", "set terminal pngcairo size 800,500 font \",12\"\n"
                 "set output 'diehl_cook_accuracy.png'\nset datafile separator ','\n"
                 "set title 'Diehl and Cook, " + std::to_string(neurons) + " neurons: accuracy on each block of training examples'\n"
                 "set xlabel 'training examples'; set ylabel 'accuracy'; set yrange [0:1]; set grid\n"
@@ -182,10 +214,11 @@ int run(Network& net, int argc, char** argv) {
     }
   }
   example::write_file(dir, "diehl_cook_fields.dat", fields.str());
-  example::plot(dir, "diehl_cook_fields", "set terminal pngcairo size 800,800 font \",10\"\n"
-                "set output 'diehl_cook_fields.png'\nset title 'learned input weights (nS), one 28x28 tile per neuron'\n"
+  example::plot(dir, "diehl_cook_fields", "set terminal pngcairo size 800,800 font \",12\"\n"
+                "set output 'diehl_cook_fields.png'\nset title 'learned input weights, one 28x28 tile per neuron'\n"
                 "unset key; unset xtics; unset ytics; set yrange [*:*] reverse; set size ratio -1\n"
-                "set palette grey negative\nplot 'diehl_cook_fields.dat' matrix with image\n");
-  std::cout << "wrote " << (dir / "diehl_cook_accuracy.png").string() << " and diehl_cook_fields.png\n";
+                "set palette grey negative; set cblabel 'weight w (nS)'; set cbtics format '%g'\n"
+                "plot 'diehl_cook_fields.dat' matrix with image\n");
+  std::cout << "wrote " << (dir / "diehl_cook_accuracy.png").string() << " and diehl_cook_fields.png (and .svg)\n";
   return 0;
 }

@@ -20,8 +20,10 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -57,7 +59,7 @@ struct settings {
   std::size_t epochs = 0, batch = 32, threads = 1, eval_every = 1, hidden = 0;
   double beta = 0.0, lr = -1.0, lr_decay = 0.0, lr_final = -1.0, weight_decay = -1.0, test_fraction = 0.3;
   std::string lr_schedule;
-  double transfer_gain = 0.0, transfer_offset_mV = std::nan("");
+  double transfer_gain = 0.0, transfer_offset_mV = 0.0;
   std::string optimizer, range = "bipolar", out, export_dir;
   std::uint64_t seed = 1;
   bool plots = true;
@@ -123,8 +125,17 @@ int parse(int argc, char** argv, settings& s) {
       ->capture_default_str();
   app.add_option("--transfer-gain", s.transfer_gain, "laser driver gain G = dP/dU at U_0 [W/V] (--hidden; default 4 P_max / (V_max sqrt(N)))")
       ->check(CLI::PositiveNumber);
-  app.add_option("--transfer-offset-mV", s.transfer_offset_mV, "laser driver offset U_0 [mV] (--hidden; default 0 for digits, 2 V_max = 46.7 mV for MNIST)");
-  app.add_option("--out", s.out, "output folder (default: out/<data>)");
+  std::optional<double> transfer_offset_mV;  // not given: the default below (NaN is refused, not "not given")
+  app.add_option("--transfer-offset-mV", transfer_offset_mV, "laser driver offset U_0 [mV] (--hidden; default 0 for digits, 2 V_max = 46.7 mV for MNIST)")
+      ->check(CLI::Range(-1e6, 1e6));
+  app.add_option("--out", s.out, "output folder (default: out/<data>); a file of that name is refused")
+      ->check([](const std::string& v) {
+        std::error_code ec;
+        const auto status = std::filesystem::status(v, ec);
+        if (v.empty()) return std::string("the output folder name is empty");
+        return std::filesystem::exists(status) && !std::filesystem::is_directory(status)
+                   ? "'" + v + "' exists and is not a folder" : std::string{};
+      });
   app.add_option("--export", s.export_dir, "also write the data, initial currents and batch order for scripts/compare_torch.py");
   app.add_flag("!--no-plots", s.plots, "write CSV files only");
   app.add_flag("!--deploy-only", s.hardware_aware, "train the ideal chip, evaluate on the non-ideal one");
@@ -139,6 +150,15 @@ int parse(int argc, char** argv, settings& s) {
   app.add_option("--current-bits", current_bits, "current DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantisation::max_bits));
   app.add_option("--power-bits", power_bits, "laser DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantisation::max_bits));
   app.add_option("--crosstalk", crosstalk, "laser crosstalk fraction alpha to each neighbouring row")->check(CLI::Range(0.0, 1.0));
+  // every floating-point option must be finite (CLI11 reads "nan" and "inf", and its range
+  // checks let NaN through): the convention of examples/common/cli.hpp
+  for (CLI::Option* option : app.get_options())
+    if (option->get_type_name().rfind("FLOAT", 0) == 0)
+      option->check([](const std::string& v) {
+        char* end = nullptr;
+        const double x = std::strtod(v.c_str(), &end);
+        return end != v.c_str() && *end == '\0' && std::isfinite(x) ? std::string{} : "'" + v + "' is not a finite number";
+      });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -166,8 +186,7 @@ int parse(int argc, char** argv, settings& s) {
   if (s.weight_decay < 0.0) s.weight_decay = two && !small ? 0.01 : 0.0;
   if (s.lr_schedule == "cosine" && s.lr_final > s.lr)
     throw invalid_parameter("--lr-final", s.lr_final, "[0, --lr] (the cosine schedule falls from --lr to --lr-final)");
-  if (std::isnan(s.transfer_offset_mV))
-    s.transfer_offset_mV = two && !small ? 2.0 * units::in_si(preset::max_voltage()) * 1e3 : 0.0;
+  s.transfer_offset_mV = transfer_offset_mV ? *transfer_offset_mV : two && !small ? 2.0 * units::in_si(preset::max_voltage()) * 1e3 : 0.0;
   if (s.out.empty()) s.out = "out/" + s.data + (two ? "-h" + std::to_string(s.hidden) : "");
   s.hardware.spread.relative_sigma = spread;
   s.hardware.stuck.fraction = stuck;
@@ -268,8 +287,7 @@ void progress(std::size_t epoch, std::size_t epochs, double loss, double train, 
 }
 
 void write_plots(const std::string& out, bool current_maps) {
-  const std::string script = out + "/plots.gp";
-  std::ofstream gp(script);
+  std::ostringstream gp;
   gp << "set terminal pngcairo size 800,560 noenhanced\n"
         "set datafile separator ','\n"
         "set output '" << out << "/accuracy.png'\n"
@@ -282,13 +300,17 @@ void write_plots(const std::string& out, bool current_maps) {
     gp << "set terminal pngcairo size 1000,480 noenhanced\n"
         "set output '" << out << "/currents.png'\n"
           "set multiplot layout 2,5 title 'Learned change I - I_initial per pixel and class (cf. Fig. 4g): "
-          "blue -2 mA, red +2 mA; grey: dark in every image'\n"
+          "blue -2 mA, red +2 mA; grey: dark in every image' margins 0.02, 0.9, 0.04, 0.86 spacing 0.02, 0.1\n"
           "set object 1 rectangle from graph 0,0 to graph 1,1 behind fillcolor rgb 'gray60' fillstyle solid noborder\n"
           "set palette defined (-2 'blue', 0 'white', 2 'red'); set cbrange [-2:2]; unset colorbox\n"
           "unset xtics; unset ytics; set size ratio 1; set yrange [*:*] reverse\n";
-    for (int l = 0; l < 10; ++l)
+    for (int l = 0; l < 10; ++l) {
+      if (l == 9)  // one colour bar for the ten maps, right of the last one
+        gp << "set colorbox user origin screen 0.94, screen 0.12 size screen 0.012, screen 0.7; "
+              "set cblabel 'I - I_initial (mA)'; set cbtics 1\n";
       gp << "set title 'class " << l << "'; plot '" << out << "/currents.csv' skip 1 using 1:2:" << 13 + l
          << " with image notitle\n";
+    }
     gp << "unset multiplot\nreset\nset datafile separator ','\n";
   }
   gp << ""
@@ -296,7 +318,7 @@ void write_plots(const std::string& out, bool current_maps) {
         "set output '" << out << "/confusion.png'\n"
         "set title 'Confusion matrix (test set)'; set xlabel 'predicted'; set ylabel 'true'\n"
         "set size ratio 1; set yrange [9.5:-0.5]; set xrange [-0.5:9.5]; set xtics 1; set ytics 1\n"
-        "set palette defined (0 'white', 1 'dark-blue')\n"
+        "set palette defined (0 'white', 1 'dark-blue'); set cblabel 'test images'\n"
         "plot '" << out << "/confusion.csv' skip 1 using 2:1:3 with image notitle, "
         "'' skip 1 using 2:1:(sprintf('%d',$3)) with labels font ',8' notitle\n"
         "reset\nset datafile separator ','\n"
@@ -307,9 +329,24 @@ void write_plots(const std::string& out, bool current_maps) {
         "set palette defined (-1 'blue', 0 'white', 1 'red'); set cbrange [-25:25]\n"
         "set xrange [0:150]; set yrange [-3:3]\n"
         "plot '" << out << "/response.csv' skip 1 using 1:2:3 with image notitle\n";
-  gp.close();
-  if (std::system(("gnuplot '" + script + "' 2>" + out + "/gnuplot.log").c_str()) != 0)
-    std::cerr << "digits: gnuplot failed, see " << out << "/gnuplot.log (CSV files are written)\n";
+  // the script (PNG) is kept to redraw; it runs as given and again for SVG files beside the PNGs
+  // (terminal svg, same sizes and fonts), piped to gnuplot: no shell sees the folder name
+  const std::string png = gp.str();
+  std::ofstream(out + "/plots.gp") << png;
+  std::string svg = png;
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"set terminal pngcairo", "set terminal svg dynamic background rgb 'white'"},
+                                 {".png'", ".svg'"}})
+    for (std::size_t at = svg.find(from); at != std::string::npos; at = svg.find(from, at + to.size()))
+      svg.replace(at, from.size(), to);
+  const std::string* const scripts[] = {&png, &svg};
+  for (const std::string* script : scripts) {
+    FILE* gnuplot = ::popen("gnuplot 2>/dev/null", "w");
+    const bool written = gnuplot && std::fwrite(script->data(), 1, script->size(), gnuplot) == script->size();
+    if (!gnuplot || ::pclose(gnuplot) != 0 || !written) {
+      std::cerr << "digits: gnuplot failed or is missing (CSV files are written; " << out << "/plots.gp draws them)\n";
+      return;
+    }
+  }
 }
 
 /// The images as a data set of row drives through Encoding, with the drive-side non-idealities
@@ -626,7 +663,10 @@ int main(int argc, char** argv) try {
   if (n == 64) return run_with_optimizer<64>(s, data);
   if (n == 784) return run_with_optimizer<784>(s, data);
   return run_with_optimizer<network::dynamic_extent>(s, data);
-} catch (const std::exception& e) {
+} catch (const std::exception& e) {  // spinaptic::error included
   std::cerr << "digits: " << e.what() << '\n';
+  return 1;
+} catch (...) {
+  std::cerr << "digits: unknown error\n";
   return 1;
 }

@@ -1,7 +1,7 @@
 // Field-sweep hysteresis of the paper's 800 nm junction under hybrid drive (150 mW, 3 mA):
 // V_AC and V_DC loops with double switching (free layer at ~150 Oe, reference-layer depinning at
 // ~1 kOe), and a raster of the Barkhausen spikes detected on V_AC over 20 sweeps.
-//   field_sweep <output dir>     writes loop.csv, raster.csv, field_sweep.png
+//   field_sweep [--out DIR]     writes loop.csv, raster.csv, field_sweep.png/.svg
 #include <cmath>
 #include <iostream>
 #include <sstream>
@@ -10,14 +10,14 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/neuron/spikes.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
 using namespace spinaptic::literals;
 using preset = device::presets::hybrid_mgo_800nm;
 
-int main(int argc, char** argv) {
-  const auto dir = example::output_dir(argc, argv, "out/field_sweep");
+static int run(const std::filesystem::path& dir) {
   const auto junction = preset::junction();
   const device::hysteresis_parameters params;  // docs/physics.md section 7 defaults
   const device::field_sweep sweep(params, /*seed=*/2025);
@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
             << " Barkhausen jumps (a jump within the refractory time or on a spike's tail is not"
                " a new crossing)\n";
 
-  example::plot(dir, "field_sweep", R"gp(set terminal pngcairo size 900,900 font ",10"
+  example::plot(dir, "field_sweep", R"gp(set terminal pngcairo size 900,900 font ",12"
 set output 'field_sweep.png'
 set datafile separator ','
 set multiplot layout 3,1 title "800 nm MTJ, 150 mW, 3 mA: field sweep (spinaptic)"
@@ -76,4 +76,10 @@ unset multiplot
 )gp");
   std::cout << "wrote " << (dir / "loop.csv").string() << ", raster.csv, field_sweep.png\n";
   return 0;
+}
+
+int main(int argc, char** argv) {
+  return example::main_with_output_folder(argc, argv, "field_sweep",
+                                          "Field-sweep hysteresis of the paper's 800 nm junction (150 mW, 3 mA) and a raster of Barkhausen spikes",
+                                          "out/field_sweep", run);
 }

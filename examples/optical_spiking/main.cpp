@@ -5,7 +5,7 @@
 // P = P_max x / x_max of its row laser, which fires Poisson pulses of fixed energy at the rate
 // f_max P / P_max (network/spiking/optical_rate_group.hpp), and each column's thermovoltage
 // drives a current-based LIF neuron; the class is the neuron with most spikes in 100 ms.
-//   optical_spiking <output dir> [epochs=30]
+//   optical_spiking [--out DIR] [--epochs N=30]
 // prints the analog and spiking test accuracies and the energy per classification, and writes
 // optical_spiking_raster.csv/.png (row pulses and output spikes for one test digit).
 #include <algorithm>
@@ -26,6 +26,7 @@
 #include <spinaptic/neuron/lif_current.hpp>
 #include <spinaptic/neuron/literals.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -33,9 +34,7 @@ using namespace spinaptic::literals;
 namespace ss = spinaptic::network::spiking;
 using preset = device::presets::hybrid_mgo_800nm;
 
-int main(int argc, char** argv) {
-  const auto dir = example::output_dir(argc, argv, "out/optical_spiking");
-  const std::size_t epochs = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 30;
+static int run(const std::filesystem::path& dir, std::size_t epochs) {
   const auto digits = io::read_digits_csv(io::data_directory() + "/digits/digits.csv");
   std::vector<std::size_t> train, test;
   for (std::size_t k = 0; k < digits.size(); ++k) (k % 4 == 3 ? test : train).push_back(k);
@@ -148,7 +147,7 @@ int main(int argc, char** argv) {
               per_class_laser + per_class_joule);
 
   example::write_file(dir, "optical_spiking_raster.csv", raster.str());
-  example::plot(dir, "optical_spiking_raster", "set terminal pngcairo size 900,600 font \",10\"\n"
+  example::plot(dir, "optical_spiking_raster", "set terminal pngcairo size 900,600 font \",12\"\n"
                 "set output 'optical_spiking_raster.png'\nset datafile separator ','\n"
                 "set multiplot layout 2,1 title 'optically spiking MTJ crossbar, one test digit (label " +
                 std::to_string(digits.labels[test[0]]) + ")'\n"
@@ -159,4 +158,17 @@ int main(int argc, char** argv) {
                 "unset multiplot\n");
   std::cout << "wrote " << (dir / "optical_spiking_raster.png").string() << "\n";
   return 0;
+}
+
+int main(int argc, char** argv) {
+  return example::guarded_main("optical_spiking", [&] {
+    CLI::App app{"The optically spiking MTJ crossbar on the 8x8 digits: gradient training, then rate-coded spiking inference"};
+    std::string out = "out/optical_spiking";
+    std::size_t epochs = 30;
+    example::add_output_folder(app, out);
+    app.add_option("--epochs", epochs, "training epochs of the analog crossbar")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
+    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    return run(example::make_output_folder(out), epochs);
+  });
 }

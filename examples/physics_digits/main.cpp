@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include <spinaptic/device/presets.hpp>
@@ -31,7 +32,8 @@
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
-#include "../common/flags.hpp"
+#include "../common/cli.hpp"
+#include "../common/output.hpp"
 
 using namespace spinaptic;
 
@@ -71,13 +73,20 @@ result train(const Response& response, const io::image_set& train_set, const io:
 }  // namespace
 
 int main(int argc, char** argv) try {
-  const example::flags args(argc, argv, "physics_digits", {"no-plots"});
-  const bool plots = !args.has("no-plots");
-  const auto epochs = static_cast<std::size_t>(args.number("epochs", 300));
-  const auto seed = static_cast<std::uint64_t>(args.number("seed", 1));
-  const double beta = args.number("beta", 200.0);  // as examples/digits
-  const double lr = args.number("lr", 0.05);        // as examples/digits
-  const std::string out = args.text("out", "out/physics_digits");
+  CLI::App app{"The 64 x 10 digits network trained on the physics-derived and on the calibrated response"};
+  bool plots = true;
+  std::size_t epochs = 300;
+  std::uint64_t seed = 1;
+  double beta = 200.0;  // as examples/digits
+  double lr = 0.05;     // as examples/digits
+  std::string out_arg = "out/physics_digits";
+  example::add_output_folder(app, out_arg);
+  app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
+  app.add_option("--seed", seed, "seed of the split, the initial currents and the batch order")->capture_default_str();
+  app.add_option("--beta", beta, "output scale beta (logits beta U / (N_in V_max))")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--lr", lr, "SGD learning rate on x = I/I_max")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_flag("!--no-plots", plots, "write CSV files only");
+  if (const int code = example::parse(app, argc, argv); code >= 0) return code;
 
   const auto all = io::read_digits_csv(io::data_directory() + "/digits/digits.csv");
   std::mt19937_64 split_engine(seed);
@@ -86,7 +95,7 @@ int main(int argc, char** argv) try {
 
   using physics = device::presets::physics_mgo_800nm;
   using polynomial = device::presets::hybrid_mgo_800nm;
-  std::filesystem::create_directories(out);
+  const std::string out = example::make_output_folder(out_arg).string();
   {
     std::ofstream csv(out + "/responses.csv");
     csv << "P_mW,I_mA,derived_mV,polynomial_mV\n";
@@ -102,7 +111,7 @@ int main(int argc, char** argv) try {
       }
   }
   if (plots) {
-    std::ofstream gp(out + "/responses.gp");
+    std::ostringstream gp;
     gp << "set terminal pngcairo size 1100,460 noenhanced\nset datafile separator ','\n"
           "set output '" << out << "/responses.png'\n"
           "set multiplot layout 1,2\nset view map\nset xlabel 'P (mW)'; set ylabel 'I (mA)'; set cblabel 'V_AC (mV)'\n"
@@ -112,9 +121,7 @@ int main(int argc, char** argv) try {
           "plot '" << out << "/responses.csv' skip 1 using 1:2:3 with image notitle\n"
           "set title 'calibrated polynomial surface (hybrid_mgo_800nm)'\n"
           "plot '" << out << "/responses.csv' skip 1 using 1:2:4 with image notitle\nunset multiplot\n";
-    gp.close();
-    if (std::system(("gnuplot '" + out + "/responses.gp' 2>/dev/null").c_str()) != 0)
-      std::cerr << "physics_digits: gnuplot failed (the CSV is written)\n";
+    example::plot(out, "responses", gp.str());
   }
 
   // Read pulse from the stack's thermal time constants: the laser stays on until V_AC at
@@ -149,7 +156,10 @@ int main(int argc, char** argv) try {
   std::printf("derived_test_accuracy=%.4f\n", derived.test_accuracy);
   std::printf("polynomial_test_accuracy=%.4f\n", poly.test_accuracy);
   return 0;
-} catch (const std::exception& e) {
+} catch (const std::exception& e) {  // spinaptic::error included (examples/common/cli.hpp)
   std::cerr << "physics_digits: " << e.what() << '\n';
+  return 1;
+} catch (...) {
+  std::cerr << "physics_digits: unknown error\n";
   return 1;
 }

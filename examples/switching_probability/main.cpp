@@ -2,7 +2,7 @@
 // versus current-pulse amplitude (in units of I_c0) and duration, from the stochastic LLGS:
 // every point is 500 junctions started in AP (thermalised), driven by the pulse, then relaxed
 // for 5 ns at zero current and counted.
-//   switching_probability <output dir>   writes switching_probability.csv and .png
+//   switching_probability [--out DIR]   writes switching_probability.csv and .png/.svg
 #include <cstdio>
 #include <iostream>
 #include <numbers>
@@ -13,13 +13,13 @@
 #include <spinaptic/device/macrospin.hpp>
 #include <spinaptic/device/presets.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
 using namespace spinaptic::literals;
 
-int main(int argc, char** argv) {
-  const auto dir = example::output_dir(argc, argv, "out/switching_probability");
+static int run(const std::filesystem::path& dir) {
   const device::macrospin_parameters p = device::presets::cofeb_ellipse_100x50x2nm::macrospin();
   const double ic = units::in_si(p.critical_current());
   const std::size_t per_point = 500, amplitudes = 16;
@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     std::cout << "pulse " << dur << " ns done\n";
   }
   example::write_file(dir, "switching_probability.csv", csv.str());
-  example::plot(dir, "switching_probability", R"gp(set terminal pngcairo size 800,500 font ",10"
+  example::plot(dir, "switching_probability", R"gp(set terminal pngcairo size 800,500 font ",12"
 set output 'switching_probability.png'
 set datafile separator ','
 set title "AP -> P switching probability, macrospin at 300 K (500 junctions per point)"
@@ -64,4 +64,10 @@ plot for [i=0:3] 'switching_probability.csv' index i using 2:4:5 with yerrorline
 )gp");
   std::cout << "wrote " << (dir / "switching_probability.csv").string() << " and .png\n";
   return 0;
+}
+
+int main(int argc, char** argv) {
+  return example::main_with_output_folder(argc, argv, "switching_probability",
+                                          "Spin-transfer switching probability of a CoFeB macrospin at 300 K against pulse amplitude and duration (stochastic LLGS)",
+                                          "out/switching_probability", run);
 }

@@ -69,6 +69,7 @@
 #include "spinaptic/network/spiking/optical_rate_group.hpp"
 #include "spinaptic/network/spiking/poisson_group.hpp"
 #include "spinaptic/network/spiking/simulation.hpp"
+#include "spinaptic/network/spiking/spike_index.hpp"
 #include "spinaptic/network/spiking/sparse_projection.hpp"
 #include "spinaptic/network/spiking/vogels_abbott.hpp"
 #include "spinaptic/network/transfer_stage.hpp"

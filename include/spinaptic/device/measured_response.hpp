@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,10 @@ class measured_tms {
     if (grids_[0].empty() && grids_[1].empty())
       throw error("spinaptic: measured_tms needs a grid for at least one magnetic state");
     for (const auto& g : grids_)
-      if (!g.empty()) validate(g);
+      if (!g.empty()) {
+        validate(g);
+        validate_slopes(g, scale_);
+      }
   }
 
   /// Load a CSV sweep. The scale is taken from the data unless given: I_max = max |I|,
@@ -176,6 +180,35 @@ class measured_tms {
     for (std::size_t j = 1; j < g.currents.size(); ++j)
       if (!(g.currents[j] > g.currents[j - 1])) throw error("spinaptic: grid currents must increase strictly");
     for (double v : g.values) detail::require_finite("measured voltage", v);
+  }
+
+  /// Every cell's dV/dI and dV/dP [SI] must be finite: finite values (even +-1e308) can differ by
+  /// more than the largest double, and the derivatives the trainer reads would be +-inf.
+  static void validate_slopes(const response_grid& g, const response_scale& scale) {
+    const double per_current = units::in_si(scale.voltage_per_current());
+    const double per_power = units::in_si(scale.voltage_per_power());
+    const double im = units::in_si(scale.max_current), pm = units::in_si(scale.max_power);
+    const std::size_t n = g.currents.size();
+    const auto refuse = [](const char* what, double slope, double p_w, double i_a) {
+      std::ostringstream s;
+      s.precision(17);
+      s << "spinaptic: measured response: " << what << " = " << slope << " in the grid cell at P = " << p_w
+        << " W, I = " << i_a << " A overflows; allowed: finite (the measured voltages differ by more than "
+        << "the largest double over one cell)";
+      throw error(s.str());
+    };
+    for (std::size_t i = 0; i < g.powers.size(); ++i)
+      for (std::size_t j = 0; j < n; ++j) {
+        const double v = g.values[i * n + j];
+        if (j + 1 < n) {
+          const double dv_dx = (g.values[i * n + j + 1] - v) / (g.currents[j + 1] - g.currents[j]);
+          if (!std::isfinite(dv_dx * per_current)) refuse("dV/dI [ohm]", dv_dx * per_current, g.powers[i] * pm, g.currents[j] * im);
+        }
+        if (i + 1 < g.powers.size()) {
+          const double dv_dp = (g.values[(i + 1) * n + j] - v) / (g.powers[i + 1] - g.powers[i]);
+          if (!std::isfinite(dv_dp * per_power)) refuse("dV/dP [V/W]", dv_dp * per_power, g.powers[i] * pm, g.currents[j] * im);
+        }
+      }
   }
 
   response_scale scale_;

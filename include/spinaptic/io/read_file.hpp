@@ -1,5 +1,8 @@
 // spinaptic/io/read_file.hpp: a whole file read into memory, for the readers that parse it
-// (csv.hpp, idx.hpp, checkpoint.hpp); every failure is a file_error naming the file.
+// (csv.hpp, digits_csv.hpp, idx.hpp, checkpoint.hpp, device/measured_response.hpp); every failure
+// is a file_error naming the file. Only regular files (or links to them) are read: a device such
+// as /dev/zero (endless bytes), a FIFO (whose open blocks until a writer comes) or a socket is
+// refused up front, before it is opened.
 #pragma once
 
 #include <filesystem>
@@ -16,11 +19,14 @@
 namespace spinaptic::io {
 
 namespace detail_read_file {
-/// Opens `path` for binary reading; a missing file, a directory or an unreadable file throws
-/// file_error naming it.
+/// Opens `path` for binary reading; a missing file, a directory, anything else that is not a
+/// regular file (device, FIFO, socket) or an unreadable file throws file_error naming it.
 inline std::ifstream open(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw file_error(path, "", "is a directory, not a file");
+  const auto status = std::filesystem::status(path, ec);  // follows links
+  if (std::filesystem::is_directory(status)) throw file_error(path, "", "is a directory, not a file");
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw file_error(path, "", "is not a regular file (a device, FIFO or socket): refused before reading");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw file_error(path, "", "cannot open file for reading");
   return in;

@@ -5,18 +5,21 @@
 //   tau_m dV/dt = -(V - E_L) + (input),   V > V_th + theta  =>  spike, V <- V_reset,
 // V held at V_reset for the refractory period t_ref. tau_m [s], E_L, V_th, V_reset [V].
 // The threshold is checked at the end of each step of dt; the refractory period is
-// round(t_ref / dt) steps (Brian2 counts it the same way).
+// round(t_ref / dt) steps (Brian2 counts it the same way), at most 2^32 - 2 steps (the countdown
+// is a 32-bit counter; detail/steps.hpp refuses longer periods by name).
 #pragma once
 
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 
 #include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts/spiking.hpp"
+#include "spinaptic/detail/steps.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -42,11 +45,6 @@ struct lif_parameters {
     return *this;
   }
 };
-
-/// Steps in a duration: round(t / dt).
-[[nodiscard]] inline std::uint32_t steps_in(double t, double dt) noexcept {
-  return static_cast<std::uint32_t>(std::floor(t / dt + 0.5));
-}
 
 /// The state every LIF population holds: V, the refractory countdown, a bias current, Channels
 /// synaptic input arrays and the threshold rule. Population classes add their integrators.
@@ -141,10 +139,14 @@ class lif_state {
       ref[i] = r;
     }
   }
-  /// Converts the parameters to raw SI once for a run with time step dt [s].
+  /// The longest refractory period in steps: the countdown is a 32-bit counter.
+  static constexpr std::uint64_t max_refractory_steps = std::numeric_limits<std::uint32_t>::max() - 1u;
+  /// Converts the parameters to raw SI once for a run with time step dt [s]; throws
+  /// invalid_parameter naming t_ref when round(t_ref / dt) exceeds max_refractory_steps.
   void prepare_common(double dt) {
     detail::require_positive("time step dt [s]", dt);
-    refractory_steps_ = steps_in(units::in_si(p_.refractory_period), dt);
+    refractory_steps_ = static_cast<std::uint32_t>(detail::duration_to_steps(
+        "refractory period t_ref [s]", units::in_si(p_.refractory_period), dt, max_refractory_steps));
     v_th_ = units::in_si(p_.threshold);
     v_reset_ = units::in_si(p_.reset);
     e_l_ = units::in_si(p_.resting_potential);

@@ -29,6 +29,7 @@
 #include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts/spiking.hpp"
+#include "spinaptic/detail/steps.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -90,14 +91,13 @@ class adaptive_threshold {
     since_.fill(std::numeric_limits<std::uint32_t>::max());
   }
   /// Precomputes the decay factor exp(-dt / tau_theta) over a step of dt seconds and the
-  /// lock-out in steps, round(t_lock / dt); a lock-out of 2^32 - 2 steps or more throws
-  /// invalid_parameter naming t_lock / dt.
+  /// lock-out in steps, round(t_lock / dt) (detail/steps.hpp); a lock-out of 2^32 - 2 steps or
+  /// more throws invalid_parameter naming t_lock.
   void prepare(double dt) {
     decay_ = std::exp(-dt / units::in_si(p_.time_constant));
-    const double steps = std::floor(units::in_si(p_.lockout) / dt + 0.5);
-    constexpr double most = double(std::numeric_limits<std::uint32_t>::max() - 2u);
-    if (!(steps <= most)) throw invalid_parameter("lock-out in steps t_lock / dt", steps, "<= 2^32 - 3");
-    lock_steps_ = static_cast<std::uint32_t>(steps);
+    constexpr std::uint64_t most = std::numeric_limits<std::uint32_t>::max() - 2u;  // 2^32 - 3
+    lock_steps_ = static_cast<std::uint32_t>(
+        detail::duration_to_steps("threshold lock-out t_lock [s]", units::in_si(p_.lockout), dt, most));
   }
   /// theta_i <- theta_i exp(-dt / tau_theta) (nothing when frozen); one more step since the
   /// last spike.

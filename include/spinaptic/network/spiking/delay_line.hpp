@@ -3,7 +3,8 @@
 // A spike of step n through a synapse of delay d steps is added to the target input in step n + d
 // (d = 0: in step n itself, read by the target's next update; Brian2 delivers at the same point).
 // Slots (d_max + 1) x n_target doubles, preallocated; `arrive(step, target)` moves slot
-// step mod (d_max + 1) into the target and clears it.
+// step mod (d_max + 1) into the target and clears it. The ring holds at most max_elements = 2^27
+// doubles (1 GiB): a projection refuses a longer delay by name before anything is allocated.
 #pragma once
 
 #include <cstddef>
@@ -11,13 +12,25 @@
 
 #include "spinaptic/detail/xtensor.hpp"
 
+#include "spinaptic/error.hpp"
+
 namespace spinaptic::network::spiking {
 
 /// Synaptic input in flight for one projection (see the file comment).
 class delay_line {
  public:
-  /// Sizes the ring for delays of at most max_delay_steps and n_target targets (outside the loop).
+  /// The most doubles the ring may hold, (d_max + 1) n_target <= 2^27 (1 GiB).
+  static constexpr std::size_t max_elements = std::size_t{1} << 27;
+  /// The longest delay in steps that a ring for n_target >= 1 targets may hold.
+  [[nodiscard]] static constexpr std::size_t max_delay_steps(std::size_t n_target) noexcept {
+    return n_target == 0 || n_target > max_elements ? 0 : max_elements / n_target - 1;
+  }
+  /// Sizes the ring for delays of at most max_delay_steps and n_target targets (outside the loop);
+  /// throws invalid_parameter when that exceeds max_elements (projections check first, by name).
   void resize(std::size_t max_delay_steps, std::size_t n_target) {
+    if (n_target > max_elements || max_delay_steps > delay_line::max_delay_steps(n_target))
+      throw invalid_parameter("delay line length [steps]", static_cast<double>(max_delay_steps),
+                              "(d_max + 1) x targets <= 2^27 doubles (1 GiB)");
     slots_ = max_delay_steps + 1;
     n_ = n_target;
     ring_.resize({slots_, n_});

@@ -5,21 +5,27 @@
 // spinaptic/network/spiking/delay_line.hpp), one for the projection or one per synapse. The weight matrix is row-major (n_pre x n_post), so a
 // presynaptic spike reads one contiguous row. A plastic projection hears both sides' spikes after
 // delivery and lets its rule (concept plasticity_rule) update rows on presynaptic and columns on
-// postsynaptic spikes.
+// postsynaptic spikes. Delays become whole steps round(d / dt) (detail/steps.hpp), at most what a
+// delay line of 2^27 doubles holds (delay_line::max_delay_steps); spike indices are 32-bit, so a
+// side has at most 2^32 - 1 members; deliver() refuses a source index outside [0, n_pre).
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
+#include <string>
 
 #include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/concepts/spiking.hpp"
 #include "spinaptic/detail/random.hpp"
+#include "spinaptic/detail/steps.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/spiking/delay_line.hpp"
+#include "spinaptic/network/spiking/spike_index.hpp"
 #include "spinaptic/units.hpp"
 
 namespace spinaptic::network::spiking {
@@ -31,8 +37,15 @@ class dense_projection {
   dense_projection(std::size_t n_pre, std::size_t n_post, std::size_t channel, double weight_si,
                    units::time delay = units::as<units::time>(0.0))
       : channel_(channel), delay_(detail::require_non_negative("synaptic delay [s]", units::in_si(delay))) {
-    if (n_pre == 0) throw invalid_parameter("projection sources", 0.0, ">= 1");
-    if (n_post == 0) throw invalid_parameter("projection targets", 0.0, ">= 1");
+    constexpr std::size_t most = std::numeric_limits<std::uint32_t>::max();
+    if (n_pre == 0 || n_pre > most)
+      throw invalid_parameter("projection sources", static_cast<double>(n_pre), "[1, 2^32 - 1] (32-bit spike indices)");
+    if (n_post == 0 || n_post > most)
+      throw invalid_parameter("projection targets", static_cast<double>(n_post), "[1, 2^32 - 1] (32-bit spike indices)");
+    std::size_t synapses = 0;
+    if (!detail::checked_multiply(n_pre, n_post, synapses))
+      throw invalid_parameter("projection synapses n_pre x n_post", static_cast<double>(n_pre) * static_cast<double>(n_post),
+                              "a product that fits std::size_t");
     w_.resize({n_pre, n_post});
     w_.fill(detail::require_finite("synaptic weight w", weight_si));
   }
@@ -70,13 +83,20 @@ class dense_projection {
     }
   }
 
-  /// Sizes the delay line for dt [s].
+  /// Sizes the delay line for dt [s]; throws invalid_parameter naming the delay when its steps
+  /// exceed delay_line::max_delay_steps(n_post), before anything is allocated.
   void prepare(double dt) {
     detail::require_positive("time step dt [s]", dt);
-    delay_steps_ = static_cast<std::size_t>(std::floor(delay_ / dt + 0.5));
+    const std::uint64_t most = delay_line::max_delay_steps(target_size());
+    delay_steps_ = static_cast<std::size_t>(
+        detail::duration_to_steps(spread_ > 0.0 ? "minimum delay [s]" : "synaptic delay [s]", delay_, dt, most));
     std::size_t longest = delay_steps_;
     if (spread_ > 0.0) {  // per-synapse delays: min + floor(u (spread_steps + 1)) steps
-      const auto spread_steps = static_cast<std::size_t>(std::floor(spread_ / dt + 0.5));
+      const auto spread_steps =
+          static_cast<std::size_t>(detail::duration_to_steps("delay spread max - min [s]", spread_, dt, most));
+      if (delay_steps_ + spread_steps > most)
+        throw invalid_parameter("maximum delay [s]", delay_ + spread_,
+                                "at most " + std::to_string(most) + " steps of dt (a delay line of 2^27 doubles)");
       synapse_delay_.resize(w_.shape());
       for (std::size_t k = 0; k < fraction_.size(); ++k)
         synapse_delay_.data()[k] = static_cast<std::uint32_t>(
@@ -86,8 +106,10 @@ class dense_projection {
     line_.resize(longest, target_size());
   }
 
-  /// Adds row i of the weights for every spiking source i (now or after the delay).
-  void deliver(std::span<const std::uint32_t> pre, std::uint64_t step, double* target) noexcept {
+  /// Adds row i of the weights for every spiking source i (now or after the delay); throws
+  /// index_out_of_range, before adding anything, for a source i >= n_pre.
+  void deliver(std::span<const std::uint32_t> pre, std::uint64_t step, double* target) {
+    check_spike_indices(pre, source_size());
     const std::size_t n = target_size();
     if (spread_ > 0.0) {
       for (const std::uint32_t i : pre) {
@@ -134,11 +156,14 @@ class plastic_dense_projection : public dense_projection {
   /// The rule (its traces and parameters).
   [[nodiscard]] Rule& rule() noexcept { return rule_; }
 
-  /// Advances the traces by one step, then applies the rule for this step's spikes on both sides.
-  void learn(std::span<const std::uint32_t> pre, std::span<const std::uint32_t> post, std::uint64_t /*step*/) noexcept {
+  /// Advances the traces by one step, then applies the rule for this step's spikes on both sides;
+  /// throws index_out_of_range for a source >= n_pre or a target >= n_post.
+  void learn(std::span<const std::uint32_t> pre, std::span<const std::uint32_t> post, std::uint64_t /*step*/) {
     if (!learning_) return;
-    rule_.decay();
     const std::size_t n_pre = source_size(), n_post = target_size();
+    check_spike_indices(pre, n_pre);
+    check_spike_indices(post, n_post, "target index");
+    rule_.decay();
     for (const std::uint32_t i : pre) rule_.on_pre(i, weights().data() + static_cast<std::size_t>(i) * n_post, n_post);
     for (const std::uint32_t j : post) rule_.on_post(j, weights().data(), n_pre, n_post);
   }
@@ -176,8 +201,9 @@ class square_projection {
 class one_to_one_projection : public square_projection {
  public:
   using square_projection::square_projection;
-  /// target[i] += w for every spiking i.
-  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) const noexcept {
+  /// target[i] += w for every spiking i; throws index_out_of_range for i >= n.
+  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) const {
+    check_spike_indices(pre, n_);
     for (const std::uint32_t i : pre) target[i] += w_;
   }
 };
@@ -187,9 +213,11 @@ class one_to_one_projection : public square_projection {
 class lateral_inhibition : public square_projection {
  public:
   using square_projection::square_projection;
-  /// target[j] += w (number of spiking sources other than j).
-  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) const noexcept {
+  /// target[j] += w (number of spiking sources other than j); throws index_out_of_range for a
+  /// source >= n.
+  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) const {
     if (pre.empty()) return;
+    check_spike_indices(pre, n_);
     const double all = w_ * static_cast<double>(pre.size());
     for (std::size_t j = 0; j < n_; ++j) target[j] += all;
     for (const std::uint32_t i : pre) target[i] -= w_;

@@ -29,6 +29,7 @@
 #include "spinaptic/detail/xtensor.hpp"
 
 #include "spinaptic/detail/random.hpp"
+#include "spinaptic/detail/steps.hpp"
 #include "spinaptic/concepts/spiking.hpp"
 #include "spinaptic/learning/plasticity/diehl_cook.hpp"
 #include "spinaptic/network/spiking/dense_projection.hpp"
@@ -87,8 +88,8 @@ class basic_diehl_cook_network {
   basic_diehl_cook_network(const diehl_cook_settings& s, Rule rule)
       : s_(s), sim_(make(s, std::move(rule))), counts_(s.excitatory, 0), rates_(s.inputs, 0.0) {
     if (s.min_spikes == 0) throw invalid_parameter("Diehl & Cook minimum spike count", 0.0, ">= 1");
-    present_steps_ = steps(s.presentation);
-    rest_steps_ = steps(s.rest);
+    present_steps_ = steps("presentation time [s]", s.presentation);
+    rest_steps_ = steps("rest time [s]", s.rest);
     if constexpr (requires(Rule& r, double* w) { r.initialise(w, s.seed); })
       sim_.template projection<0>().rule().initialise(weights().data(), s.seed);
   }
@@ -138,9 +139,8 @@ class basic_diehl_cook_network {
   [[nodiscard]] std::uint64_t presentations() const noexcept { return presentations_; }
 
  private:
-  [[nodiscard]] std::uint64_t steps(units::time t) const {
-    return static_cast<std::uint64_t>(detail::require_non_negative("duration [s]", units::in_si(t)) /
-                                          units::in_si(s_.dt) + 0.5);
+  [[nodiscard]] std::uint64_t steps(const char* name, units::time t) const {
+    return detail::duration_to_steps(name, units::in_si(t), units::in_si(s_.dt), detail::max_exact_steps);
   }
   static simulation_type make(const diehl_cook_settings& s, Rule rule) {
     using namespace spinaptic::units;

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <new>
+#include <string>
 #include <vector>
 
 #include "spinaptic/detail/xtensor.hpp"
@@ -118,11 +120,25 @@ class state_monitor {
     if (every == 0) throw invalid_parameter("state monitor sampling interval [steps]", 0.0, ">= 1");
     if (neurons_.empty()) throw invalid_parameter("state monitor neuron count", 0.0, ">= 1");
   }
-  /// Preallocates room for `steps` more steps (outside the step loop).
+  /// The most doubles a state monitor holds.
+  static constexpr std::size_t max_elements = std::size_t{1} << 36;
+  /// Preallocates room for `steps` more steps (outside the step loop). The samples x neurons
+  /// array holds at most max_elements = 2^36 doubles (512 GiB): more throws invalid_parameter
+  /// before allocating, and a failed allocation throws error (a run far too long to record).
   void reserve_steps(std::size_t steps) {
     const std::size_t need = rows_ + steps / every_ + 1;
     if (need <= data_.shape()[0] && data_.size() != 0) return;
-    xt::xtensor<double, 2> grown({need, neurons_.size()}, 0.0);
+    std::size_t elements = 0;
+    if (!detail::checked_multiply(need, neurons_.size(), elements) || elements > max_elements)
+      throw invalid_parameter("state monitor samples x neurons", static_cast<double>(need) * static_cast<double>(neurons_.size()),
+                              "<= 2^36 doubles (a shorter run or a larger sampling interval)");
+    xt::xtensor<double, 2> grown;
+    try {
+      grown = xt::xtensor<double, 2>({need, neurons_.size()}, 0.0);
+    } catch (const std::bad_alloc&) {
+      throw error("spinaptic: state monitor: out of memory for " + std::to_string(need) + " samples of " +
+                  std::to_string(neurons_.size()) + " neurons (record a shorter run or sample less often)");
+    }
     std::copy(data_.begin(), data_.begin() + static_cast<std::ptrdiff_t>(rows_ * neurons_.size()), grown.begin());
     data_ = std::move(grown);
     step_of_row_.reserve(need);

@@ -33,6 +33,7 @@
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/device/response_surface.hpp"
 #include "spinaptic/error.hpp"
+#include "spinaptic/network/spiking/spike_index.hpp"
 #include "spinaptic/units.hpp"
 
 namespace spinaptic::network::spiking {
@@ -115,8 +116,10 @@ class optical_crossbar_projection {
     std::fill(carry_.begin(), carry_.end(), 0.0);
   }
 
-  /// Adds the current jumps of this step's pulses (and the remainder of last step's) to the target.
-  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) noexcept {
+  /// Adds the current jumps of this step's pulses (and the remainder of last step's) to the target;
+  /// throws index_out_of_range, before adding anything, for a row index >= rows.
+  void deliver(std::span<const std::uint32_t> pre, std::uint64_t /*step*/, double* target) {
+    check_spike_indices(pre, rows_, "row index");
     for (std::size_t j = 0; j < columns_; ++j) {
       target[j] += carry_[j];
       carry_[j] = 0.0;

@@ -33,6 +33,7 @@
 
 #include "spinaptic/concepts/spiking.hpp"
 #include "spinaptic/detail/random.hpp"
+#include "spinaptic/detail/steps.hpp"
 #include "spinaptic/detail/worker_pool.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/spiking/monitors.hpp"
@@ -111,10 +112,10 @@ class simulation<std::tuple<Groups...>, Links...> {
   /// Simulated time so far.
   [[nodiscard]] units::time time() const noexcept { return units::as<units::time>(static_cast<double>(step_) * dt_); }
 
-  /// Runs for `duration` (rounded to whole steps).
+  /// Runs for `duration`, round(duration / dt) whole steps (detail/steps.hpp); throws
+  /// invalid_parameter naming the duration unless it is finite, >= 0 and at most 2^53 steps.
   void run(units::time duration) {
-    const double d = detail::require_non_negative("run duration [s]", units::in_si(duration));
-    run_steps(static_cast<std::uint64_t>(std::floor(d / dt_ + 0.5)));
+    run_steps(detail::duration_to_steps("run duration [s]", units::in_si(duration), dt_, detail::max_exact_steps));
   }
 
   /// Runs `steps` steps.

@@ -6,12 +6,16 @@
 // skipping: the gap to the next connected target is floor(ln U / ln(1 - p)), exact for Bernoulli
 // trials (Devroye, "Non-Uniform Random Variate Generation" (1986), X.2). A spike of source i adds
 // w_ij to target j's input channel after delay d_ij (spinaptic/network/spiking/delay_line.hpp).
+// Indices and row offsets are 32-bit: at most 2^32 - 1 sources, targets and synapses (larger
+// sizes are refused by name); delays are whole steps round(d / dt) (detail/steps.hpp), at most
+// what a delay line of 2^27 doubles holds; deliver() refuses a source index outside [0, n_pre).
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -19,8 +23,10 @@
 
 #include "spinaptic/concepts/spiking.hpp"
 #include "spinaptic/detail/random.hpp"
+#include "spinaptic/detail/steps.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/network/spiking/delay_line.hpp"
+#include "spinaptic/network/spiking/spike_index.hpp"
 #include "spinaptic/units.hpp"
 
 namespace spinaptic::network::spiking {
@@ -46,9 +52,17 @@ class sparse_projection {
  public:
   /// Draws the connectivity; every weight is `weight_si` (SI unit of the target channel).
   sparse_projection(const sparse_connectivity& c, double weight_si) : c_(c) {
-    if (c.sources == 0) throw invalid_parameter("projection sources", 0.0, ">= 1");
-    if (c.targets == 0) throw invalid_parameter("projection targets", 0.0, ">= 1");
+    constexpr std::size_t most = std::numeric_limits<std::uint32_t>::max();
+    if (c.sources == 0 || c.sources > most)
+      throw invalid_parameter("projection sources", static_cast<double>(c.sources), "[1, 2^32 - 1] (32-bit indices)");
+    if (c.targets == 0 || c.targets > most)
+      throw invalid_parameter("projection targets", static_cast<double>(c.targets), "[1, 2^32 - 1] (32-bit indices)");
     detail::require_in_range("connection probability p", c.probability, 0.0, 1.0);
+    // expected synapse count p n_pre n_post, refused before drawing when the 32-bit row offsets
+    // could not hold it (the draw below also stops at the limit)
+    const double expected = c.probability * static_cast<double>(c.sources) * static_cast<double>(c.targets);
+    if (expected > static_cast<double>(most))
+      throw invalid_parameter("expected synapse count p x sources x targets", expected, "<= 2^32 - 1 (32-bit row offsets)");
     detail::require_finite("synaptic weight w", weight_si);
     const double dmin = detail::require_non_negative("minimum delay [s]", units::in_si(c.min_delay));
     const double dmax = detail::require_non_negative("maximum delay [s]", units::in_si(c.max_delay));
@@ -64,6 +78,8 @@ class sparse_projection {
         if (j >= static_cast<double>(c.targets)) break;
         const auto t = static_cast<std::uint32_t>(j);
         if (!c.autapses && t == i) continue;
+        if (target_.size() == most)
+          throw invalid_parameter("synapse count", static_cast<double>(most) + 1.0, "<= 2^32 - 1 (32-bit row offsets)");
         target_.push_back(t);
         delay_fraction_.push_back(g.uniform());
       }
@@ -94,12 +110,14 @@ class sparse_projection {
   /// Raw weights (SI), in the order of the synapses by source.
   [[nodiscard]] std::vector<double>& weights() noexcept { return weight_; }
 
-  /// Turns delays into whole steps of dt [s] and sizes the delay line.
+  /// Turns delays into whole steps of dt [s] and sizes the delay line; throws invalid_parameter
+  /// naming the delay when its steps exceed delay_line::max_delay_steps(n_post), before allocating.
   void prepare(double dt) {
     detail::require_positive("time step dt [s]", dt);
     const double dmin = units::in_si(c_.min_delay), dmax = units::in_si(c_.max_delay);
-    const auto smin = static_cast<std::size_t>(std::floor(dmin / dt + 0.5));
-    const auto smax = static_cast<std::size_t>(std::floor(dmax / dt + 0.5));
+    const std::uint64_t most = delay_line::max_delay_steps(c_.targets);
+    const auto smax = static_cast<std::size_t>(detail::duration_to_steps("maximum delay [s]", dmax, dt, most));
+    const auto smin = static_cast<std::size_t>(detail::duration_to_steps("minimum delay [s]", dmin, dt, most));
     delay_steps_.resize(target_.size());
     for (std::size_t k = 0; k < target_.size(); ++k)
       delay_steps_[k] = static_cast<std::uint32_t>(
@@ -107,8 +125,10 @@ class sparse_projection {
     line_.resize(smax, c_.targets);
   }
 
-  /// Adds the weights of the spiking sources' synapses to `target` (now or after the delay).
-  void deliver(std::span<const std::uint32_t> pre, std::uint64_t step, double* target) noexcept {
+  /// Adds the weights of the spiking sources' synapses to `target` (now or after the delay);
+  /// throws index_out_of_range, before adding anything, for a source i >= n_pre.
+  void deliver(std::span<const std::uint32_t> pre, std::uint64_t step, double* target) {
+    check_spike_indices(pre, c_.sources);
     const std::uint32_t* tg = target_.data();
     const double* w = weight_.data();
     if (!line_.delayed()) {

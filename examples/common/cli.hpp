@@ -1,0 +1,116 @@
+// examples/common/cli.hpp: the one command-line convention of every example program (CLI11).
+// Not part of the library.
+//   * `--help` (or `-h`) prints the usage and exits 0, before anything is read or created;
+//   * an unknown option, a missing value, or a malformed or out-of-range value (abc or 1e12 for a
+//     count, -1 where >= 0 is needed, NaN or inf for any number, an output path that is a file) is
+//     refused with a message on stderr and a nonzero exit code, before any work;
+//   * the output folder is `--out DIR` (also accepted as the first positional argument); it is
+//     created only once the whole command line is accepted, and any name works (one starting with
+//     '-' is given as `--out=-name` or after `--`);
+//   * no exception reaches main's caller: example::guarded_main prints "program: message" for a
+//     spinaptic::error or any std::exception and returns 1.
+#pragma once
+
+#include <cmath>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <system_error>
+
+#include <CLI/CLI.hpp>
+
+namespace example {
+
+/// A CLI11 check that the value is a finite number (CLI11 itself reads "nan" and "inf" as
+/// doubles, and its range checks let NaN through).
+inline CLI::Validator finite_number() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0') return "'" + text + "' is not a number";
+        if (!std::isfinite(v)) return "'" + text + "' is not a finite number";
+        return {};
+      },
+      "FINITE", "finite number");
+}
+
+/// A CLI11 check that a path can be an output folder: it is not empty, and it is a folder or
+/// does not exist yet (a file of that name is refused, it would not be overwritten).
+inline CLI::Validator output_folder() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (text.empty()) return "the output folder name is empty";
+        std::error_code ec;
+        const auto status = std::filesystem::status(text, ec);
+        if (std::filesystem::exists(status) && !std::filesystem::is_directory(status))
+          return "'" + text + "' exists and is not a folder";
+        return {};
+      },
+      "FOLDER", "output folder");
+}
+
+/// Adds the output folder as `--out DIR` and as the optional first positional argument, with
+/// the default `dir` holds (shown by --help).
+inline CLI::Option* add_output_folder(CLI::App& app, std::string& dir) {
+  return app.add_option("out,--out", dir, "output folder (created; a file of that name is refused)")
+      ->check(output_folder())
+      ->capture_default_str();
+}
+
+/// Parses the command line after giving every floating-point option the finite_number check.
+/// Returns -1 when the program should go on, else the exit code (0 after --help; nonzero, with
+/// the message printed, for a refused argument).
+inline int parse(CLI::App& app, int argc, char** argv) {
+  for (CLI::Option* option : app.get_options())
+    if (option->get_type_name().rfind("FLOAT", 0) == 0) option->check(finite_number());
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return -1;
+}
+
+/// Creates the output folder (after the command line was accepted) and returns its path; a
+/// failure throws std::runtime_error naming the folder and the cause.
+inline std::filesystem::path make_output_folder(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir))
+    throw std::runtime_error("cannot create the output folder '" + dir + "': " +
+                             (ec ? ec.message() : std::string("exists and is not a folder")));
+  return std::filesystem::absolute(dir);
+}
+
+/// Runs `body()` (the program; returns its exit code) so that no exception escapes: a
+/// spinaptic::error (a std::exception) or any other std::exception prints "program: message" on
+/// stderr and gives exit code 1; anything else prints "program: unknown error".
+template <class Body>
+int guarded_main(const char* program, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    std::cerr << program << ": " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << program << ": unknown error\n";
+  }
+  return 1;
+}
+
+/// main() of a program whose only option is its output folder: `--help`, `--out DIR` (default
+/// `out`), then run(folder) once the folder is made; guarded as guarded_main.
+template <class Run>
+int main_with_output_folder(int argc, char** argv, const char* program, const char* description, std::string out,
+                            Run&& run) noexcept {
+  return guarded_main(program, [&] {
+    CLI::App app{description};
+    add_output_folder(app, out);
+    if (const int code = parse(app, argc, argv); code >= 0) return code;
+    return run(make_output_folder(out));
+  });
+}
+
+}  // namespace example
