@@ -8,8 +8,12 @@
 //   sweep.png      V_AC and V_DC loops at 150 mW, 3 mA with Barkhausen hops of the pinned core and
 //                  reference-layer depinning, and the spike raster against laser power
 //   spike_rate.png Barkhausen hop rate against laser power
-//   vortex <output dir>
+//   vortex [--out DIR] [--quick]
+// --quick: a short run for the CTest (3 beta points, 3 laser powers, 32 junctions per spectrum
+// point at 9 frequencies, 4 sweep trials); the printed closed-form checks are the same.
 #include <cmath>
+#include <filesystem>
+#include <string>
 #include <cstdio>
 #include <iostream>
 #include <numbers>
@@ -25,6 +29,7 @@
 #include <spinaptic/device/vortex_spin_diode.hpp>
 #include <spinaptic/device/vortex_statics.hpp>
 
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -43,10 +48,8 @@ double ringdown(device::vortex_parameters p, double kelvin) {
   p.curie_temperature = units::as<units::temperature>(0.0);
   return device::measure_vortex_ringdown(p, 0.05, 12).angular_frequency;
 }
-}  // namespace
 
-int main(int argc, char** argv) try {
-  const auto dir = example::output_dir(argc, argv, "out/vortex");
+int run(const std::filesystem::path& dir, bool quick) {
   const auto disk = vortex::disk();
   const auto t_room = vortex::free_layer_temperature(0.0_mW, 0.0_mA);
 
@@ -79,7 +82,9 @@ plot 'loop.csv' using 1:2 with lines lw 2 lc rgb '#1f77b4' notitle
     std::ostringstream csv;
     csv << "# beta,f_simulated_MHz,f_closed_form_MHz\n";
     const double ms = disk.saturation_magnetization_at(units::in_si(t_room));
-    for (double beta : {0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1}) {
+    const std::vector<double> betas = quick ? std::vector<double>{0.01, 0.05, 0.1}
+                                            : std::vector<double>{0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1};
+    for (double beta : betas) {
       auto p = disk;
       p.thickness = beta * p.radius;
       const double w = ringdown(p, units::in_si(t_room));
@@ -89,7 +94,7 @@ plot 'loop.csv' using 1:2 with lines lw 2 lc rgb '#1f77b4' notitle
     example::write_file(dir, "frequency_beta.csv", csv.str());
     std::ostringstream csv2;
     csv2 << "# laser_power_mW,T_K,f_r_MHz,f_ringdown_MHz\n";
-    for (int k = 0; k <= 6; ++k) {
+    for (int k = 0; k <= 6; k += quick ? 3 : 1) {
       const auto p = units::as<units::power>(0.05 * k);
       const auto t = vortex::free_layer_temperature(p, 3.0_mA);
       const device::vortex_spin_diode sd(disk, t, 0.0_mA);
@@ -116,7 +121,7 @@ unset multiplot
     const auto irf = 1.0_mA;
     const device::vortex_spin_diode sd(disk, t_room, 0.0_mA);
     const double wr = sd.resonance_angular_frequency(), gm = sd.half_width();
-    const std::size_t per = 256, points = 33;
+    const std::size_t per = quick ? 32 : 256, points = quick ? 9 : 33;
     device::vortex_ensemble<float> e(disk, per * points, 2026);
     e.set_temperature_all(t_room);
     std::vector<double> om(points);
@@ -152,7 +157,7 @@ set output 'spectrum.png'
 set datafile separator ','
 set xlabel 'f (MHz)'; set ylabel 'V_{dc} (uV)'; set grid
 set title 'spin-diode spectrum, 800 nm vortex junction, I_{rf} = 1 mA, room temperature'
-plot 'spectrum.csv' using 1:4 with lines lw 2 lc rgb 'black' title 'Lorentzian (symmetric + antisymmetric)', '' using 1:2:3 with yerrorbars pt 7 lc rgb '#d62728' title 'thermal Thiele dynamics (256 junctions)'
+plot 'spectrum.csv' using 1:4 with lines lw 2 lc rgb 'black' title 'Lorentzian (symmetric + antisymmetric)', '' using 1:2:3 with yerrorbars pt 7 lc rgb '#d62728' title 'thermal Thiele dynamics'
 )gp");
   }
 
@@ -170,8 +175,8 @@ plot 'spectrum.csv' using 1:4 with lines lw 2 lc rgb 'black' title 'Lorentzian (
     loop << "# field_Oe,v_ac_mV,v_dc_mV,hops\n";
     raster << "# laser_power_mW,trial,field_Oe\n";
     rates << "# laser_power_mW,T_K,hops_per_s,sem\n";
-    const std::size_t trials = 16;
-    for (int k = 0; k <= 6; ++k) {
+    const std::size_t trials = quick ? 4 : 16;
+    for (int k = 0; k <= 6; k += quick ? 3 : 1) {
       const auto power = units::as<units::power>(0.05 * k);
       const auto t = vortex::free_layer_temperature(power, 3.0_mA);
       device::vortex_pinning_ensemble e(disk, vortex::pinning(), vortex::reference(), trials, 100 + std::uint64_t(k));
@@ -231,7 +236,17 @@ plot 'spike_rate.csv' using 1:3:4 with yerrorlines pt 7 lw 2 lc rgb '#1f77b4' no
   }
   std::cout << "wrote " << dir.string() << "/{loop,frequency,spectrum,sweep,spike_rate}.png and their CSV files\n";
   return 0;
-} catch (const std::exception& e) {
-  std::cerr << "vortex: " << e.what() << '\n';
-  return 1;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  return example::guarded_main("vortex", [&] {
+    CLI::App app{"The 800 nm junction with a vortex free layer: loop, gyrotropic frequency, spin-diode spectrum, field sweep with spikes"};
+    std::string out = "out/vortex";
+    bool quick = false;
+    example::add_output_folder(app, out);
+    app.add_flag("--quick", quick, "short run (fewer points, junctions and trials) for the CTest");
+    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    return run(example::make_output_folder(out), quick);
+  });
 }

@@ -14,6 +14,7 @@
 // machine-readable: spin_diode_test_accuracy=.
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <random>
@@ -35,7 +36,7 @@
 #include <spinaptic/network/crossbar.hpp>
 #include <spinaptic/network/spin_diode_crossbar.hpp>
 
-#include "../common/flags.hpp"
+#include "../common/cli.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -61,20 +62,9 @@ run_result train(Layer& layer, const learning::data_set& train_data, const learn
   r.test_accuracy = trainer.evaluate(test_data, engine).accuracy;
   return r;
 }
-}  // namespace
 
-int main(int argc, char** argv) try {
-  const example::flags args(argc, argv, "vortex_digits", {});
-  const auto seeds = static_cast<std::size_t>(args.number("seeds", 5));
-  const auto epochs = static_cast<std::size_t>(args.number("epochs", 300));
-  const double beta = args.number("beta", 200.0), lr = args.number("lr", 0.05);
-  const double rf_power = args.number("rf-power", 10e-6);  // P_rf,max per junction [W], -20 dBm [D]
-  // resonance shifts within +-3 MHz of the drive: inside the half-width, where v(delta) is monotonic
-  // (the storage layer offers ~15 MHz in all; docs/vortex.md)
-  const double max_shift = args.number("max-shift", 3e6);
-  const std::string out = args.text("out", "out/vortex_digits");
-  const auto dir = example::output_dir(0, nullptr, out.c_str());
-
+int run(const std::filesystem::path& dir, std::size_t seeds, std::size_t epochs, double beta, double lr, double rf_power,
+        double max_shift) {
   const auto all = io::read_digits_csv(io::data_directory() + "/digits/digits.csv");
   const auto r_p = hybrid::resistance().parallel_resistance;
   const network::spin_diode_crossbar_parameters sd{vortex::disk(), vortex::free_layer_temperature(units::as<units::power>(0.0), units::as<units::current>(0.0)),
@@ -157,7 +147,27 @@ plot 'accuracy.csv' using 1:2 with lines lw 2 lc rgb '#1f77b4' notitle
   std::printf("spin-diode crossbar:    mean test accuracy %.4f +- %.4f\n", dm, ds);
   std::printf("spin_diode_test_accuracy=%.4f\n", dm);
   return 0;
-} catch (const std::exception& e) {
-  std::cerr << "vortex_digits: " << e.what() << '\n';
-  return 1;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  return example::guarded_main("vortex_digits", [&] {
+    CLI::App app{"The vortex-junction crossbar's two modes (thermovoltage, spin-diode) on the 8x8 digits"};
+    std::string out = "out/vortex_digits";
+    std::size_t seeds = 5, epochs = 300;
+    double beta = 200.0, lr = 0.05;
+    double rf_power = 10e-6;  // P_rf,max per junction [W], -20 dBm [D]
+    // resonance shifts within +-3 MHz of the drive: inside the half-width, where v(delta) is monotonic
+    // (the storage layer offers ~15 MHz in all; docs/vortex.md)
+    double max_shift = 3e6;
+    example::add_output_folder(app, out);
+    app.add_option("--seeds", seeds, "seeds (splits and initial weights)")->check(CLI::Range(std::size_t{1}, std::size_t{100}))->capture_default_str();
+    app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
+    app.add_option("--beta", beta, "softmax output scale")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--lr", lr, "SGD learning rate")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--rf-power", rf_power, "largest RF power per junction [W]")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--max-shift", max_shift, "largest resonance shift of a weight [Hz]")->check(CLI::PositiveNumber)->capture_default_str();
+    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    return run(example::make_output_folder(out), seeds, epochs, beta, lr, rf_power, max_shift);
+  });
 }
