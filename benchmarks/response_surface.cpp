@@ -5,7 +5,8 @@
 //   units_unchecked  quantities in, quantities out (thermovoltage_unchecked, dV_dI_unchecked);
 //   units            the unit-checked API: every drive point is range-checked (NaN throws).
 // The ratios policy/hand_written and units_unchecked/policy are the abstraction overhead; the
-// units/units_unchecked ratio is the price of the per-point check.
+// units/units_unchecked ratio is the price of the per-point check. derived_bound_response /
+// derived_lock_in_signal is the overhead of reaching the derived response through its junction.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
@@ -100,6 +101,27 @@ void dV_dI_units(benchmark::State& state) {
     return units::in_si(r.dV_dI(device::antiparallel, units::as<units::power>(pw), units::as<units::current>(ia)));
   });
 }
+
+// The physics-derived response (derived_bias_enhanced_tms inside the physics junction): the
+// lock-in kernel called directly with local copies of the junction's parts (the baseline), and the
+// same kernel through the junction's network response (bound_response), as a crossbar calls it.
+// Their ratio is the cost of the forwarding layer.
+const auto physics_junction = device::presets::physics_mgo_800nm::junction();
+void derived_lock_in_signal(benchmark::State& state) {
+  const auto& j = physics_junction;
+  run(state, [res = j.resistance_model, heat = j.heating, seebeck = j.response.seebeck(), peltier = j.response.peltier(),
+               t0 = units::in_si(j.response.ambient_temperature())](double pw, double ia) {
+    return device::lock_in_signal(res, heat, seebeck, peltier, device::antiparallel, pw, ia, t0).voltage;
+  });
+}
+void derived_bound_response(benchmark::State& state) {
+  const auto& j = physics_junction;
+  const double vm = units::in_si(j.response.max_voltage()), ip = 1.0 / units::in_si(j.response.max_power()),
+               ii = 1.0 / units::in_si(j.response.max_current());
+  run(state, [=, r = j.network_response()](double pw, double ia) {
+    return vm * r.normalized(device::antiparallel, pw * ip, ia * ii);
+  });
+}
 }  // namespace
 
 BENCHMARK(thermovoltage_hand_written)->Unit(benchmark::kMicrosecond);
@@ -110,3 +132,5 @@ BENCHMARK(dV_dI_hand_written)->Unit(benchmark::kMicrosecond);
 BENCHMARK(dV_dI_policy)->Unit(benchmark::kMicrosecond);
 BENCHMARK(dV_dI_units_unchecked)->Unit(benchmark::kMicrosecond);
 BENCHMARK(dV_dI_units)->Unit(benchmark::kMicrosecond);
+BENCHMARK(derived_lock_in_signal)->Unit(benchmark::kMicrosecond);
+BENCHMARK(derived_bound_response)->Unit(benchmark::kMicrosecond);

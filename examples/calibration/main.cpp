@@ -53,7 +53,7 @@ int main(int argc, char** argv) try {
   const bool synthetic = sweep_file.empty();
   const std::string path = synthetic ? out + "/sweep.csv" : sweep_file;
   if (synthetic) {
-    const auto true_response = calibration::detail_physics_fit::with(physics::response(), which, truth);
+    const auto truth_junction = calibration::detail_physics_fit::with(physics::junction(), which, truth);
     std::mt19937_64 engine(seed);
     std::normal_distribution<double> noise(0.0, sigma);
     device::measured_sweep s;
@@ -62,8 +62,9 @@ int main(int argc, char** argv) try {
         for (int k = -6; k <= 6; ++k) {
           const double p = 0.025 * i, current = 0.5e-3 * k;
           s.add(state, p, current,
-                units::in_si(true_response.thermovoltage(state, units::as<units::power>(p),
-                                                         units::as<units::current>(current))) +
+                units::in_si(truth_junction.response.thermovoltage(state, units::as<units::power>(p),
+                                                         units::as<units::current>(current),
+                                                         truth_junction.resistance_model, truth_junction.heating)) +
                     noise(engine));
         }
     device::write_sweep(path, s);
@@ -72,7 +73,7 @@ int main(int argc, char** argv) try {
   }
   const auto sweep = device::read_sweep(path);
 
-  const auto phys = calibration::fit_physics_response(sweep, physics::response());
+  const auto phys = calibration::fit_physics_response(sweep, physics::junction());
   std::printf("\nphysics-derived response, Levenberg-Marquardt (%zu iterations):\n", phys.fit.iterations);
   std::printf("  %-9s %14s %12s %14s %8s\n", "parameter", "fit", "std. error", synthetic ? "truth" : "", synthetic ? "z" : "");
   for (Eigen::Index n = 0; n < phys.fit.values.size(); ++n) {

@@ -106,7 +106,7 @@ set ytics nomirror; set y2tics; set grid; set key bottom right
 
   // 4. The physics-derived response beside the calibrated surface, V_AC(I) at 150 mW.
   using physics = device::presets::physics_mgo_800nm;
-  const auto derived = physics::response();
+  const auto derived = physics::junction().network_response();  // through the junction's own parts
   {
     std::ostringstream csv;
     csv << "current_mA,derived_P_mV,derived_AP_mV,calibrated_P_mV,calibrated_AP_mV\n";
@@ -137,6 +137,33 @@ plot "derived_vs_calibrated.csv" using 1:3 with lines lw 2 lc rgb "#c00000" titl
               units::in_si(derived.thermovoltage(device::antiparallel, physics::max_power(), -physics::max_current())) * 1e3,
               units::in_si(derived.thermovoltage(device::parallel, physics::max_power(), physics::max_current())) /
                   units::in_si(derived.thermovoltage(device::antiparallel, physics::max_power(), physics::max_current())));
+
+  // 5. The same pulsed drive on the physics junction: its own dynamics, the pillar (ns) and the
+  //    half-space sink whose rise (2/pi) atan(sqrt(8 D t)/w) has a slow tail (docs/physics.md section 2.3).
+  const auto physical = physics::junction();
+  const auto physical_trace = physical.simulate(drive, 20.0_ns, 10000);
+  const auto physical_parts = excitation::split_ac_dc(physical_trace.voltage, physical_trace.laser_on);
+  {
+    std::ostringstream csv;
+    csv << "time_us,laser_power_mW,voltage_mV\n";
+    for (std::size_t n = 0; n < physical_trace.time.size(); n += 5)
+      csv << physical_trace.time(n) * 1e6 << "," << physical_trace.laser_power(n) * 1e3 << ","
+          << physical_trace.voltage(n) * 1e3 << "\n";
+    example::write_file(dir, "physics_pulsed_trace.csv", csv.str());
+  }
+  example::plot(dir, "physics_pulsed_trace", R"gp(set terminal pngcairo size 900,600 font ",11"
+set output "physics_pulsed_trace.png"
+set datafile separator ","
+set title "physics preset, 2 mA DC + 150 mW, 20 us pulses at 25 kHz: pillar (4 ns) and half-space sink"
+set xlabel "time (us)"; set ylabel "junction voltage (mV)"; set y2label "laser power (mW)"
+set ytics nomirror; set y2tics; set grid; set key bottom right
+plot "physics_pulsed_trace.csv" using 1:3 with lines lw 2 title "V(t) = I R + V_{AC}(t)", \
+     "physics_pulsed_trace.csv" using 1:2 axes x1y2 with lines lc rgb "#cc8800" title "laser power"
+)gp");
+  std::printf("device_curves: physics junction pulsed trace V_AC = %.3f mV (steady-state V_AC = %.3f mV; read pulse "
+              "for 99 %% at 150 mW, 2 mA: %.2f us)\n",
+              units::in_si(physical_parts.ac) * 1e3, units::in_si(physical.thermovoltage(150.0_mW, 2.0_mA)) * 1e3,
+              units::in_si(device::read_pulse_width(physical, 150.0_mW, 2.0_mA, 0.99)) * 1e6);
 
   std::printf("device_curves: V_AP(P_max, I_max) = %.2f mV, dT(P_max, I_max) = %.3f K\n",
               units::in_si(junction.thermovoltage(preset::max_power(), preset::max_current())) * 1e3,

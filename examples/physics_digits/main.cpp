@@ -99,7 +99,7 @@ int main(int argc, char** argv) try {
   {
     std::ofstream csv(out + "/responses.csv");
     csv << "P_mW,I_mA,derived_mV,polynomial_mV\n";
-    const auto d = physics::response();
+    const auto d = physics::junction().network_response();  // V_AC through the junction's own parts
     const auto c = polynomial::response();
     for (int i = 0; i <= 30; ++i)
       for (int k = -30; k <= 30; ++k) {
@@ -124,18 +124,17 @@ int main(int argc, char** argv) try {
     example::plot(out, "responses", gp.str());
   }
 
-  // Read pulse from the stack's thermal time constants: the laser stays on until V_AC at
-  // (P_max, I_max) reaches 99 % of its steady value; the ledger charges laser and Joule energy for
-  // that long (conversion time: the ledger's default column ADC).
-  const auto dynamics = physics::thermal_dynamics();
-  const auto width = device::read_pulse_width(physics::response(), device::antiparallel, physics::max_power(),
-                                              physics::max_current(), dynamics, 0.99);
-  energy::read_timing timing;
-  timing.laser_pulse = width;
+  // Read pulse from the junction's own thermal dynamics (pillar lag and half-space sink): the laser
+  // stays on until V_AC at (P_max, I_max) reaches 99 % of its steady value; the ledger charges laser
+  // and Joule energy for that long (conversion time: the ledger's default column ADC).
+  const auto junction = physics::junction();
+  const auto dynamics = junction.thermal;
+  const auto timing = energy::read_timing::settled(junction, physics::max_power(), physics::max_current(), 0.99);
+  const auto width = timing.laser_pulse;
   const auto r_ap = physics::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0));
 
   std::fprintf(stderr, "derived response (physics_mgo_800nm):\n");
-  const result derived = train(physics::response(), train_set, test_set, epochs, beta, lr, seed, r_ap, timing);
+  const result derived = train(junction.network_response(), train_set, test_set, epochs, beta, lr, seed, r_ap, timing);
   std::fprintf(stderr, "calibrated polynomial surface (hybrid_mgo_800nm):\n");
   const result poly = train(polynomial::response(), train_set, test_set, epochs, beta, lr, seed, r_ap, timing);
   std::printf("8x8 digits, 70/30 stratified split (seed %llu), bipolar currents, SGD lr %g, beta %g, %zu epochs\n",
@@ -144,9 +143,9 @@ int main(int argc, char** argv) try {
               derived.seconds);
   std::printf("polynomial surface: train %.4f  test %.4f  (%.1f s)\n", poly.train_accuracy, poly.test_accuracy,
               poly.seconds);
-  std::printf("thermal time constants: tau_fast %.2f ns (pillar), tau_slow %.2f us (sink); read pulse for 99 %% of "
-              "V_AC: %.2f us; latency %.2f us\n",
-              units::in_si(dynamics.fast_time_constant) * 1e9, units::in_si(dynamics.slow_time_constant) * 1e6,
+  std::printf("thermal dynamics: tau_fast %.2f ns (pillar), sink 99 %% settled after %.2f us (half-space tail); "
+              "read pulse for 99 %% of V_AC: %.2f us; latency %.2f us\n",
+              units::in_si(dynamics.fast_time_constant) * 1e9, units::in_si(dynamics.slow_settling_time(0.99)) * 1e6,
               units::in_si(width) * 1e6, units::in_si(timing.latency()) * 1e6);
   for (const auto& [name, r] : {std::pair{"derived response", derived}, std::pair{"polynomial surface", poly}})
     std::printf("energy per classification, %s (ledger, trained currents, R_AP %.1f ohm): laser %.3g J, Joule %.3g J, "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "spinaptic/concepts.hpp"
+#include "spinaptic/device/bound_response.hpp"
 #include "spinaptic/device/demagnetization.hpp"
 #include "spinaptic/device/derived_response.hpp"
 #include "spinaptic/device/hysteresis.hpp"
@@ -13,6 +14,7 @@
 #include "spinaptic/device/mtj.hpp"
 #include "spinaptic/device/neel_brown.hpp"
 #include "spinaptic/device/presets.hpp"
+#include "spinaptic/device/read_pulse.hpp"
 #include "spinaptic/device/resistance.hpp"
 #include "spinaptic/device/response_surface.hpp"
 #include "spinaptic/device/saturation_magnetization.hpp"

@@ -4,6 +4,7 @@
 // and the Neel-Brown occupancies it implies are the Boltzmann weights of energy().
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -94,4 +95,43 @@ TEST_CASE("Neel-Brown occupancies from the macrospin barrier are the Boltzmann w
   const double sigma = std::sqrt(boltzmann_ap * (1.0 - boltzmann_ap) / double(n));
   CHECK(boltzmann_ap > 0.05);  // a measurable minority
   CHECK(std::abs(fraction - boltzmann_ap) < 4.0 * sigma);
+}
+
+TEST_CASE("the saddle is searched, not assumed: the lowest pass between the minima is at m = +-y", "[barrier]") {
+  // Every path on the unit sphere from m = +x to m = -x crosses the circle m_x = 0, so the barrier is
+  // at least min over that circle of E - E(+x); the meridian through the minimiser attains it when
+  // its energy peaks there. Both are searched numerically from the macrospin's energy().
+  const auto p = ellipse();
+  macrospin_ensemble<double> e(p, 1, 1);
+  e.set_temperature_all(300.0_K);
+  auto energy = [&](double x, double y, double z) {
+    e.set_magnetization(0, x, y, z);
+    return units::in_si(e.energy(0));
+  };
+  const double e_min = energy(1.0, 0.0, 0.0);
+  auto on_circle = [&](double phi) { return energy(0.0, std::cos(phi), std::sin(phi)); };
+  double best_phi = 0.0, best = on_circle(0.0);
+  constexpr int samples = 3600;
+  for (int k = 1; k < samples; ++k) {
+    const double phi = 2.0 * std::numbers::pi * k / samples;
+    if (const double v = on_circle(phi); v < best) best = v, best_phi = phi;
+  }
+  // golden-section refinement of the minimiser within one grid step
+  double lo = best_phi - 2.0 * std::numbers::pi / samples, hi = best_phi + 2.0 * std::numbers::pi / samples;
+  const double g = 0.5 * (std::sqrt(5.0) - 1.0);
+  for (int it = 0; it < 100; ++it) {
+    const double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+    (on_circle(a) < on_circle(b) ? hi : lo) = (on_circle(a) < on_circle(b) ? b : a);
+  }
+  best_phi = 0.5 * (lo + hi);
+  best = on_circle(best_phi);
+  CHECK(std::abs(std::sin(best_phi)) < 1e-6);  // in the film plane: m = +-y
+  // the meridian from +x through the minimiser to -x peaks at the crossing: the bound is attained
+  double peak = -1.0e300;
+  for (int k = 0; k <= 2000; ++k) {
+    const double theta = std::numbers::pi * k / 2000.0;
+    peak = std::max(peak, energy(std::cos(theta), std::sin(theta) * std::cos(best_phi), std::sin(theta) * std::sin(best_phi)));
+  }
+  CHECK(peak == Approx(best).epsilon(1e-12));
+  CHECK(best - e_min == Approx(units::in_si(p.energy_barrier(300.0_K))).epsilon(1e-9));
 }

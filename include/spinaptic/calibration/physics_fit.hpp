@@ -13,6 +13,7 @@
 #include "spinaptic/calibration/levenberg_marquardt.hpp"
 #include "spinaptic/device/measured_sweep.hpp"
 #include "spinaptic/device/derived_response.hpp"
+#include "spinaptic/device/mtj.hpp"
 #include "spinaptic/error.hpp"
 
 namespace spinaptic::calibration {
@@ -28,12 +29,14 @@ enum class physics_parameter {
   half_bias_coefficient  ///< beta_h [1/K]
 };
 
-/// The physics response with the fitted parameters substituted into `base`.
-using physics_response = device::derived_bias_enhanced_tms<>;
+/// The junction whose physics-derived response is fitted: its resistance and heating are its own
+/// members, the response holds the Seebeck and Peltier parts (device::mtj).
+using physics_junction = device::mtj<device::derived_bias_enhanced_tms<>, device::thermal_tmr_resistance,
+                                     device::thermal_stack, device::fixed_state, device::pillar_half_space_response>;
 
-/// A fitted physics response and its fit statistics.
+/// A fitted physics junction and its fit statistics.
 struct physics_fit {
-  physics_response response;  ///< `base` with the fitted values
+  physics_junction junction;  ///< `start` with the fitted values
   fit_result fit;             ///< the fitted parameters with standard errors, residuals in volts
 };
 
@@ -52,21 +55,24 @@ inline const char* unit(physics_parameter p) {
   return p == physics_parameter::seebeck_parallel || p == physics_parameter::seebeck_antiparallel ? "V/K" : "1/K";
 }
 /// Reads parameter p of a response (raw SI).
-inline double get(const physics_response& r, physics_parameter p) {
+inline double get(const physics_junction& j, physics_parameter p) {
+  const auto& r = j.response;
+  const auto& res = j.resistance_model;
   switch (p) {
     case physics_parameter::seebeck_parallel: return units::in_si(r.seebeck().seebeck_parallel);
     case physics_parameter::seebeck_antiparallel: return units::in_si(r.seebeck().seebeck_antiparallel);
-    case physics_parameter::parallel_coefficient: return units::in_si(r.resistance().parallel_coefficient);
-    case physics_parameter::tmr_coefficient: return units::in_si(r.resistance().tmr_coefficient);
-    case physics_parameter::half_bias_coefficient: return units::in_si(r.resistance().half_bias_coefficient);
+    case physics_parameter::parallel_coefficient: return units::in_si(res.parallel_coefficient);
+    case physics_parameter::tmr_coefficient: return units::in_si(res.tmr_coefficient);
+    case physics_parameter::half_bias_coefficient: return units::in_si(res.half_bias_coefficient);
   }
   return 0.0;
 }
 /// `base` with the parameters `which` set to `values` (raw SI).
-inline physics_response with(const physics_response& base, const std::vector<physics_parameter>& which,
+inline physics_junction with(const physics_junction& base, const std::vector<physics_parameter>& which,
                              const Eigen::VectorXd& values) {
-  auto resistance = base.resistance();
-  auto seebeck = base.seebeck();
+  physics_junction out = base;
+  auto& resistance = out.resistance_model;
+  auto seebeck = base.response.seebeck();
   for (std::size_t i = 0; i < which.size(); ++i) {
     const double v = values[Eigen::Index(i)];
     switch (which[i]) {
@@ -77,7 +83,9 @@ inline physics_response with(const physics_response& base, const std::vector<phy
       case physics_parameter::half_bias_coefficient: resistance.half_bias_coefficient = units::as<units::temperature_coefficient>(v); break;
     }
   }
-  return physics_response(base.scale(), resistance, base.heating(), seebeck, base.peltier(), base.ambient_temperature());
+  out.response = physics_junction::response_type(base.response.scale(), seebeck, base.response.peltier(),
+                                                 base.response.ambient_temperature());
+  return out;
 }
 }  // namespace detail_physics_fit
 
@@ -91,7 +99,7 @@ inline physics_response with(const physics_response& base, const std::vector<phy
 /// Fits the parameters `which` of `start` (the stack and the initial guess) to the sweep by
 /// Levenberg-Marquardt on the residuals V_n - V_AC(state_n, P_n, I_n); the other parameters stay
 /// as in `start`. The covariance is s^2 (J^T J)^-1 at the minimiser.
-[[nodiscard]] inline physics_fit fit_physics_response(const device::measured_sweep& sweep, const physics_response& start,
+[[nodiscard]] inline physics_fit fit_physics_response(const device::measured_sweep& sweep, const physics_junction& start,
                                                       std::vector<physics_parameter> which = all_physics_parameters(),
                                                       const lm_options& options = {}) {
   if (which.empty()) throw invalid_parameter("number of fitted parameters", 0.0, ">= 1");
@@ -104,13 +112,13 @@ inline physics_response with(const physics_response& base, const std::vector<phy
     scale[i] = std::abs(theta[i]) > 0.0 ? std::abs(theta[i]) : 1e-3;
   }
   auto residuals = [&](const Eigen::VectorXd& t, Eigen::VectorXd& r) {
-    const physics_response model = detail_physics_fit::with(start, which, t);
+    const physics_junction model = detail_physics_fit::with(start, which, t);
     r.resize(Eigen::Index(sweep.size()));
     for (std::size_t n = 0; n < sweep.size(); ++n)
-      r[Eigen::Index(n)] = sweep.voltage[n] - device::lock_in_signal(model.resistance(), model.heating(), model.seebeck(),
-                                                                     model.peltier(), sweep.state[n], sweep.power[n],
+      r[Eigen::Index(n)] = sweep.voltage[n] - device::lock_in_signal(model.resistance_model, model.heating, model.response.seebeck(),
+                                                                     model.response.peltier(), sweep.state[n], sweep.power[n],
                                                                      sweep.current[n],
-                                                                     units::in_si(model.ambient_temperature()))
+                                                                     units::in_si(model.response.ambient_temperature()))
                                                   .voltage;
   };
   const lm_solution s = levenberg_marquardt(residuals, theta, scale, options);

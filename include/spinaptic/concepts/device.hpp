@@ -65,7 +65,8 @@ concept heating_model = requires(const H& h, units::power p, units::current i, u
 
 /// A resistance model with temperature, R(state, V, T), exposing the raw kernels the derived
 /// response needs: partials(s, V, T) with .value, .d_dv, .d_dt (ohm, ohm/V, ohm/K) and the
-/// self-consistent bias V = I R(s, V, T) (thermal_tmr_resistance).
+/// self-consistent bias V = I R(s, V, T), and the temperatures where its linear coefficients keep
+/// it physical, valid_temperatures() with .low, .high [K] (thermal_tmr_resistance).
 template <class R>
 concept temperature_dependent_resistance =
     resistance_model<R> && requires(const R& r, device::magnetic_state s, double v, double t, units::voltage vq,
@@ -75,6 +76,9 @@ concept temperature_dependent_resistance =
   { r.partials(s, v, t).d_dt } -> std::convertible_to<double>;
   { r.bias_voltage_raw(s, v, t) } -> std::same_as<double>;
   { r.resistance(s, vq, tq) } -> std::same_as<units::resistance>;
+  { r.valid_temperatures().low } -> std::convertible_to<double>;
+  { r.valid_temperatures().high } -> std::convertible_to<double>;
+  { r.upper_limit_name() } -> std::convertible_to<const char*>;
 };
 
 /// A heating model that is a linear thermal network: coefficients() gives the mean electrode rise
@@ -106,16 +110,75 @@ concept peltier_model = requires(const P& p, units::seebeck_coefficient s, units
   { p.peltier_coefficient(s, t) } -> std::same_as<units::voltage>;
 };
 
-/// A response computed through a junction's own resistance and heating policies (derived_
-/// bias_enhanced_tms): mtj then routes its voltage through its members. A response that is not
-/// composed (bias_enhanced_tms, measured_tms) is a calibrated surface that ignores them.
+/// A calibrated surface: a thermoelectric response that is a fit of measured V(P, I) and says so
+/// with `static constexpr bool is_calibrated_surface = true` (bias_enhanced_tms, measured_tms). It
+/// ignores the junction's resistance and heating policies by declaration, not by accident
+/// (docs/physics.md section 5.2).
+template <class R>
+concept calibrated_surface = thermoelectric_response<R> && requires {
+  requires R::is_calibrated_surface == true;
+};
+
+/// A response evaluated through a junction's own resistance and heating (derived_bias_enhanced_tms):
+/// it holds only what is its own (Seebeck, Peltier, the readout scale) and takes the junction's
+/// policies as arguments, at the unit-checked API and as dimensionless raw kernels
+/// (p = P/P_max, x = I/I_max, v = V/V_max). A response whose requirements on Resistance or
+/// Heating are not met does not satisfy this concept for that pair.
 template <class R, class Resistance, class Heating>
-concept composed_response = thermoelectric_response<R> &&
+concept composed_response =
     requires(const R& r, device::magnetic_state s, units::power p, units::current i, const Resistance& res,
-             const Heating& h) {
-  { r.thermovoltage(s, p, i, res, h) } -> std::same_as<units::voltage>;
-  { r.dV_dI(s, p, i, res, h) } -> std::same_as<units::resistance>;
-  { r.dV_dP(s, p, i, res, h) } -> std::same_as<units::responsivity>;
+             const Heating& h, double pn, double xn) {
+      { r.thermovoltage(s, p, i, res, h) } -> std::same_as<units::voltage>;
+      { r.dV_dI(s, p, i, res, h) } -> std::same_as<units::resistance>;
+      { r.dV_dP(s, p, i, res, h) } -> std::same_as<units::responsivity>;
+      { r.transient_voltage(s, p, p, i, res, h) } -> std::same_as<units::voltage>;
+      { r.normalized(s, pn, xn, res, h) } -> std::same_as<double>;
+      { r.normalized_dx(s, pn, xn, res, h) } -> std::same_as<double>;
+      { r.normalized_dp(s, pn, xn, res, h) } -> std::same_as<double>;
+      { r.max_current() } -> std::same_as<units::current>;
+      { r.max_power() } -> std::same_as<units::power>;
+      { r.max_voltage() } -> std::same_as<units::voltage>;
+    };
+
+/// What a junction mtj<Response, Resistance, Heating, ...> accepts as its response: a calibrated
+/// surface (declared as such) or a response composed through this Resistance and Heating. There is
+/// no third case: a response that is neither does not compile.
+template <class R, class Resistance, class Heating>
+concept junction_response = calibrated_surface<R> || composed_response<R, Resistance, Heating>;
+
+/// Thermal dynamics of a junction (thermal_response, pillar_half_space_response): the fractions of
+/// a laser step that the barrier (fast) and the heat sink (slow) have seen a time t [s] after it,
+/// g_fast(t), g_slow(t) in [0, 1], g(0) = 0, g(inf) = 1. A drive's power history is their
+/// superposition (linear heat equation). `channels` is 1 when both fractions are the same lag.
+template <class D>
+concept thermal_dynamics_model = requires(const D& d, double t) {
+  { d.step_fractions(t).fast } -> std::convertible_to<double>;
+  { d.step_fractions(t).slow } -> std::convertible_to<double>;
+  { D::channels } -> std::convertible_to<std::size_t>;
+};
+
+/// A single-channel thermal dynamics that is one exponential lag, g(t) = 1 - decay(t), decay(t) =
+/// exp(-t/tau) (thermal_response): mtj::simulate then advances the lagged power with the exact
+/// exponential step, O(1) per sample, which is the same result as the superposition of step
+/// responses that any other thermal_dynamics_model gets (O(power changes) per sample).
+template <class D>
+concept exponential_thermal_dynamics = thermal_dynamics_model<D> && requires(const D& d, double h) {
+  requires D::channels == 1;
+  { d.decay(h) } -> std::same_as<double>;
+};
+
+/// A thermal dynamics that writes its step responses as decaying modes for samples h [s] apart
+/// (pillar_half_space_response): 1 - g_c(t) = sum_j a_j exp(-r_j t) for t >= h, to within
+/// modes(h).max_error. mtj::simulate then steps each mode exactly, O(modes) per sample, instead of
+/// the O(power changes) superposition; the two agree to max_error times the drive's total power
+/// variation.
+template <class D>
+concept modal_thermal_dynamics = thermal_dynamics_model<D> && requires(const D& d, double h) {
+  { d.modes(h).fast[0].weight } -> std::convertible_to<double>;
+  { d.modes(h).fast[0].rate } -> std::convertible_to<double>;
+  { d.modes(h).slow[0].weight } -> std::convertible_to<double>;
+  { d.modes(h).slow[0].rate } -> std::convertible_to<double>;
+  { d.modes(h).max_error } -> std::convertible_to<double>;
 };
 
 /// A magnetic-state policy: reports the junction's current state.

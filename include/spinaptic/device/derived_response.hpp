@@ -1,10 +1,11 @@
 // spinaptic/device/derived_response.hpp: the bias-enhanced TMS response derived from the junction's
-// physics: the lock-in signal V_AC(P, I) = V(laser on) - V(laser off) computed through a
-// temperature-dependent resistance, a thermal network, a bias-dependent Seebeck coefficient and a
-// Peltier policy (docs/physics.md section 5).
+// physics: the lock-in signal V_AC(P, I) = V(laser on) - V(laser off) computed through the
+// junction's temperature-dependent resistance and thermal network, and the response's own
+// bias-dependent Seebeck coefficient and Peltier policy (docs/physics.md section 5).
 #pragma once
 
 #include <cmath>
+#include <string>
 
 #include "spinaptic/concepts.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
@@ -21,6 +22,8 @@ struct lock_in_point {
   double voltage = 0.0;  ///< V_AC [V]
   double dv_di = 0.0;    ///< dV_AC/dI [V/A]
   double dv_dp = 0.0;    ///< dV_AC/dP [V/W]
+  double temperature_off = 0.0;  ///< mean electrode temperature with the laser off [K]
+  double temperature_on = 0.0;   ///< mean electrode temperature with the laser on [K]
 };
 
 /// The lock-in signal of a junction at laser power P [W] and bias current I [A], raw SI, through
@@ -40,7 +43,7 @@ struct lock_in_point {
 ///
 /// The overload with two powers takes the laser power as seen by the pillar's top electrode
 /// (p_top, the fast channel) and by the heat sink (p_sink, the slow channel) separately, for
-/// transients (two_time_constant_response); dv_dp is then the derivative for p_top = p_sink = P.
+/// transients (pillar_half_space_response); dv_dp is then the derivative for p_top = p_sink = P.
 template <class Resistance, class Heating, class Seebeck, class Peltier>
   requires temperature_dependent_resistance<Resistance> && thermal_network_model<Heating> &&
            seebeck_model<Seebeck> && peltier_model<Peltier>
@@ -76,12 +79,13 @@ template <class Resistance, class Heating, class Seebeck, class Peltier>
     const auto sp = seebeck.partials(s, vb, kelvin);
     return lock_in_point{vb - sp.value * diff,
                          dvb_di - (sp.d_dv * dvb_di + sp.d_dt * dt_di) * diff - sp.value * dd_di,
-                         dvb_dp - (sp.d_dv * dvb_dp + sp.d_dt * dt_dp) * diff - sp.value * dd_dp};
+                         dvb_dp - (sp.d_dv * dvb_dp + sp.d_dt * dt_dp) * diff - sp.value * dd_dp, kelvin, kelvin};
   };
   const lock_in_point off = branch(ambient + rise_off, diff_off, drise_di, ddiff_di, 0.0, 0.0);
   const lock_in_point on = branch(ambient + rise_off + drise_dtop * p_top + drise_dsink * p_sink,
                                   diff_off + ddiff_dp * p_top, drise_di, ddiff_di, drise_dp, ddiff_dp);
-  return {on.voltage - off.voltage, on.dv_di - off.dv_di, on.dv_dp - off.dv_dp};
+  return {on.voltage - off.voltage, on.dv_di - off.dv_di, on.dv_dp - off.dv_dp, ambient + rise_off,
+          ambient + rise_off + drise_dtop * p_top + drise_dsink * p_sink};
 }
 
 /// The steady lock-in signal: lock_in_signal with p_top = p_sink = laser_power.
@@ -94,28 +98,28 @@ template <class Resistance, class Heating, class Seebeck, class Peltier>
   return lock_in_signal(resistance, heating, seebeck, peltier, s, laser_power, laser_power, current, ambient);
 }
 
-/// Physics-derived bias-enhanced TMS response (a `normalized_response`, so the crossbar and the
-/// trainer take it as they take the calibrated surface): V_AC(P, I) of lock_in_signal() through
-/// the resistance, heating, Seebeck and Peltier policies it holds, normalised by the response
-/// scale (x = I/I_max, p = P/P_max, v = V/V_max). Unlike bias_enhanced_tms, every parameter of the
-/// stack (kappa_B, barrier thickness, RA, TMR0, V_h, S_P, S_AP, ...) reaches the voltage.
-/// The scale is a readout convention (the full scale of Fig. 4d of Oberbauer et al. 2025), not a
-/// fit: changing a stack parameter changes v.
-template <class Resistance = thermal_tmr_resistance, class Heating = thermal_stack,
-          class Seebeck = bias_dependent_seebeck, class Peltier = kelvin_peltier>
-  requires temperature_dependent_resistance<Resistance> && thermal_network_model<Heating> &&
-           seebeck_model<Seebeck> && peltier_model<Peltier>
+/// Physics-derived bias-enhanced TMS response: V_AC(P, I) of lock_in_signal() evaluated through the
+/// resistance and heating of the junction it belongs to (a composed_response: mtj passes its own
+/// members, so each part of the junction lives in one place). It holds only what is its own: the
+/// Seebeck and Peltier policies, the readout scale (x = I/I_max, p = P/P_max, v = V/V_max) and the
+/// ambient temperature T0. The crossbar takes it as mtj::network_response() (bound_response), so
+/// what a network trains on is what the junction reports. The scale is a readout convention (the
+/// full scale of Fig. 4d of Oberbauer et al. 2025), not a fit: changing a stack parameter changes v.
+///
+/// Requirements on the junction: a temperature_dependent_resistance and a heating that is a
+/// thermal_network_model; a junction with another heating does not compile (mtj names the concept).
+/// Inside the unit-checked API a drive whose electrode temperatures leave the resistance's
+/// valid_temperatures() throws invalid_parameter naming the limit (docs/physics.md section 3).
+template <class Seebeck = bias_dependent_seebeck, class Peltier = kelvin_peltier>
+  requires seebeck_model<Seebeck> && peltier_model<Peltier>
 class derived_bias_enhanced_tms {
  public:
-  using resistance_type = Resistance;  ///< R(state, V, T) policy
-  using heating_type = Heating;        ///< thermal network policy
   using seebeck_type = Seebeck;        ///< S(state, V, T) policy
   using peltier_type = Peltier;        ///< Peltier policy
 
-  /// The policies, the readout scale and the ambient temperature T0 [K].
-  derived_bias_enhanced_tms(response_scale scale, Resistance resistance, Heating heating, Seebeck seebeck,
-                            Peltier peltier, units::temperature ambient)
-      : scale_(scale), resistance_(resistance), heating_(heating), seebeck_(seebeck), peltier_(peltier),
+  /// The readout scale, the Seebeck and Peltier policies and the ambient temperature T0 [K].
+  derived_bias_enhanced_tms(response_scale scale, Seebeck seebeck, Peltier peltier, units::temperature ambient)
+      : scale_(scale), seebeck_(seebeck), peltier_(peltier),
         ambient_(detail::require_positive("ambient temperature T0 [K]", units::in_si(ambient))),
         i_max_(units::in_si(scale.max_current)), p_max_(units::in_si(scale.max_power)),
         inverse_v_max_(1.0 / units::in_si(scale.max_voltage)) {}
@@ -128,10 +132,6 @@ class derived_bias_enhanced_tms {
   [[nodiscard]] units::power max_power() const noexcept { return scale_.max_power; }
   /// V_max [V] (the normalisation; the model's own corner value is thermovoltage(AP, P_max, I_max)).
   [[nodiscard]] units::voltage max_voltage() const noexcept { return scale_.max_voltage; }
-  /// The resistance policy.
-  [[nodiscard]] const Resistance& resistance() const noexcept { return resistance_; }
-  /// The heating policy.
-  [[nodiscard]] const Heating& heating() const noexcept { return heating_; }
   /// The Seebeck policy.
   [[nodiscard]] const Seebeck& seebeck() const noexcept { return seebeck_; }
   /// The Peltier policy.
@@ -141,112 +141,87 @@ class derived_bias_enhanced_tms {
     return units::as<units::temperature>(ambient_);
   }
 
-  // ---- raw kernels: dimensionless p, x; result in units of V_max ---------------------------
-  /// v(p, x) = V_AC(p P_max, x I_max) / V_max.
-  [[nodiscard]] double normalized(magnetic_state s, double p, double x) const noexcept {
-    return point(s, p, x).voltage * inverse_v_max_;
+  // ---- raw kernels through a junction's resistance and heating: p, x; result in V_max ------------
+  /// v(p, x) = V_AC(p P_max, x I_max) / V_max. Precondition: the drive is inside the valid range.
+  template <temperature_dependent_resistance R, thermal_network_model H>
+  [[nodiscard]] double normalized(magnetic_state s, double p, double x, const R& r, const H& h) const noexcept {
+    return point(s, p, x, r, h).voltage * inverse_v_max_;
   }
   /// dv/dx = (I_max / V_max) dV_AC/dI, analytic.
-  [[nodiscard]] double normalized_dx(magnetic_state s, double p, double x) const noexcept {
-    return point(s, p, x).dv_di * i_max_ * inverse_v_max_;
+  template <temperature_dependent_resistance R, thermal_network_model H>
+  [[nodiscard]] double normalized_dx(magnetic_state s, double p, double x, const R& r, const H& h) const noexcept {
+    return point(s, p, x, r, h).dv_di * i_max_ * inverse_v_max_;
   }
   /// dv/dp = (P_max / V_max) dV_AC/dP, analytic.
-  [[nodiscard]] double normalized_dp(magnetic_state s, double p, double x) const noexcept {
-    return point(s, p, x).dv_dp * p_max_ * inverse_v_max_;
+  template <temperature_dependent_resistance R, thermal_network_model H>
+  [[nodiscard]] double normalized_dp(magnetic_state s, double p, double x, const R& r, const H& h) const noexcept {
+    return point(s, p, x, r, h).dv_dp * p_max_ * inverse_v_max_;
   }
 
-  // ---- the unit-checked API ---------------------------------------------------------------
+  // ---- the unit-checked API, through a junction's resistance and heating ---------------------
   /// V_AC(P, I) [V].
-  [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::power p, units::current i) const {
-    return units::as<units::voltage>(checked(s, p, i).voltage);
-  }
-  /// dV_AC/dI [ohm], analytic.
-  [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power p, units::current i) const {
-    return units::as<units::resistance>(checked(s, p, i).dv_di);
-  }
-  /// dV_AC/dP [V/W], analytic.
-  [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power p, units::current i) const {
-    return units::as<units::responsivity>(checked(s, p, i).dv_dp);
-  }
-
-  /// Transient signal V(t) - V(laser off) [V] while the barrier has seen the lagged power P_fast and
-  /// the heat sink P_slow (two_time_constant_response::lagged_powers); equals thermovoltage() when
-  /// both equal P.
-  [[nodiscard]] units::voltage transient_voltage(magnetic_state s, units::power fast, units::power slow,
-                                                 units::current i) const {
-    (void)scale_.normalize(fast, i);
-    (void)scale_.normalize(slow, i);
-    return units::as<units::voltage>(lock_in_signal(resistance_, heating_, seebeck_, peltier_, s, units::in_si(fast),
-                                                    units::in_si(slow), units::in_si(i), ambient_)
-                                         .voltage);
-  }
-
-  /// V_AC(P, I) [V] through a junction's own resistance and heating policies (mtj uses this, so a
-  /// junction's members, not copies, set its voltage); Seebeck and Peltier from this response.
   template <temperature_dependent_resistance R, thermal_network_model H>
   [[nodiscard]] units::voltage thermovoltage(magnetic_state s, units::power p, units::current i, const R& r,
                                              const H& h) const {
-    return units::as<units::voltage>(checked(s, p, i, r, h).voltage);
+    return units::as<units::voltage>(checked(s, p, p, i, r, h).voltage);
   }
-  /// dV_AC/dI [ohm] through a junction's resistance and heating policies.
+  /// dV_AC/dI [ohm], analytic.
   template <temperature_dependent_resistance R, thermal_network_model H>
   [[nodiscard]] units::resistance dV_dI(magnetic_state s, units::power p, units::current i, const R& r,
                                         const H& h) const {
-    return units::as<units::resistance>(checked(s, p, i, r, h).dv_di);
+    return units::as<units::resistance>(checked(s, p, p, i, r, h).dv_di);
   }
-  /// dV_AC/dP [V/W] through a junction's resistance and heating policies.
+  /// dV_AC/dP [V/W], analytic.
   template <temperature_dependent_resistance R, thermal_network_model H>
   [[nodiscard]] units::responsivity dV_dP(magnetic_state s, units::power p, units::current i, const R& r,
                                           const H& h) const {
-    return units::as<units::responsivity>(checked(s, p, i, r, h).dv_dp);
+    return units::as<units::responsivity>(checked(s, p, p, i, r, h).dv_dp);
+  }
+  /// Transient signal V(t) - V(laser off) [V] while the barrier has seen the lagged power P_fast and
+  /// the heat sink P_slow (a thermal_dynamics_model's two channels); equals thermovoltage() when
+  /// both equal P.
+  template <temperature_dependent_resistance R, thermal_network_model H>
+  [[nodiscard]] units::voltage transient_voltage(magnetic_state s, units::power fast, units::power slow,
+                                                 units::current i, const R& r, const H& h) const {
+    return units::as<units::voltage>(checked(s, fast, slow, i, r, h).voltage);
   }
 
  private:
-  [[nodiscard]] lock_in_point point(magnetic_state s, double p, double x) const noexcept {
-    return lock_in_signal(resistance_, heating_, seebeck_, peltier_, s, p * p_max_, x * i_max_, ambient_);
+  template <class R, class H>
+  [[nodiscard]] lock_in_point point(magnetic_state s, double p, double x, const R& r, const H& h) const noexcept {
+    return lock_in_signal(r, h, seebeck_, peltier_, s, p * p_max_, x * i_max_, ambient_);
   }
   template <class R, class H>
-  [[nodiscard]] lock_in_point checked(magnetic_state s, units::power p, units::current i, const R& r, const H& h) const {
-    (void)scale_.normalize(p, i);  // throws invalid_parameter for a NaN or negative power, NaN current
-    return lock_in_signal(r, h, seebeck_, peltier_, s, units::in_si(p), units::in_si(i), ambient_);
-  }
-  [[nodiscard]] lock_in_point checked(magnetic_state s, units::power p, units::current i) const {
-    return checked(s, p, i, resistance_, heating_);
+  [[nodiscard]] lock_in_point checked(magnetic_state s, units::power fast, units::power slow, units::current i,
+                                      const R& r, const H& h) const {
+    (void)scale_.normalize(fast, i);  // throws invalid_parameter for a NaN or negative power, NaN current
+    (void)scale_.normalize(slow, i);
+    const lock_in_point pt = lock_in_signal(r, h, seebeck_, peltier_, s, units::in_si(fast), units::in_si(slow),
+                                            units::in_si(i), ambient_);
+    const auto lim = r.valid_temperatures();
+    for (double t : {pt.temperature_off, pt.temperature_on}) {
+      if (!(t < lim.high))
+        throw invalid_parameter("junction temperature T [K]", t,
+                                std::string("< ") + std::to_string(lim.high) + " K, where " + r.upper_limit_name() +
+                                    " (docs/physics.md section 3)");
+      if (!(t > lim.low))
+        throw invalid_parameter("junction temperature T [K]", t,
+                                std::string("> ") + std::to_string(lim.low) +
+                                    " K, where R_P(T), TMR0(T) and V_h(T) stay positive (docs/physics.md section 3)");
+    }
+    return pt;
   }
 
   response_scale scale_;
-  Resistance resistance_;
-  Heating heating_;
   Seebeck seebeck_;
   Peltier peltier_;
   double ambient_;
   double i_max_, p_max_, inverse_v_max_;
 };
 
-/// Read-pulse width: the time after a laser step to (P, I) at which the lock-in signal of `response`
-/// first reaches `fraction` of its steady value, with the lagged powers of `dynamics` (bisection
-/// on [0, 50 tau_slow], monotonic signal assumed; docs/physics.md section 2.3). The laser energy
-/// of one read of a row is then P times this width.
-template <class Response>
-[[nodiscard]] units::time read_pulse_width(const Response& response, magnetic_state s, units::power p, units::current i,
-                                           const two_time_constant_response& dynamics, double fraction = 0.99) {
-  detail::require_in_range("settled fraction", fraction, 0.0, 1.0);
-  const double target = std::abs(units::in_si(response.thermovoltage(s, p, i))) * fraction;
-  auto reached = [&](double t) {
-    const auto [fast, slow] = dynamics.step_response(p, units::as<units::time>(t));
-    return std::abs(units::in_si(response.transient_voltage(s, fast, slow, i))) >= target;
-  };
-  double lo = 0.0, hi = 50.0 * units::in_si(dynamics.slow_time_constant);
-  for (int it = 0; it < 200 && hi - lo > 1e-12 * hi; ++it) {
-    const double mid = 0.5 * (lo + hi);
-    (reached(mid) ? hi : lo) = mid;
-  }
-  return units::as<units::time>(hi);
-}
-
-static_assert(normalized_response<derived_bias_enhanced_tms<>>,
-              "the derived response must be accepted by the crossbar and the trainer");
-static_assert(composed_response<derived_bias_enhanced_tms<>, thermal_tmr_resistance, thermal_stack>);
+static_assert(composed_response<derived_bias_enhanced_tms<>, thermal_tmr_resistance, thermal_stack>,
+              "the derived response is evaluated through a junction's resistance and heating");
+static_assert(!calibrated_surface<derived_bias_enhanced_tms<>>);
 static_assert(temperature_dependent_resistance<thermal_tmr_resistance>);
 static_assert(thermal_network_model<thermal_stack> && heating_model<thermal_stack>);
 static_assert(seebeck_model<bias_dependent_seebeck> && seebeck_model<tunnel_magneto_seebeck>);

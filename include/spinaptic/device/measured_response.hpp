@@ -46,6 +46,9 @@ struct response_grid {
 /// (no silent extrapolation of user data). The raw kernels extrapolate the edge cells linearly.
 class measured_tms {
  public:
+  /// A calibrated surface (concept calibrated_surface): measured V(P, I), whatever the junction's
+  /// resistance and heating.
+  static constexpr bool is_calibrated_surface = true;
   /// The readout scale and one grid per state (at least one non-empty; validated).
   measured_tms(response_scale scale, response_grid parallel_grid, response_grid antiparallel_grid)
       : scale_(scale), grids_{std::move(parallel_grid), std::move(antiparallel_grid)} {

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <numbers>
 
 #include "spinaptic/detail/xtensor.hpp"
 
@@ -61,6 +62,25 @@ struct neel_brown_parameters {
     return neel_brown_parameters{v.energy_barrier(t), tau0, v.critical_current(), v.effective_anisotropy_field(t),
                                  1.0, v.polarity}
         .validated();
+  }
+
+  /// Brown's attempt time of a macrospin whose anisotropy is axially symmetric about its easy axis
+  /// (N_y = N_z, e.g. a sphere), in the high-barrier limit (W. F. Brown, Phys. Rev. 130, 1677 (1963)):
+  ///   1/tau0 = f0 = alpha gamma mu0 H_K,eff / (1 + alpha^2) sqrt(Delta / pi),   Delta = E_b / (k_B T),
+  /// so that the escape rate out of a well at zero drive is f0 exp(-Delta). Corrections are O(1/Delta);
+  /// tests/device/neel_brown.cpp checks rate and exponent against an sLLGS ensemble of the macrospin.
+  /// A thin film (N_z >> N_y) is not axially symmetric: its prefactor differs, and this throws.
+  [[nodiscard]] static units::time brown_attempt_time(const macrospin_parameters& m, units::temperature t) {
+    const auto v = m.validated();
+    if (std::abs(v.demag.y - v.demag.z) > 1e-9)
+      throw invalid_parameter("demagnetizing factors N_y - N_z", v.demag.y - v.demag.z,
+                              "0 (axially symmetric about the easy axis, Brown's uniaxial formula)");
+    const double kelvin = detail::require_positive("temperature T [K]", units::in_si(t));
+    const double delta = units::in_si(v.energy_barrier(t)) / (detail::constants::boltzmann * kelvin);
+    const double f0 = v.damping * units::in_si(v.gamma) * detail::constants::vacuum_permeability *
+                      units::in_si(v.effective_anisotropy_field(t)) / (1.0 + v.damping * v.damping) *
+                      std::sqrt(delta / std::numbers::pi);
+    return units::as<units::time>(1.0 / detail::require_positive("Brown attempt frequency f0 [1/s]", f0));
   }
 
   /// Raw kernel: escape rate [1/s] out of state s at current I [A], easy-axis field H [A/m],

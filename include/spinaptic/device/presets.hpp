@@ -125,29 +125,40 @@ struct physics_mgo_800nm {
   static units::length beam_radius() { return units::as<units::length>(3e-6); }
   /// Absorptance of the pillar's top electrode a_top = 0.3 (metal under ITO) [D].
   static double pillar_absorptance() { return 0.3; }
-  /// Substrate conductivity k_sub = 150 W m^-1 K^-1 (Si) [L].
+  /// Substrate conductivity k_sub = 150 W m^-1 K^-1 (Si at 300 K) [L]: the heat sink's steady rise
+  /// and its transient use the same substrate.
   static units::thermal_conductivity substrate_conductivity() { return units::as<units::thermal_conductivity>(150.0); }
-  /// Absorptance of the surroundings a_sub = 0.48423: calibrated so that |V_AC(AP, P_max, I_max)| = 23.35 mV.
-  static double surroundings_absorptance() { return 0.48423; }
+  /// Volumetric heat capacity of Si, rho c = 2329 kg m^-3 x 705 J kg^-1 K^-1 = 1.642e6 J m^-3 K^-1 [L].
+  static double substrate_volumetric_heat_capacity() { return 1.642e6; }
+  /// Diffusivity of the substrate, D = k_sub / (rho c) = 9.14e-5 m^2/s (Si).
+  static units::thermal_diffusivity substrate_diffusivity() {
+    return thermal_diffusivity_of(substrate_conductivity(), substrate_volumetric_heat_capacity());
+  }
+  /// Absorptance of the surroundings a_sub = 0.34240 [C]: calibrated so that |V_AC(AP, P_max, I_max)| =
+  /// 23.35 mV with the half-space spot rise a/(sqrt(2 pi) k w) (r_s = 303.6 K/W).
+  static double surroundings_absorptance() { return 0.34240; }
   /// TMR temperature coefficient beta_TMR = 4e-3 K^-1 (CoFeB/MgO TMR falls by ~0.3-0.5 %/K near room
-  /// temperature) [L/D].
+  /// temperature) [L/D]. Valid while TMR0(T) >= 0: T < T0 + 250 K.
   static units::temperature_coefficient tmr_temperature_coefficient() {
     return units::as<units::temperature_coefficient>(4e-3);
   }
-  /// beta_h = 1e-2 K^-1: V_h falls with T [D]; it makes the cubic term of V_AC.
+  /// beta_h = 1e-2 K^-1: V_h falls with T [D] (no literature value and no published V_AC(I) data to fit
+  /// it; docs/physics.md section 3). It alone makes the cubic term of V_AC; valid while V_h(T) > 0:
+  /// T < T0 + 100 K, which the junction reaches near 245 mW.
   static units::temperature_coefficient half_bias_temperature_coefficient() {
     return units::as<units::temperature_coefficient>(1e-2);
   }
-  /// beta_P = -1e-3 K^-1: R_P falls slightly with T (thermally assisted tunnelling) [D].
+  /// beta_P = -1e-3 K^-1: R_P falls slightly with T (thermally assisted tunnelling) [D]. Valid while
+  /// R_P(T) > 0: T < T0 + 1000 K.
   static units::temperature_coefficient parallel_temperature_coefficient() {
     return units::as<units::temperature_coefficient>(-1e-3);
   }
 
-  /// the physics-derived response
-  using response_type =
-      derived_bias_enhanced_tms<thermal_tmr_resistance, thermal_stack, bias_dependent_seebeck, kelvin_peltier>;
-  /// the composed junction type
-  using junction_type = mtj<response_type, thermal_tmr_resistance, thermal_stack, fixed_state>;
+  /// the physics-derived response (Seebeck and Peltier; the rest is the junction's)
+  using response_type = derived_bias_enhanced_tms<bias_dependent_seebeck, kelvin_peltier>;
+  /// the composed junction type, with the pillar-on-half-space thermal dynamics
+  using junction_type =
+      mtj<response_type, thermal_tmr_resistance, thermal_stack, fixed_state, pillar_half_space_response>;
 
   /// R(state, V, T): RA = 10 ohm um^2, TMR0 = 100 %, V_h = 0.5 V as hybrid_mgo_800nm, with the
   /// temperature coefficients above.
@@ -171,30 +182,29 @@ struct physics_mgo_800nm {
     s.reference_temperature = ambient_temperature();
     return s;
   }
-  /// The derived response with the readout scale of Fig. 4d.
+  /// The derived response (Seebeck, Peltier) with the readout scale of Fig. 4d.
   static response_type response() {
-    return response_type(response_scale(max_voltage(), max_current(), max_power()), resistance(), heating(),
-                         seebeck(), kelvin_peltier{}, ambient_temperature());
+    return response_type(response_scale(max_voltage(), max_current(), max_power()), seebeck(), kelvin_peltier{},
+                         ambient_temperature());
   }
   /// Top electrode: free layer (26.2 nm) and top contact TiWN/AlSiCu (115 nm) [P], c_v = 3.5e6 J m^-3 K^-1
   /// (Dulong-Petit, metals) [L]: C_top = 2.5e-13 J/K.
   static units::heat_capacity top_heat_capacity() {
     return layer_heat_capacity(3.5e6, hybrid_mgo_800nm::geometry().area(), units::as<units::length>(141.2e-9));
   }
-  /// Thermal diffusivity of the SiO2 matrix, D = 8.4e-7 m^2/s (kappa 1.4 W m^-1 K^-1 over
-  /// rho c = 1.66e6 J m^-3 K^-1) [L].
-  static units::thermal_diffusivity matrix_diffusivity() { return units::as<units::thermal_diffusivity>(8.4e-7); }
-  /// tau_fast = C_top R_top || (R_B + R_bottom) = 4.1 ns and tau_slow = w^2 / (4 D) = 2.7 us.
-  static two_time_constant_response thermal_dynamics() {
+  /// The stack's own time response: tau_fast = C_top R_top || (R_B + R_bottom) = 4.1 ns for the pillar,
+  /// and the half-space rise (2/pi) atan(sqrt(8 D t)/w) of the Si substrate under the w = 3 um spot
+  /// for the heat sink (99 % after 50 us).
+  static pillar_half_space_response thermal_dynamics() {
     const double rt = units::in_si(top_resistance()), rb = units::in_si(barrier_resistance()),
                  rbo = units::in_si(bottom_resistance());
     const double r_par = rt * (rb + rbo) / (rt + rb + rbo);
-    return two_time_constant_response(units::as<units::time>(units::in_si(top_heat_capacity()) * r_par),
-                                      diffusion_time(beam_radius(), matrix_diffusivity()));
+    return pillar_half_space_response(units::as<units::time>(units::in_si(top_heat_capacity()) * r_par),
+                                      beam_radius(), substrate_diffusivity());
   }
-  /// The composed junction: its voltage goes through its own resistance and heating members.
+  /// The composed junction: its voltage goes through its own resistance, heating and dynamics.
   static junction_type junction(magnetic_state s = magnetic_state::antiparallel) {
-    return junction_type{response(), resistance(), heating(), hybrid_mgo_800nm::thermal(), fixed_state{s}};
+    return junction_type{response(), resistance(), heating(), thermal_dynamics(), fixed_state{s}};
   }
 };
 

@@ -1,7 +1,9 @@
 // spinaptic/device/resistance.hpp: tunnel resistance and tunnel magnetoresistance (TMR).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "spinaptic/device/magnetic_state.hpp"
 #include "spinaptic/error.hpp"
@@ -86,13 +88,22 @@ struct resistance_partials {
   double d_dt = 0.0;   ///< dR/dT [ohm/K]
 };
 
+/// The temperatures [K] between which a model's linear temperature coefficients keep it physical,
+/// raw SI: low < T < high (low may be 0, high may be +inf).
+struct temperature_limits {
+  double low = 0.0;   ///< lowest valid temperature [K] (exclusive)
+  double high = 0.0;  ///< highest valid temperature [K] (exclusive)
+};
+
 /// Resistance policy with temperature: R(state, V, T). Around the reference temperature T0,
 ///   R_P(T)  = R_P [1 + beta_P (T - T0)],   TMR0(T) = TMR0 [1 - beta_TMR (T - T0)],
 ///   V_h(T)  = V_h [1 - beta_h (T - T0)],
 ///   R_AP(V, T) = R_P(T) [1 + TMR0(T) / (1 + V^2 / V_h(T)^2)],   R_P(V, T) = R_P(T).
 /// TMR and V_h fall with temperature (magnon excitation: Shang et al., PRB 58, R2917 (1998));
 /// the linear coefficients are documented defaults (docs/physics.md section 3). At T = T0 this is
-/// tmr_resistance.
+/// tmr_resistance. The linear forms hold only while R_P(T) > 0, V_h(T) > 0 and TMR0(T) >= 0
+/// (valid_temperatures()); a junction whose electrodes leave that range is refused by the derived
+/// response with an error naming the limit.
 struct thermal_tmr_resistance {
   units::resistance parallel_resistance;               ///< R_P at T0 [ohm]
   double tmr0;                                          ///< TMR0 at T0 (1.0 = 100 %)
@@ -115,6 +126,34 @@ struct thermal_tmr_resistance {
     detail::require_finite("beta_P [1/K]", units::in_si(beta_p));
     detail::require_finite("beta_TMR [1/K]", units::in_si(beta_tmr));
     detail::require_finite("beta_h [1/K]", units::in_si(beta_h));
+  }
+
+  /// The open temperature interval [K] where R_P(T) > 0, TMR0(T) >= 0 and V_h(T) > 0:
+  /// T0 - 1/beta for each negative coefficient bounds it below, T0 + 1/beta for each positive one
+  /// above (the TMR0 bound is closed: TMR0(T) = 0 is the physical limit of no magnetoresistance).
+  [[nodiscard]] temperature_limits valid_temperatures() const noexcept {
+    const double t0 = units::in_si(reference_temperature);
+    temperature_limits l{0.0, std::numeric_limits<double>::infinity()};
+    auto bound = [&](double rising) {  // factor 1 + rising (T - T0) must stay positive
+      if (rising > 0.0) l.low = std::max(l.low, t0 - 1.0 / rising);
+      if (rising < 0.0) l.high = std::min(l.high, t0 - 1.0 / rising);
+    };
+    bound(units::in_si(parallel_coefficient));
+    bound(-units::in_si(half_bias_coefficient));
+    const double bt = units::in_si(tmr_coefficient);  // TMR0 (1 - beta_TMR dT) >= 0: closed bound, nudged open
+    if (bt > 0.0) l.high = std::min(l.high, std::nextafter(t0 + 1.0 / bt, std::numeric_limits<double>::infinity()));
+    if (bt < 0.0) l.low = std::max(l.low, std::nextafter(t0 - 1.0 / bt, 0.0));
+    return l;
+  }
+
+  /// Which coefficient sets the upper limit of valid_temperatures() (for error messages).
+  [[nodiscard]] const char* upper_limit_name() const noexcept {
+    const double t0 = units::in_si(reference_temperature), hi = valid_temperatures().high;
+    if (units::in_si(half_bias_coefficient) > 0.0 && hi >= t0 + 1.0 / units::in_si(half_bias_coefficient))
+      return "V_h(T) = V_h (1 - beta_h (T - T0)) > 0";
+    if (units::in_si(parallel_coefficient) < 0.0 && hi >= t0 - 1.0 / units::in_si(parallel_coefficient))
+      return "R_P(T) = R_P (1 + beta_P (T - T0)) > 0";
+    return "TMR0(T) = TMR0 (1 - beta_TMR (T - T0)) >= 0";
   }
 
   /// Raw kernel: R, dR/dV, dR/dT at bias V [V] and temperature T [K] in state s.

@@ -32,6 +32,9 @@ class bias_enhanced_tms {
   static_assert(PowerOrder >= 1, "the response needs at least the linear laser-power term");
   static constexpr std::size_t power_order = PowerOrder;  ///< M
   static constexpr std::size_t current_order = 3;         ///< cubic in x
+  /// A calibrated surface (concept calibrated_surface): it ignores the junction's resistance and
+  /// heating by declaration.
+  static constexpr bool is_calibrated_surface = true;
   using coefficient_row = std::array<double, current_order + 1>;   ///< c_m0 .. c_m3
   using coefficient_matrix = std::array<coefficient_row, PowerOrder>;  ///< rows m = 1..M
 

@@ -3,8 +3,12 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
+#include <numbers>
 #include <utility>
+#include <vector>
 
+#include "spinaptic/detail/dawson.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -66,10 +70,35 @@ struct laser_heating {
   }
 };
 
+/// The fractions of a laser step that the barrier (fast) and the heat sink (slow) have seen a
+/// time t after it (thermal_dynamics_model).
+struct thermal_step_fractions {
+  double fast = 0.0;  ///< g_fast(t) in [0, 1]
+  double slow = 0.0;  ///< g_slow(t) in [0, 1]
+};
+
+/// One decaying mode of a thermal step response: weight a and rate r [1/s] of a term a exp(-r t).
+struct thermal_mode {
+  double weight = 0.0;  ///< a, dimensionless
+  double rate = 0.0;    ///< r [1/s]
+};
+
+/// A thermal dynamics written as decaying modes for samples h apart (modal_thermal_dynamics): for
+/// t >= h, 1 - g_c(t) = sum_j a_j exp(-r_j t) in each channel c, to within max_error. Modes too fast
+/// to outlive one sample are lumped into an instantaneous part, so g_c(inf) = 1 exactly.
+struct thermal_modes {
+  std::vector<thermal_mode> fast;  ///< modes of the barrier channel
+  std::vector<thermal_mode> slow;  ///< modes of the heat-sink channel
+  double max_error = 0.0;          ///< bound on |g_c(t) - modal g_c(t)| for t >= h
+};
+
 /// First-order thermal response, tau d(dT)/dt = dT_ss - dT, advanced with the exact
 /// exponential dT(t+h) = dT_ss + (dT(t) - dT_ss) exp(-h/tau): stable and exact for a
-/// piecewise-constant dT_ss at any step h.
+/// piecewise-constant dT_ss at any step h. As a thermal_dynamics_model it is one channel,
+/// g(t) = 1 - exp(-t/tau): the lag of a calibrated surface measured quasi-statically.
 struct thermal_response {
+  /// One lag for the barrier and the sink.
+  static constexpr std::size_t channels = 1;
   units::time time_constant;  ///< tau [s]
 
   /// tau > 0 [s].
@@ -82,6 +111,12 @@ struct thermal_response {
     return std::exp(-step_seconds / units::in_si(time_constant));
   }
 
+  /// thermal_dynamics_model: g(t) = 1 - exp(-t/tau) for both channels (0 for t <= 0).
+  [[nodiscard]] thermal_step_fractions step_fractions(double t) const noexcept {
+    const double g = t > 0.0 ? -std::expm1(-t / units::in_si(time_constant)) : 0.0;
+    return {g, g};
+  }
+
   /// One exact step of length h towards the steady state dT_ss.
   [[nodiscard]] units::temperature step(units::temperature current_dT,
                                         units::temperature steady_state_dT,
@@ -91,38 +126,81 @@ struct thermal_response {
   }
 };
 
-/// Two-time-constant thermal response of a laser-heated pillar (docs/physics.md section 2.3): the
-/// barrier and the pillar's electrodes follow the laser with tau_fast = C_top R_par (ns: the top
-/// electrode's heat capacity against its resistance to the sink, R_par = R_top || (R_B + R_bottom)),
-/// the leads and substrate under the spot with tau_slow = w^2 / (4 D) (us: diffusion over the beam
-/// radius w in the SiO2 matrix of diffusivity D). Each channel is a first-order lag of the laser
-/// power, advanced with the exact exponential step, so after a step of P at t = 0:
-///   P_fast(t) = P (1 - e^{-t/tau_fast}),   P_slow(t) = P (1 - e^{-t/tau_slow}).
-/// A single exponential for the 3D diffusion into the substrate is an approximation (its true
-/// tail is ~t^-1/2), documented as such.
-struct two_time_constant_response {
-  units::time fast_time_constant;  ///< tau_fast [s]
-  units::time slow_time_constant;  ///< tau_slow [s]
+/// Thermal response of a laser-heated pillar on a half-space substrate (docs/physics.md
+/// section 2.3). Two channels:
+///  * the barrier and the pillar's electrodes follow the laser as a first-order lag,
+///    g_fast(t) = 1 - exp(-t/tau_fast), tau_fast = C_top R_top || (R_B + R_bottom) (ns);
+///  * the heat sink under the spot is the surface centre of a half-space (conductivity k,
+///    diffusivity D) heated by a Gaussian spot of 1/e^2 radius w switched on at t = 0, whose rise
+///    is (Carslaw & Jaeger, Conduction of Heat in Solids, 2nd ed. (1959), section 10.5; Lax,
+///    J. Appl. Phys. 48, 3919 (1977))
+///      g_slow(t) = (2/pi) atan( sqrt(8 D t) / w ),
+///    a slow tail ~ 1 - (2/pi) w / sqrt(8 D t): 99 % is reached at t = (w^2 / 8D) tan^2(0.99 pi/2).
+/// A drive's power history enters by superposition (the heat equation is linear). For a sampled
+/// drive, modes() writes both channels as decaying exponentials (the half-space tail is completely
+/// monotone), so mtj::simulate() costs O(modes) per sample, about 80 modes, whatever the drive.
+struct pillar_half_space_response {
+  /// Barrier (fast) and heat sink (slow).
+  static constexpr std::size_t channels = 2;
+  units::time fast_time_constant;               ///< tau_fast [s]
+  units::length beam_radius;                    ///< w, 1/e^2 radius of the spot [m]
+  units::thermal_diffusivity substrate_diffusivity;  ///< D of the substrate [m^2/s]
 
-  /// tau_fast, tau_slow > 0 [s].
-  two_time_constant_response(units::time tau_fast, units::time tau_slow)
-      : fast_time_constant(tau_fast), slow_time_constant(tau_slow) {
+  /// tau_fast > 0 [s], w > 0 [m], D > 0 [m^2/s].
+  pillar_half_space_response(units::time tau_fast, units::length w, units::thermal_diffusivity d)
+      : fast_time_constant(tau_fast), beam_radius(w), substrate_diffusivity(d) {
     detail::require_positive("fast thermal time constant tau_fast [s]", units::in_si(tau_fast));
-    detail::require_positive("slow thermal time constant tau_slow [s]", units::in_si(tau_slow));
+    detail::require_positive("beam radius w [m]", units::in_si(w));
+    detail::require_positive("substrate diffusivity D [m^2/s]", units::in_si(d));
   }
 
-  /// Lagged powers (P_fast, P_slow) [W], one exact step of length h towards the present power P.
-  [[nodiscard]] std::pair<units::power, units::power> step(std::pair<units::power, units::power> lagged,
-                                                           units::power p, units::time h) const {
-    detail::require_non_negative("time step h [s]", units::in_si(h));
-    const double ef = std::exp(-units::in_si(h) / units::in_si(fast_time_constant));
-    const double es = std::exp(-units::in_si(h) / units::in_si(slow_time_constant));
-    return {p + (lagged.first - p) * ef, p + (lagged.second - p) * es};
+  /// thermal_dynamics_model: g_fast(t) = 1 - exp(-t/tau_fast), g_slow(t) = (2/pi) atan(sqrt(8 D t)/w);
+  /// 0 for t <= 0.
+  [[nodiscard]] thermal_step_fractions step_fractions(double t) const noexcept {
+    if (!(t > 0.0)) return {};
+    const double w = units::in_si(beam_radius), d = units::in_si(substrate_diffusivity);
+    return {-std::expm1(-t / units::in_si(fast_time_constant)),
+            2.0 / std::numbers::pi * std::atan(std::sqrt(8.0 * d * t) / w)};
   }
 
-  /// Lagged powers at time t after the laser steps from 0 to P.
+  /// The modes of both channels for samples h [s] apart (modal_thermal_dynamics), |error| <= 1e-7
+  /// for t >= h. The fast channel is its one exponential. The slow tail, with tau_s = w^2 / (8D),
+  /// is an exact mixture of exponentials (Laplace pair L{e^-t erfi(sqrt t)} = 1/(sqrt(s) (s + 1))),
+  ///   1 - g_slow(t) = (2/pi) atan(sqrt(tau_s / t)) = (4 / pi^(3/2)) int exp(-e^(2u) t / tau_s) D(e^u) du,
+  /// D Dawson's integral; the trapezoidal rule in u (step 1/4, u >= -17) gives the modes
+  /// a_k = (4 / pi^(3/2)) D(e^(u_k)) / 4, r_k = e^(2 u_k) / tau_s, and modes with r_k h > 40 are
+  /// lumped into the instantaneous part (docs/physics.md section 2.3).
+  [[nodiscard]] thermal_modes modes(double h) const {
+    detail::require_positive("sample spacing h [s]", h);
+    const double w = units::in_si(beam_radius), d = units::in_si(substrate_diffusivity);
+    const double tau_s = w * w / (8.0 * d);
+    constexpr double step = 0.25, lowest = -17.0;
+    thermal_modes m;
+    m.max_error = 1e-7;
+    m.fast.push_back({1.0, 1.0 / units::in_si(fast_time_constant)});
+    const double highest = 0.5 * std::log(40.0 * tau_s / h);
+    const double norm = 4.0 / (std::numbers::pi * std::sqrt(std::numbers::pi)) * step;
+    for (int k = 0; lowest + step * k <= highest; ++k) {
+      const double u = lowest + step * k;
+      m.slow.push_back({norm * detail::dawson(std::exp(u)), std::exp(2.0 * u) / tau_s});
+    }
+    return m;
+  }
+
+  /// Lagged powers (P_fast, P_slow) [W] at time t after the laser steps from 0 to P.
   [[nodiscard]] std::pair<units::power, units::power> step_response(units::power p, units::time t) const {
-    return step({0.0 * units::watt, 0.0 * units::watt}, p, t);
+    const auto g = step_fractions(units::in_si(t));
+    return {g.fast * p, g.slow * p};
+  }
+
+  /// The time [s] at which the heat sink reaches `fraction` of its steady rise,
+  /// t = (w^2 / 8D) tan^2(fraction pi / 2); fraction in (0, 1).
+  [[nodiscard]] units::time slow_settling_time(double fraction) const {
+    detail::require_in_range("settled fraction", fraction, 0.0, 1.0);
+    if (!(fraction > 0.0 && fraction < 1.0)) throw invalid_parameter("settled fraction", fraction, "(0, 1)");
+    const double w = units::in_si(beam_radius), d = units::in_si(substrate_diffusivity);
+    const double x = std::tan(0.5 * std::numbers::pi * fraction);
+    return units::as<units::time>(w * w / (8.0 * d) * x * x);
   }
 };
 

@@ -24,17 +24,30 @@ namespace spinaptic::device {
   return barrier_thermal_resistivity(kappa_bulk, kappa_interface, thickness) / pillar_area;
 }
 
-/// Peak temperature rise per watt of a Gaussian laser spot absorbed at the surface of a
-/// semi-infinite substrate, dT / P = a / (2 sqrt(pi) k w) [K/W] (M. Lax, J. Appl. Phys. 48,
-/// 3919 (1977)); a the absorptance, k [W m^-1 K^-1] the substrate conductivity, w [m] the 1/e^2
-/// beam radius. This is the rise of the heat sink under the pillar (leads and substrate).
+/// Centre temperature rise per watt of a Gaussian laser spot absorbed at the surface of a
+/// semi-infinite substrate, in steady state,
+///   dT / P = a / (sqrt(2 pi) k w)   [K/W]
+/// for the intensity I(r) = (2P / (pi w^2)) exp(-2 r^2 / w^2), i.e. w the 1/e^2 *intensity* radius
+/// (the radius a beam profiler reports); a the absorptance, k [W m^-1 K^-1] the substrate
+/// conductivity. It is the integral of the point-source rise 1/(2 pi k r) over the spot
+/// (M. Lax, J. Appl. Phys. 48, 3919 (1977), with Lax's 1/e radius w/sqrt(2)). This is the rise of
+/// the heat sink under the pillar (leads and substrate).
 [[nodiscard]] inline units::thermal_resistance gaussian_spot_heating(double absorptance,
                                                                      units::thermal_conductivity substrate,
                                                                      units::length beam_radius) {
   detail::require_in_range("absorptance a", absorptance, 0.0, 1.0);
   const double k = detail::require_positive("substrate conductivity k [W/m/K]", units::in_si(substrate));
   const double w = detail::require_positive("beam radius w [m]", units::in_si(beam_radius));
-  return units::as<units::thermal_resistance>(absorptance / (2.0 * std::sqrt(std::numbers::pi) * k * w));
+  return units::as<units::thermal_resistance>(absorptance / (std::sqrt(2.0 * std::numbers::pi) * k * w));
+}
+
+/// Thermal diffusivity D = k / (rho c) [m^2/s] of a material of conductivity k [W m^-1 K^-1] and
+/// volumetric heat capacity rho c [J m^-3 K^-1].
+[[nodiscard]] inline units::thermal_diffusivity thermal_diffusivity_of(units::thermal_conductivity k,
+                                                                       double volumetric_heat_capacity) {
+  const double kk = detail::require_positive("conductivity k [W/m/K]", units::in_si(k));
+  const double c = detail::require_positive("volumetric heat capacity rho c [J/m^3/K]", volumetric_heat_capacity);
+  return units::as<units::thermal_diffusivity>(kk / c);
 }
 
 /// Fraction of a Gaussian beam's power absorbed by a pillar of area A at the beam centre,

@@ -51,9 +51,9 @@ static_assert(analog_state_model<analog_ensemble_state<vortex_ensemble<double>>>
 
 namespace detail_vortex_junction {
 /// The same junction held in state s (so that every call goes through mtj's own dispatch).
-template <class Response, class Resistance, class Heating, class State>
-[[nodiscard]] mtj<Response, Resistance, Heating, fixed_state> held(const mtj<Response, Resistance, Heating, State>& j,
-                                                                   magnetic_state s) {
+template <class Response, class Resistance, class Heating, class State, class Dynamics>
+[[nodiscard]] mtj<Response, Resistance, Heating, fixed_state, Dynamics> held(
+    const mtj<Response, Resistance, Heating, State, Dynamics>& j, magnetic_state s) {
   return {j.response, j.resistance_model, j.heating, j.thermal, fixed_state{s}};
 }
 [[nodiscard]] inline double checked_state(double m) { return detail::require_in_range("<m_x>", m, -1.0, 1.0); }
@@ -62,8 +62,9 @@ template <class Response, class Resistance, class Heating, class State>
 /// Resistance of a junction with an analog state at bias current I [ohm]: G(m) of the header
 /// comment with G_P = 1/R(P, V) and G_AP = 1/R(AP, V) from the junction's resistance policy,
 /// V = I R(m) solved by fixed-point iteration.
-template <class Response, class Resistance, class Heating, analog_state_model State>
-[[nodiscard]] units::resistance analog_resistance(const mtj<Response, Resistance, Heating, State>& j, units::current i) {
+template <class Response, class Resistance, class Heating, analog_state_model State, class Dynamics>
+[[nodiscard]] units::resistance analog_resistance(const mtj<Response, Resistance, Heating, State, Dynamics>& j,
+                                                  units::current i) {
   const double m = detail_vortex_junction::checked_state(j.magnetization.average_magnetization());
   auto r_at = [&](units::voltage v) {
     const double gp = 1.0 / units::in_si(j.resistance_model.resistance(magnetic_state::parallel, v));
@@ -81,8 +82,8 @@ template <class Response, class Resistance, class Heating, analog_state_model St
 
 /// Thermovoltage of a junction with an analog state [V]: the conductance-weighted mean of the
 /// junction's own P and AP thermovoltages (header comment), each through mtj::thermovoltage.
-template <class Response, class Resistance, class Heating, analog_state_model State>
-[[nodiscard]] units::voltage analog_thermovoltage(const mtj<Response, Resistance, Heating, State>& j, units::power p,
+template <class Response, class Resistance, class Heating, analog_state_model State, class Dynamics>
+[[nodiscard]] units::voltage analog_thermovoltage(const mtj<Response, Resistance, Heating, State, Dynamics>& j, units::power p,
                                                   units::current i) {
   const double m = detail_vortex_junction::checked_state(j.magnetization.average_magnetization());
   const auto jp = detail_vortex_junction::held(j, magnetic_state::parallel);

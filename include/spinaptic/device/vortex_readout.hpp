@@ -34,7 +34,10 @@
 namespace spinaptic::device {
 
 /// The free layer's binary state inside the bistable window.
-enum class free_layer_configuration { vortex, single_domain };
+enum class free_layer_configuration {
+  vortex,        ///< a vortex, \<m_x\> = m_v
+  single_domain  ///< single-domain along the bias field, \<m_x\> = 1
+};
 
 /// One of the four magnetic configurations: the free layer's state and the reference direction rho.
 struct readout_configuration {
@@ -91,8 +94,8 @@ class vortex_four_level_readout {
 
   /// Both channels of `junction` (an mtj with an analog_fixed_state; its state value is ignored) in
   /// configuration `c` under laser power P and bias current I.
-  template <class Response, class Resistance, class Heating>
-  [[nodiscard]] readout_level level(const mtj<Response, Resistance, Heating, analog_fixed_state>& junction,
+  template <class Response, class Resistance, class Heating, class Dynamics>
+  [[nodiscard]] readout_level level(const mtj<Response, Resistance, Heating, analog_fixed_state, Dynamics>& junction,
                                     readout_configuration c, units::power p, units::current i) const {
     auto j = junction;
     j.magnetization.value = relative_magnetization(c);
@@ -101,8 +104,8 @@ class vortex_four_level_readout {
 
   /// Smallest noise-normalised distance between two of the four levels (header comment), with the
   /// Johnson noise of the largest of the four resistances at temperature T in bandwidth B per channel.
-  template <class Response, class Resistance, class Heating>
-  [[nodiscard]] double minimum_separation(const mtj<Response, Resistance, Heating, analog_fixed_state>& junction,
+  template <class Response, class Resistance, class Heating, class Dynamics>
+  [[nodiscard]] double minimum_separation(const mtj<Response, Resistance, Heating, analog_fixed_state, Dynamics>& junction,
                                           units::power p, units::current i, units::temperature t,
                                           units::frequency bandwidth) const {
     const double ii = detail::require_positive("read current I [A]", units::in_si(i));

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 
+#include "spinaptic/device/read_pulse.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -14,9 +15,23 @@ namespace spinaptic::energy {
 /// Defaults [D]: t_pulse = 5 tau_th = 5 us, long enough for the thermovoltage to settle to
 /// 1 - e^-5 = 99.3 % with the 1 us thermal time constant of lithographic stacks (Boehnke et al.
 /// 2013; presets::hybrid_mgo_800nm::thermal_time_constant); t_conv = 1 us for the column ADC.
+/// settled() takes the pulse from a junction's own thermal dynamics instead.
 struct read_timing {
   units::time laser_pulse = units::as<units::time>(5e-6);  ///< t_pulse
   units::time conversion = units::as<units::time>(1e-6);   ///< t_conv
+
+  /// The timing whose laser pulse is the time the junction's signal at (P, I) needs to reach
+  /// `fraction` of its steady value after a laser step, through the junction's own thermal dynamics
+  /// (device::read_pulse_width; docs/physics.md section 2.3), and conversion time t_conv.
+  template <class Junction>
+  [[nodiscard]] static read_timing settled(const Junction& j, units::power p, units::current i,
+                                           double fraction = 0.99,
+                                           units::time conversion_time = units::as<units::time>(1e-6)) {
+    read_timing t;
+    t.laser_pulse = device::read_pulse_width(j, p, i, fraction);
+    t.conversion = conversion_time;
+    return t;
+  }
 
   /// t_read = t_pulse + t_conv; throws invalid_parameter for t_pulse <= 0 or t_conv < 0.
   [[nodiscard]] units::time latency() const {

@@ -106,6 +106,18 @@ class crossbar {
     requires(!is_dynamic)
       : crossbar(std::move(response), Inputs, Outputs, state, range, 0) {}
 
+  /// A crossbar built on junction `j` (compile-time extents): it trains on j.network_response()
+  /// (the calibrated surface, or the composed response bound to the junction's own resistance and
+  /// heating) and its junctions are in j.state(), so a column voltage is the sum of what
+  /// `j.thermovoltage` reports for each row.
+  template <class Junction>
+    requires(!is_dynamic && requires(const Junction& j) {
+      { j.network_response() } -> std::convertible_to<Response>;
+      { j.state() } -> std::same_as<device::magnetic_state>;
+    })
+  explicit crossbar(const Junction& j, current_range range = current_range::bipolar)
+      : crossbar(j.network_response(), Inputs, Outputs, j.state(), range, 0) {}
+
   /// A crossbar of run-time extents (Inputs or Outputs = dynamic_extent). Extents whose storage
   /// M x inputs x outputs doubles does not fit in memory (size_t overflow, e.g. 2^32 x 2^32) or
   /// cannot be allocated throw invalid_parameter.
@@ -280,6 +292,11 @@ class crossbar {
   nonideal::device_deviations deviations_;
   nonideal::dac_quantisation dac_;
 };
+
+/// The crossbar of a junction type J (device::mtj): what it trains on is J's network response, the
+/// calibrated surface itself (the polynomial kernels) or the composed response bound to the junction.
+template <std::size_t Inputs, std::size_t Outputs, class Junction, input_encoding Encoding = encoding::optical_intensity>
+using junction_crossbar = crossbar<Inputs, Outputs, typename Junction::network_response_type, Encoding>;
 
 /// The paper's crossbar (bias-enhanced TMS junctions, optical intensity encoding) is a layer.
 static_assert(layer<crossbar<64, 10, device::bias_enhanced_tms<1>>>);

@@ -2,6 +2,7 @@
 // crossbar whose column voltages drive, through a transfer stage, the lasers of an H x L crossbar.
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 
 #include "spinaptic/concepts/device.hpp"
@@ -46,6 +47,20 @@ template <std::size_t Inputs, std::size_t Hidden, std::size_t Outputs, normalize
   return opto_electronic_network<Inputs, Hidden, Outputs, Response>(
       std::move(first), transfer_stage(hidden, gain, offset, response.max_voltage(), response.max_power()),
       std::move(second));
+}
+
+/// The opto-electronic network of the junction `j` (device::mtj): both crossbars train on
+/// j.network_response() (the calibrated surface, or the composed response bound to the junction's
+/// own resistance and heating) with the junctions in j.state().
+template <std::size_t Inputs, std::size_t Hidden, std::size_t Outputs, class Junction>
+  requires requires(const Junction& j) {
+    { j.network_response() } -> normalized_response;
+    { j.state() } -> std::same_as<device::magnetic_state>;
+  }
+[[nodiscard]] auto make_opto_electronic_network(const Junction& j, std::size_t hidden, laser_driver_gain gain,
+                                                units::voltage offset, current_range range = current_range::bipolar) {
+  return make_opto_electronic_network<Inputs, Hidden, Outputs, typename Junction::network_response_type>(
+      j.network_response(), hidden, gain, offset, j.state(), range);
 }
 
 /// The paper's junctions in a 64-100-10 and a run-time-width 784-H-10 network are layers.
