@@ -9,3 +9,4 @@
 #include "spinaptic/concepts/learning.hpp"
 #include "spinaptic/concepts/loss.hpp"
 #include "spinaptic/concepts/spiking.hpp"
+#include "spinaptic/concepts/vortex.hpp"

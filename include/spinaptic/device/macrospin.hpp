@@ -25,15 +25,16 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <thread>
 #include <vector>
 
 #include "spinaptic/detail/xtensor.hpp"
 
+#include "spinaptic/detail/block_partition.hpp"
 #include "spinaptic/detail/constants.hpp"
 #include "spinaptic/detail/random.hpp"
 #include "spinaptic/device/demagnetization.hpp"
 #include "spinaptic/device/magnetic_state.hpp"
+#include "spinaptic/device/saturation_magnetization.hpp"
 #include "spinaptic/error.hpp"
 #include "spinaptic/units.hpp"
 
@@ -84,11 +85,7 @@ struct macrospin_parameters {
 
   /// Ms at temperature T [A/m] (Bloch law if enabled; 0 above T_C).
   [[nodiscard]] double saturation_magnetization_at(double kelvin) const noexcept {
-    const double ms0 = units::in_si(saturation_magnetization);
-    const double tc = units::in_si(curie_temperature);
-    if (tc <= 0.0) return ms0;
-    const double r = std::min(kelvin / tc, 1.0);
-    return ms0 * (1.0 - r * std::sqrt(r));
+    return bloch_saturation_magnetization(units::in_si(saturation_magnetization), units::in_si(curie_temperature), kelvin);
   }
 
   /// Zero-temperature critical current for AP -> P switching of an in-plane free layer with
@@ -321,7 +318,6 @@ class macrospin_ensemble {
     if (threads == 0) throw invalid_parameter("threads", 0.0, ">= 1");
     refresh();
     const std::size_t blocks = (n_ + block_size - 1) / block_size;
-    const std::size_t t = std::min<std::size_t>(threads, blocks);
     auto work = [&](std::size_t b0, std::size_t b1) {
       std::vector<Real> noise(3 * block_size);
       for (std::size_t b = b0; b < b1; ++b) {
@@ -332,14 +328,7 @@ class macrospin_ensemble {
         }
       }
     };
-    if (t <= 1) {
-      work(0, blocks);
-    } else {
-      std::vector<std::thread> pool;
-      for (std::size_t k = 0; k < t; ++k)
-        pool.emplace_back(work, blocks * k / t, blocks * (k + 1) / t);
-      for (auto& th : pool) th.join();
-    }
+    detail::for_block_partitions(blocks, threads, work);
     steps_ += steps;
   }
 
