@@ -253,7 +253,7 @@ physics::junction_type with_barrier(double kappa_b, double thickness) {
 
 TEST_CASE("the crossbar sees the junction: column voltages are sums of junction.thermovoltage", "[derived][crossbar]") {
   // the calibrated junction keeps its polynomial tables; the derived one is bound to its junction
-  static_assert(network::junction_crossbar<2, 2, device::presets::hybrid_mgo_800nm::junction_type>::factorised);
+  static_assert(network::junction_crossbar<2, 2, device::presets::hybrid_mgo_800nm::junction_type>::factorized);
   // ... and is the very crossbar type bench_crossbar measures (the same kernels, the same speed)
   static_assert(std::is_same_v<network::junction_crossbar<64, 10, device::presets::hybrid_mgo_800nm::junction_type>,
                                network::crossbar<64, 10, device::presets::hybrid_mgo_800nm::response_type>>);
