@@ -75,8 +75,8 @@ int main(int argc, char** argv) try {
   const bool plots = !args.has("no-plots");
   const auto epochs = static_cast<std::size_t>(args.number("epochs", 300));
   const auto seed = static_cast<std::uint64_t>(args.number("seed", 1));
-  const double beta = args.number("beta", 200.0);  // as examples/digits
-  const double lr = args.number("lr", 0.05);        // as examples/digits
+  const double beta = args.number("beta", 200.0);  // as tools/digits
+  const double lr = args.number("lr", 0.05);        // as tools/digits
   const std::string out = args.text("out", "out/physics_digits");
 
   const auto all = io::read_digits_csv(io::data_directory() + "/digits/digits.csv");
