@@ -146,7 +146,7 @@ void generic_trainer(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * batch);
 }
 
-/// The two-layer opto-electronic network 784-100-10 (H at run time, as examples/digits builds it)
+/// The two-layer opto-electronic network 784-100-10 (H at run time, as tools/digits builds it)
 /// trained by the same generic trainer with Adam: one step of batch 32.
 void two_layer_trainer(benchmark::State& state) {
   constexpr std::size_t Inputs = 784, hidden = 100;

@@ -1,15 +1,15 @@
 """Train the identical model in PyTorch, one thread, float64 (called by scripts/compare-torch).
 
-Reads what `examples/digits --export DIR` wrote: row drives p = P/P_max, labels, the initial
+Reads what `tools/digits --export DIR` wrote: row drives p = P/P_max, labels, the initial
 normalised currents x = I/I_max, the per-epoch sample order and the response coefficients, so
 that both runs see the same data, initial state and batches. Model (docs/physics.md section 8, docs/network.md):
   G(x) = c0 + c1 x + c2 x^2 + c3 x^3,  u = p @ G (column sums / V_max),
   loss = mean cross-entropy(softmax(beta u / N_in)), SGD (or Adam) on x, clip to [x_lo, 1].
-Two layers (examples/digits --hidden H): u1 = p @ G(x1), p2 = sigmoid(k (u1 - u0)) (the transfer
+Two layers (tools/digits --hidden H): u1 = p @ G(x1), p2 = sigmoid(k (u1 - u0)) (the transfer
 stage), u2 = p2 @ G(x2), loss = cross-entropy(softmax(beta u2 / H)), both x1 and x2 trained;
 the learning rate of epoch e is lr d^e (--lr-schedule exponential, d = --lr-decay) or
 lr_min + (lr - lr_min)(1 + cos(pi e / E))/2 (--lr-schedule cosine), and --weight-decay lambda is
-decoupled (SGD: x -= lr lambda x; AdamW), as in examples/digits.
+decoupled (SGD: x -= lr lambda x; AdamW), as in tools/digits.
 Prints torch_seconds=<training time> and torch_test_accuracy=<accuracy>.
 """
 import math
@@ -72,7 +72,7 @@ def column_sums(p):
 
 start = time.perf_counter()
 for epoch in range(epochs):
-    for group in opt.param_groups:  # examples/digits --lr-schedule
+    for group in opt.param_groups:  # tools/digits --lr-schedule
         group["lr"] = rate(epoch)
     ep = order[epoch]
     for s in range(0, n_train, batch):

@@ -77,8 +77,8 @@ int main(int argc, char** argv) try {
   bool plots = true;
   std::size_t epochs = 300;
   std::uint64_t seed = 1;
-  double beta = 200.0;  // as examples/digits
-  double lr = 0.05;     // as examples/digits
+  double beta = 200.0;  // as tools/digits
+  double lr = 0.05;     // as tools/digits
   std::string out_arg = "out/physics_digits";
   example::add_output_folder(app, out_arg);
   app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();

@@ -1,4 +1,4 @@
-// tools/dataparallel: data-parallel training of the crossbar of examples/digits over MPI ranks
+// tools/dataparallel: data-parallel training of the crossbar of tools/digits over MPI ranks
 // (mpi/data_parallel.hpp): the batch cut into P partitions shared out over the ranks, the
 // partition gradients all-gathered and summed in partition order, so that the trained currents
 // are bit-identical for every rank count R <= P.

@@ -33,7 +33,7 @@
 
 namespace spinaptic::mpi {
 
-/// The settings of one sweep point: the training of examples/digits and the chip it runs on.
+/// The settings of one sweep point: the training of tools/digits and the chip it runs on.
 /// Plain numbers in the units their names carry (the sweep file's keys, docs/scaling.md);
 /// `chip_response` / `chip_hardware` convert them to unit-typed objects once.
 struct point_settings {
@@ -184,8 +184,8 @@ inline void validate_point(const point_settings& s) {
   chip_hardware(s).dac.validate();
 }
 
-/// Trains and evaluates one point, as examples/digits does with hardware-aware training:
-///   split (digits) -> initialise currents -> realize the chip (spread, stuck, DACs) -> encode and
+/// Trains and evaluates one point, as tools/digits does with hardware-aware training:
+///   split (digits) -> initialize currents -> realize the chip (spread, stuck, DACs) -> encode and
 ///   apply crosstalk/laser DAC -> `epochs` epochs of the trainer with read noise -> test accuracy
 ///   on the same chip -> energy per classification over the test set (energy::ledger).
 /// Everything random comes from one std::mt19937_64 seeded with `s.seed`, threads = 1: the result

@@ -1,4 +1,4 @@
-// examples/digits: the network of Oberbauer et al. 2025 (Commun. Phys., Fig. 4): a 64 x 10 crossbar
+// tools/digits: the network of Oberbauer et al. 2025 (Commun. Phys., Fig. 4): a 64 x 10 crossbar
 // of 800 nm MTJs, each pixel setting the laser power of its row, each junction's bias current a
 // trainable weight, column thermovoltage sums, argmax readout; and, with --hidden H, the two-layer
 // opto-electronic network N x H -> transfer stage -> H x 10 (docs/network.md). Trains on
