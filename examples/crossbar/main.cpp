@@ -19,7 +19,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
@@ -49,7 +49,7 @@ int main(int argc, char** argv) try {
   using junction = sp::device::presets::hybrid_mgo_800nm;
   sp::network::crossbar<64, 10, junction::response_type> chip(junction::response(), sp::device::antiparallel,
                                                               sp::network::current_range::bipolar);
-  sp::learning::initialise_currents(chip, engine);
+  sp::learning::initialize_currents(chip, engine);
 
   // Logits beta U_l / (N V_max) with beta = 200; SGD with step 0.05 on x = I / I_max; batches of 32.
   sp::learning::trainer trainer(chip, sp::learning::sgd{.learning_rate = 0.05}, {.output_scale = 200.0, .batch_size = 32});
