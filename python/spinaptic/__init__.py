@@ -18,7 +18,9 @@ from ._core import (
     __version__,
     load_checkpoint,
     load_digits,
+    neel_brown_parameters,
     stratified_split,
+    switching_probability,
     version_info,
 )
 from .crossbar import Crossbar
@@ -32,6 +34,8 @@ __all__ = [
     "__version__",
     "load_checkpoint",
     "load_digits",
+    "neel_brown_parameters",
     "stratified_split",
+    "switching_probability",
     "version_info",
 ]

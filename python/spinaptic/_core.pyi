@@ -65,3 +65,9 @@ def crossbar_fit(X: ArrayLike, y: ArrayLike, classes: int, max_pixel: float, epo
                  callback: Optional[Callable[[int, int, float, float], Any]] = None) -> dict[str, Any]: ...
 def crossbar_column_voltages(normalized_currents: ArrayLike, X: ArrayLike, max_pixel: float,
                              current_range: str) -> FloatArray: ...
+def neel_brown_parameters(name: str = "cofeb_ellipse_100x50x2nm", temperature_K: float = 300.0,
+                          attempt_time_s: float = 1e-9) -> dict[str, float]: ...
+def switching_probability(current_A: ArrayLike, pulse_width_s: ArrayLike, *, junctions: int = 1000,
+                          temperature_K: float = 300.0, attempt_time_s: float = 1e-9, seed: int = 1,
+                          name: str = "cofeb_ellipse_100x50x2nm") -> FloatArray:
+    """Fraction of junctions switched AP -> P by a pulse of I [A] and width w [s] (Neel-Brown)."""

@@ -97,5 +97,6 @@ void register_errors(py::module_& m);
 void register_junction(py::module_& m);
 void register_crossbar(py::module_& m);
 void register_data(py::module_& m);
+void register_dynamics(py::module_& m);
 
 }  // namespace spinaptic::python

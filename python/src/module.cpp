@@ -51,4 +51,5 @@ PYBIND11_MODULE(_core, m) {
   sp::register_junction(m);
   sp::register_crossbar(m);
   sp::register_data(m);
+  sp::register_dynamics(m);
 }
