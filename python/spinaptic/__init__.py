@@ -19,11 +19,13 @@ from ._core import (
     load_checkpoint,
     load_digits,
     neel_brown_parameters,
+    run_vogels_abbott,
     stratified_split,
     switching_probability,
     version_info,
 )
 from .crossbar import Crossbar
+from .sweep import run_sweep
 
 __all__ = [
     "Crossbar",
@@ -34,6 +36,8 @@ __all__ = [
     "__version__",
     "load_checkpoint",
     "load_digits",
+    "run_sweep",
+    "run_vogels_abbott",
     "neel_brown_parameters",
     "stratified_split",
     "switching_probability",

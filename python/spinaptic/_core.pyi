@@ -71,3 +71,8 @@ def switching_probability(current_A: ArrayLike, pulse_width_s: ArrayLike, *, jun
                           temperature_K: float = 300.0, attempt_time_s: float = 1e-9, seed: int = 1,
                           name: str = "cofeb_ellipse_100x50x2nm") -> FloatArray:
     """Fraction of junctions switched AP -> P by a pulse of I [A] and width w [s] (Neel-Brown)."""
+def run_sweep_csv(text: str, source: str = "<sweep>", threads: int = 1) -> Tuple[str, list[str]]:
+    """Runs a sweep (JSON text, tools/sweep schema) on threads: (CSV header, CSV row per point)."""
+def run_vogels_abbott(kind: Literal["coba", "cuba"] = "coba", duration_s: float = 1.0, *, neurons: int = 4000,
+                      seed: int = 1, dt_s: float = 1e-4, threads: int = 1) -> dict[str, Any]:
+    """COBA or CUBA network of Brette et al. 2007; spike monitor as arrays time_s [s], neuron."""

@@ -98,5 +98,6 @@ void register_junction(py::module_& m);
 void register_crossbar(py::module_& m);
 void register_data(py::module_& m);
 void register_dynamics(py::module_& m);
+void register_sweep(py::module_& m);
 
 }  // namespace spinaptic::python

@@ -40,6 +40,8 @@ void register_errors(py::module_& m) {
   });
 }
 
+void register_spiking(py::module_& m);  // spiking.cpp
+
 }  // namespace spinaptic::python
 
 PYBIND11_MODULE(_core, m) {
@@ -52,4 +54,6 @@ PYBIND11_MODULE(_core, m) {
   sp::register_crossbar(m);
   sp::register_data(m);
   sp::register_dynamics(m);
+  sp::register_sweep(m);
+  sp::register_spiking(m);
 }
