@@ -67,7 +67,15 @@ class Crossbar(ClassifierMixin, BaseEstimator):
     threads : int
         Threads per batch (the result does not depend on it).
     random_state : int
-        Seed of the one std::mt19937_64 (initial currents, batch order), as --seed of examples/digits.
+        Seed of the one std::mt19937_64 (initial currents, chip, batch order, read noise), as --seed of
+        examples/digits.
+    spread, stuck, stuck_mode, read_noise_uV, bandwidth_Hz, current_bits, power_bits, crosstalk
+        The chip's non-idealities (nonideal/hardware.hpp; the keys of the sweep files; all off by
+        default): device-to-device relative sigma of the response coefficients; fraction of stuck
+        junctions and how they fail ("parallel" or "zero"); amplifier read noise [uV rms] and the read
+        bandwidth [Hz] of the columns' Johnson noise; current and laser DAC bits (0: ideal); laser
+        crosstalk to each neighbouring row. The chip is realised once per fit and the training is
+        hardware-aware (it sees the chip and its read noise); predict() reads the same chip without noise.
 
     Attributes
     ----------
@@ -76,6 +84,7 @@ class Crossbar(ClassifierMixin, BaseEstimator):
     currents_A_ : ndarray [n_features, n_classes], I_jl [A].
     history_ : list of (mean_loss, training accuracy) per epoch, as the batches were trained.
     max_pixel_ : float, the x_max in use.
+    coefficient_factors_, stuck_ : the realised chip (per-device spread factors and stuck map).
     """
 
     #: I_max [A], P_max [W], V_max [V] of the hybrid_mgo_800nm junction (Fig. 4d)
@@ -83,7 +92,8 @@ class Crossbar(ClassifierMixin, BaseEstimator):
 
     def __init__(self, epochs=300, learning_rate=0.05, batch_size=32, output_scale=200.0, optimizer="sgd",
                  learning_rate_decay=1.0, weight_decay=0.0, current_range="bipolar", max_pixel=None, threads=1,
-                 random_state=1):
+                 random_state=1, spread=0.0, stuck=0.0, stuck_mode="parallel", read_noise_uV=0.0, bandwidth_Hz=0.0,
+                 current_bits=0, power_bits=0, crosstalk=0.0):
         self.epochs = epochs
         self.learning_rate = learning_rate
         self.batch_size = batch_size
@@ -95,6 +105,26 @@ class Crossbar(ClassifierMixin, BaseEstimator):
         self.max_pixel = max_pixel
         self.threads = threads
         self.random_state = random_state
+        self.spread = spread
+        self.stuck = stuck
+        self.stuck_mode = stuck_mode
+        self.read_noise_uV = read_noise_uV
+        self.bandwidth_Hz = bandwidth_Hz
+        self.current_bits = current_bits
+        self.power_bits = power_bits
+        self.crosstalk = crosstalk
+
+    def _chip(self):
+        def bits(name):
+            value = getattr(self, name)
+            if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 0:
+                raise _core.InvalidValueError(
+                    f"spinaptic: parameter '{name}' = {value!r} is invalid; allowed: an integer >= 0")
+            return int(value)
+        return {"spread": float(self.spread), "stuck": float(self.stuck), "stuck_mode": str(self.stuck_mode),
+                "read_noise_uV": float(self.read_noise_uV), "bandwidth_Hz": float(self.bandwidth_Hz),
+                "current_bits": bits("current_bits"), "power_bits": bits("power_bits"),
+                "crosstalk": float(self.crosstalk)}
 
     @staticmethod
     def _count(name, value):
@@ -129,11 +159,14 @@ class Crossbar(ClassifierMixin, BaseEstimator):
             X, y_index, len(classes), float(max_pixel), self._count("epochs", self.epochs), float(self.learning_rate),
             self._count("batch_size", self.batch_size), float(self.output_scale), str(self.optimizer),
             float(self.learning_rate_decay), float(self.weight_decay), self._count("threads", self.threads), int(seed),
-            str(self.current_range), callback)
+            str(self.current_range), self._chip(), callback)
         self.classes_ = classes
         self.normalized_currents_ = result["normalized_currents"]
         self.currents_A_ = self.normalized_currents_ * _core.Junction.preset().max_current_A
         self.history_ = list(result["history"])
+        self.coefficient_factors_ = result["coefficient_factors"]
+        self.factors_per_device_ = int(result["factors_per_device"])
+        self.stuck_ = result["stuck"]
         self.max_pixel_ = float(max_pixel)
         self.n_features_in_ = X.shape[1]
         return self
@@ -149,7 +182,9 @@ class Crossbar(ClassifierMixin, BaseEstimator):
     def decision_function(self, X):
         """Column voltages U_l [V], [samples, classes]."""
         self._check_fitted()
-        return _core.crossbar_column_voltages(self.normalized_currents_, X, self.max_pixel_, str(self.current_range))
+        return _core.crossbar_column_voltages(self.normalized_currents_, X, self.max_pixel_, str(self.current_range),
+                                              self._chip(), self.coefficient_factors_, self.factors_per_device_,
+                                              self.stuck_)
 
     def predict(self, X):
         """The class of argmax_l U_l for each row of X."""
@@ -162,3 +197,9 @@ class Crossbar(ClassifierMixin, BaseEstimator):
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
+
+    def energy_per_classification(self, X, laser_pulse_s=5e-6):
+        """Mean energy [J] and latency [s] of one classification over the images X (energy/ledger.hpp):
+        laser_J = t_pulse sum_j P_j, joule_J = t_pulse R_AP sum_jl I_jl^2, total_J, latency_s."""
+        self._check_fitted()
+        return _core.crossbar_energy(self.normalized_currents_, X, self.max_pixel_, float(laser_pulse_s))

@@ -15,6 +15,7 @@
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
+#include <spinaptic/energy/ledger.hpp>
 #include <spinaptic/io/image_set.hpp>
 #include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialisation.hpp>
@@ -82,6 +83,58 @@ xt::xtensor<double, 2> drives_of(const py::array_t<double, py::array::c_style>& 
   return encoding::encode<encoding::optical_intensity>(images);
 }
 
+/// The chip's non-idealities in the units their names carry (the sweep files' keys).
+struct chip_settings {
+  double spread = 0.0;                  ///< device-to-device relative sigma of c_mk
+  double stuck = 0.0;                   ///< stuck-device fraction
+  std::string stuck_mode = "parallel";  ///< "parallel" or "zero"
+  double read_noise_uV = 0.0;           ///< amplifier floor [uV rms]
+  double bandwidth_Hz = 0.0;            ///< read bandwidth for Johnson noise [Hz]
+  unsigned current_bits = 0;            ///< current DAC bits (0: ideal)
+  unsigned power_bits = 0;              ///< laser DAC bits (0: ideal)
+  double crosstalk = 0.0;               ///< laser neighbour crosstalk alpha
+
+  /// nonideal::hardware from the numbers (validated), as examples/digits builds it.
+  [[nodiscard]] nonideal::hardware hardware() const {
+    nonideal::hardware h;
+    h.spread.relative_sigma = spread;
+    h.stuck.fraction = stuck;
+    if (stuck_mode != "parallel" && stuck_mode != "zero")
+      throw error("spinaptic: parameter 'stuck_mode' = '" + stuck_mode + "' is invalid; allowed: parallel, zero");
+    h.stuck.mode = stuck_mode == "zero" ? nonideal::stuck_mode::zero_current : nonideal::stuck_mode::parallel;
+    h.noise.amplifier_floor = units::as<units::voltage>(detail::require_non_negative("read_noise_uV", read_noise_uV) * 1e-6);
+    h.noise.bandwidth = units::as<units::frequency>(detail::require_non_negative("bandwidth_Hz", bandwidth_Hz));
+    h.dac.current_bits = current_bits;
+    h.dac.power_bits = power_bits;
+    h.crosstalk.neighbour_fraction = crosstalk;
+    h.validate();
+    return h;
+  }
+};
+
+chip_settings chip_of(const py::dict& d) {
+  chip_settings c;
+  for (const auto& [key, value] : d) {
+    const std::string k = py::str(key);
+    if (k == "spread") c.spread = value.cast<double>();
+    else if (k == "stuck") c.stuck = value.cast<double>();
+    else if (k == "stuck_mode") c.stuck_mode = value.cast<std::string>();
+    else if (k == "read_noise_uV") c.read_noise_uV = value.cast<double>();
+    else if (k == "bandwidth_Hz") c.bandwidth_Hz = value.cast<double>();
+    else if (k == "current_bits") c.current_bits = value.cast<unsigned>();
+    else if (k == "power_bits") c.power_bits = value.cast<unsigned>();
+    else if (k == "crosstalk") c.crosstalk = value.cast<double>();
+    else throw error("spinaptic: unknown chip setting '" + k + "'; allowed: spread, stuck, stuck_mode, read_noise_uV, "
+                     "bandwidth_Hz, current_bits, power_bits, crosstalk");
+  }
+  return c;
+}
+
+/// R_AP at zero bias of the preset junction [ohm]; a column of N junctions in series has N R_AP.
+double antiparallel_resistance() {
+  return units::in_si(preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)));
+}
+
 struct fit_settings {
   std::size_t epochs;
   double learning_rate;
@@ -94,13 +147,15 @@ struct fit_settings {
   std::uint64_t seed;
 };
 
-/// Trains a crossbar as examples/digits does (run_single, ideal chip): engine(seed) ->
-/// initialise_currents -> realise the (ideal) chip -> `epochs` epochs of the trainer with the
-/// exponential learning-rate schedule and decoupled weight decay. Between epochs: Ctrl-C
+/// Trains a crossbar as examples/digits does (run_single, hardware-aware): engine(seed) ->
+/// initialise_currents -> realise the chip (spread and stuck maps, DACs) -> drives through its
+/// crosstalk and laser DAC -> `epochs` epochs of the trainer with its read noise, the exponential
+/// learning-rate schedule and decoupled weight decay. Between epochs: Ctrl-C
 /// (PyErr_CheckSignals) and the optional callback(epoch, epochs, mean_loss, accuracy).
 py::dict fit(const py::object& x, const py::object& y, std::size_t classes, double max_pixel, const fit_settings& s,
-             const std::string& range_name, const py::object& callback) {
+             const std::string& range_name, const chip_settings& chip_numbers, const py::object& callback) {
   const auto range = parse_range(range_name);
+  const nonideal::hardware chip = chip_numbers.hardware();
   if (s.epochs < 1) throw invalid_parameter("epochs", double(s.epochs), ">= 1");
   if (s.batch_size < 1) throw invalid_parameter("batch_size", double(s.batch_size), ">= 1");
   if (s.threads < 1) throw invalid_parameter("threads", double(s.threads), ">= 1");
@@ -131,17 +186,19 @@ py::dict fit(const py::object& x, const py::object& y, std::size_t classes, doub
   if (inputs < 1) throw invalid_parameter("number of inputs (X.shape[1])", 0.0, ">= 1");
 
   py::list history;
-  auto currents = with_crossbar(inputs, classes, range, [&](auto& layer) {
+  py::dict d;
+  with_crossbar(inputs, classes, range, [&](auto& layer) {
     std::mt19937_64 engine(s.seed);  // the one engine of this training
     learning::initialise_currents(layer, engine);
-    const nonideal::hardware chip{};  // the ideal chip (no deviations, no noise)
     chip.realise(layer, engine);
     auto drives = drives_of(pixels, max_pixel);
     chip.apply_to_drives(drives);
     const learning::data_set data(std::move(drives), labels);
     const learning::softmax_cross_entropy_loss loss{.logit_scale = s.output_scale / double(inputs)};
     auto train = [&](auto rule) {
-      learning::trainer trainer(layer, loss, rule, {.batch_size = s.batch_size, .threads = s.threads}, chip.noise);
+      auto noise = chip.noise;
+      noise.column_resistance = units::as<units::resistance>(double(inputs) * antiparallel_resistance());
+      learning::trainer trainer(layer, loss, rule, {.batch_size = s.batch_size, .threads = s.threads}, noise);
       for (std::size_t epoch = 1; epoch <= s.epochs; ++epoch) {
         trainer.optimizer_state().rule.learning_rate = schedule.rate(epoch - 1);
         learning::pass_result r;
@@ -160,10 +217,17 @@ py::dict fit(const py::object& x, const py::object& y, std::size_t classes, doub
       train(learning::decoupled_weight_decay<learning::sgd>{.rule = {.learning_rate = s.learning_rate}, .lambda = s.weight_decay});
     py::array_t<double> out({static_cast<py::ssize_t>(inputs), static_cast<py::ssize_t>(classes)});
     std::copy(layer.normalized_currents().begin(), layer.normalized_currents().end(), out.mutable_data());
-    return out;
+    const auto& dev = layer.deviations();  // the realised chip, kept for predict()
+    py::array_t<double> factors(static_cast<py::ssize_t>(dev.coefficient_factors.size()));
+    std::copy(dev.coefficient_factors.begin(), dev.coefficient_factors.end(), factors.mutable_data());
+    py::array_t<std::uint8_t> stuck(static_cast<py::ssize_t>(dev.stuck.size()));
+    for (std::size_t k = 0; k < dev.stuck.size(); ++k) stuck.mutable_data()[k] = static_cast<std::uint8_t>(dev.stuck[k]);
+    d["normalized_currents"] = out;
+    d["coefficient_factors"] = factors;
+    d["factors_per_device"] = dev.factors_per_device;
+    d["stuck"] = stuck;
+    return 0;
   });
-  py::dict d;
-  d["normalized_currents"] = currents;
   d["history"] = history;
   return d;
 }
@@ -171,8 +235,17 @@ py::dict fit(const py::object& x, const py::object& y, std::size_t classes, doub
 /// Column voltages U_l [V] [sample, column] of the crossbar with normalised currents x_jl for
 /// the pixels X, p_j = x_j / max_pixel.
 py::array_t<double> column_voltages(const py::object& currents, const py::object& x, double max_pixel,
-                                    const std::string& range_name) {
+                                    const std::string& range_name, const chip_settings& chip_numbers,
+                                    const py::object& coefficient_factors, std::size_t factors_per_device,
+                                    const py::object& stuck) {
   const auto range = parse_range(range_name);
+  const nonideal::hardware chip = chip_numbers.hardware();
+  const auto factors = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(coefficient_factors);
+  const auto stuck_map = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>::ensure(stuck);
+  if (!factors || !stuck_map) {
+    PyErr_Clear();
+    throw error("spinaptic: the realised chip (coefficient_factors, stuck) must be numeric arrays");
+  }
   const auto c = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(as_float_array(currents, "normalized_currents"));
   if (c.ndim() != 2) throw invalid_parameter("normalized_currents.ndim", double(c.ndim()), "2 ([inputs, outputs])");
   const auto pixels = checked_pixels(x, max_pixel);
@@ -186,7 +259,18 @@ py::array_t<double> column_voltages(const py::object& currents, const py::object
     for (py::ssize_t k = 0; k < c.size(); ++k)
       detail::require_in_range("normalized_currents (I / I_max)", c.data()[k], lo, 1.0);
     std::copy(c.data(), c.data() + c.size(), layer.normalized_currents().begin());
-    const auto drives = drives_of(pixels, max_pixel);
+    auto& dev = layer.deviations();
+    dev.factors_per_device = factors.size() ? factors_per_device : 0;
+    dev.coefficient_factors.assign(factors.data(), factors.data() + factors.size());
+    dev.stuck.clear();
+    for (py::ssize_t k = 0; k < stuck_map.size(); ++k) {
+      if (stuck_map.data()[k] > 2) throw invalid_parameter("stuck map entry", double(stuck_map.data()[k]), "0, 1 or 2");
+      dev.stuck.push_back(static_cast<nonideal::stuck_mode>(stuck_map.data()[k]));
+    }
+    layer.dac() = chip.dac;
+    layer.check_non_idealities();
+    auto drives = drives_of(pixels, max_pixel);
+    chip.apply_to_drives(drives);
     py::gil_scoped_release unlocked;
     double* out = u.mutable_data();
     if (n) layer.forward(drives.data(), n, out);
@@ -197,6 +281,31 @@ py::array_t<double> column_voltages(const py::object& currents, const py::object
   return u;
 }
 
+/// Mean energy and latency of one classification (energy/ledger.hpp): E_laser = t_pulse sum_j P_j,
+/// E_Joule = t_pulse R_AP sum_jl I_jl^2, latency t_pulse + t_conv, over the images X.
+py::dict energy(const py::object& currents, const py::object& x, double max_pixel, double laser_pulse_s) {
+  const auto c = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(as_float_array(currents, "normalized_currents"));
+  const auto pixels = checked_pixels(x, max_pixel);
+  if (c.ndim() != 2 || c.shape(0) != pixels.shape(1))
+    throw size_mismatch("X.shape[1] (crossbar inputs)", static_cast<std::size_t>(c.ndim() == 2 ? c.shape(0) : 0),
+                        static_cast<std::size_t>(pixels.shape(1)));
+  const double i_max = units::in_si(preset::max_current());
+  double sum_sq = 0.0;
+  for (py::ssize_t k = 0; k < c.size(); ++k) sum_sq += c.data()[k] * c.data()[k];
+  energy::ledger ledger(preset::max_power(), units::as<units::resistance>(antiparallel_resistance()), sum_sq * i_max * i_max,
+                        {.laser_pulse = units::as<units::time>(detail::require_positive("laser_pulse_s", laser_pulse_s))});
+  const auto drives = drives_of(pixels, max_pixel);
+  const std::size_t rows = static_cast<std::size_t>(pixels.shape(1));
+  for (std::size_t i = 0; i < static_cast<std::size_t>(pixels.shape(0)); ++i) ledger.add(drives.data() + i * rows, rows);
+  const auto cost = ledger.mean();
+  py::dict d;
+  d["laser_J"] = units::in_si(cost.laser);
+  d["joule_J"] = units::in_si(cost.joule);
+  d["total_J"] = units::in_si(cost.total());
+  d["latency_s"] = units::in_si(cost.latency);
+  return d;
+}
+
 }  // namespace
 
 void register_crossbar(py::module_& m) {
@@ -205,23 +314,35 @@ void register_crossbar(py::module_& m) {
       [](const py::object& x, const py::object& y, std::size_t classes, double max_pixel, std::size_t epochs,
          double learning_rate, std::size_t batch_size, double output_scale, const std::string& optimizer,
          double learning_rate_decay, double weight_decay, std::size_t threads, std::uint64_t seed,
-         const std::string& current_range, const py::object& callback) {
+         const std::string& current_range, const py::dict& chip, const py::object& callback) {
         return fit(x, y, classes, max_pixel,
                    {epochs, learning_rate, batch_size, output_scale, optimizer, learning_rate_decay, weight_decay,
                     threads, seed},
-                   current_range, callback);
+                   current_range, chip_of(chip), callback);
       },
       py::arg("X"), py::arg("y"), py::arg("classes"), py::arg("max_pixel"), py::arg("epochs"),
       py::arg("learning_rate"), py::arg("batch_size"), py::arg("output_scale"), py::arg("optimizer"),
       py::arg("learning_rate_decay"), py::arg("weight_decay"), py::arg("threads"), py::arg("seed"),
-      py::arg("current_range"), py::arg("callback") = py::none(),
+      py::arg("current_range"), py::arg("chip") = py::dict(), py::arg("callback") = py::none(),
       "Trains the paper's crossbar (hybrid_mgo_800nm junctions, AP state, optical intensity encoding) as "
       "examples/digits does; returns {'normalized_currents': x = I/I_max [inputs, classes], 'history': "
       "[(mean_loss, accuracy) per epoch]}. Releases the GIL during each epoch and stops on Ctrl-C.");
-  m.def("crossbar_column_voltages", &column_voltages, py::arg("normalized_currents"), py::arg("X"),
-        py::arg("max_pixel"), py::arg("current_range"),
+  m.def(
+      "crossbar_column_voltages",
+      [](const py::object& currents, const py::object& x, double max_pixel, const std::string& range,
+         const py::dict& chip, const py::object& factors, std::size_t factors_per_device, const py::object& stuck) {
+        return column_voltages(currents, x, max_pixel, range, chip_of(chip), factors, factors_per_device, stuck);
+      },
+      py::arg("normalized_currents"), py::arg("X"), py::arg("max_pixel"), py::arg("current_range"),
+      py::arg("chip") = py::dict(), py::arg("coefficient_factors") = py::array_t<double>(0),
+      py::arg("factors_per_device") = 0, py::arg("stuck") = py::array_t<std::uint8_t>(0),
         "Column voltages U_l = sum_j V_s(P_j, I_jl) [V], [samples, columns], of the crossbar with currents "
-        "x = I/I_max for pixels X (P_j = P_max X_j / max_pixel).");
+        "x = I/I_max for pixels X (P_j = P_max X_j / max_pixel) on the realised chip (deviations, DACs, "
+        "crosstalk; no read noise).");
+  m.def("crossbar_energy", &energy, py::arg("normalized_currents"), py::arg("X"), py::arg("max_pixel"),
+        py::arg("laser_pulse_s") = 5e-6,
+        "Mean energy and latency of one classification over the images X (energy/ledger.hpp): laser_J = "
+        "t_pulse sum_j P_j, joule_J = t_pulse R_AP sum_jl I_jl^2, total_J, latency_s.");
 }
 
 }  // namespace spinaptic::python

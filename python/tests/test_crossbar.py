@@ -30,23 +30,48 @@ def digits_example(repository_root):
     return exe
 
 
-@pytest.mark.parametrize("seed, optimizer, range_", [(7, "sgd", "bipolar"), (3, "adam", "non_negative")])
+CHIP = {"spread": 0.05, "stuck": 0.02, "stuck_mode": "zero", "read_noise_uV": 200.0, "bandwidth_Hz": 1e6,
+        "current_bits": 6, "power_bits": 5, "crosstalk": 0.01}
+CHIP_FLAGS = ["--spread", "0.05", "--stuck", "0.02", "--stuck-mode", "zero", "--noise-uV", "200", "--bandwidth-Hz",
+              "1e6", "--current-bits", "6", "--power-bits", "5", "--crosstalk", "0.01"]
+
+
+@pytest.mark.parametrize("seed, optimizer, range_, chip", [(7, "sgd", "bipolar", False), (3, "adam", "non_negative", False),
+                                                           (5, "sgd", "bipolar", True)])
 def test_trained_currents_are_bit_identical_to_the_cpp_example(repository_root, tmp_path, digits, seed, optimizer,
-                                                               range_):
+                                                               range_, chip):
     exe = digits_example(repository_root)
     epochs = 4
     lr = 0.05 if optimizer == "sgd" else 1e-3
     subprocess.run([exe, "--data", "digits", "--epochs", str(epochs), "--seed", str(seed), "--optimizer", optimizer,
-                    "--range", range_, "--no-plots", "--eval-every", "0", "--out", str(tmp_path)],
-                   check=True, capture_output=True)
+                    "--range", range_, "--no-plots", "--eval-every", "0", "--out", str(tmp_path)]
+                   + (CHIP_FLAGS if chip else []), check=True, capture_output=True)
     cpp = spinaptic.load_checkpoint(str(tmp_path / "currents.ckpt"))
     X, y, max_pixel = digits
     train, _ = spinaptic.stratified_split(y, 10, 0.3, seed)
     est = spinaptic.Crossbar(epochs=epochs, random_state=seed, optimizer=optimizer, learning_rate=lr,
-                             current_range=range_, max_pixel=max_pixel).fit(X[train], y[train])
+                             current_range=range_, max_pixel=max_pixel, **(CHIP if chip else {})).fit(X[train], y[train])
     assert cpp["current_range"] == range_
     assert est.normalized_currents_.shape == (64, 10)
     np.testing.assert_array_equal(est.normalized_currents_, cpp["normalized_currents"])
+
+
+def test_energy_per_classification_is_the_ledger_closed_form(digits):
+    X, y, max_pixel = digits
+    est = spinaptic.Crossbar(epochs=2, max_pixel=max_pixel).fit(X, y)
+    cost = est.energy_per_classification(X[:300], laser_pulse_s=2e-6)
+    r_ap = 2.0 * 10e-12 / (np.pi * (400e-9) ** 2)  # R_AP = R_P (1 + TMR0) at zero bias
+    assert cost["laser_J"] == pytest.approx(2e-6 * 0.150 * np.mean(X[:300].sum(axis=1) / max_pixel), rel=1e-12)
+    assert cost["joule_J"] == pytest.approx(2e-6 * r_ap * np.sum(est.currents_A_ ** 2), rel=1e-12)
+    assert cost["total_J"] == pytest.approx(cost["laser_J"] + cost["joule_J"], rel=1e-15)
+    assert cost["latency_s"] >= 2e-6
+
+
+def test_a_chip_whose_every_junction_is_open_reads_zero(digits):
+    X, y, max_pixel = digits
+    est = spinaptic.Crossbar(epochs=1, max_pixel=max_pixel, stuck=1.0, stuck_mode="zero").fit(X[:200], y[:200])
+    assert est.stuck_.shape == (640,) and np.all(est.stuck_ == 2)  # every device: zero_current
+    np.testing.assert_array_equal(est.decision_function(X[:20]), 0.0)  # I = 0: no junction contributes
 
 
 def test_run_time_extent_learns_a_small_problem():
@@ -132,6 +157,8 @@ class TestBadInput:
         for params, name in [({"epochs": 0}, "epochs"), ({"batch_size": -3}, "batch_size"),
                              ({"learning_rate": float("nan")}, ""), ({"optimizer": "lbfgs"}, "optimizer"),
                              ({"current_range": "both"}, "current_range"), ({"random_state": -1}, "random_state"),
-                             ({"output_scale": 0.0}, "output_scale")]:
+                             ({"output_scale": 0.0}, "output_scale"), ({"spread": -0.1}, "spread"),
+                             ({"stuck_mode": "open"}, "stuck_mode"), ({"current_bits": -2}, "current_bits"),
+                             ({"read_noise_uV": float("nan")}, "read_noise_uV")]:
             with pytest.raises(ValueError, match=name):
                 spinaptic.Crossbar(**params).fit(X[:50], y[:50])
