@@ -11,6 +11,7 @@ or :class:`FileError` (an ``OSError``) with the library's message.
 0.02335
 """
 from ._core import (
+    DiehlCook,
     Error,
     FileError,
     InvalidValueError,
@@ -29,6 +30,7 @@ from .sweep import run_sweep
 
 __all__ = [
     "Crossbar",
+    "DiehlCook",
     "Error",
     "FileError",
     "InvalidValueError",

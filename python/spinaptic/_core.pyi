@@ -79,3 +79,17 @@ def run_sweep_csv(text: str, source: str = "<sweep>", threads: int = 1) -> Tuple
 def run_vogels_abbott(kind: Literal["coba", "cuba"] = "coba", duration_s: float = 1.0, *, neurons: int = 4000,
                       seed: int = 1, dt_s: float = 1e-4, threads: int = 1) -> dict[str, Any]:
     """COBA or CUBA network of Brette et al. 2007; spike monitor as arrays time_s [s], neuron."""
+
+class DiehlCook:
+    """The unsupervised spiking network of Diehl & Cook 2015."""
+
+    def __init__(self, inputs: int = 784, excitatory: int = 400, *, seed: int = 1, lockout_s: float = 0.0,
+                 input_delay_s: float = 0.0, pre_rate_S: float = -1.0, post_rate_S: float = -1.0) -> None: ...
+    def present(self, images: ArrayLike, max_pixel: float) -> npt.NDArray[np.uint32]:
+        """Excitatory spike counts [images, neurons]."""
+    def set_learning(self, on: bool) -> None: ...
+    @property
+    def presentations(self) -> int: ...
+    @property
+    def weights(self) -> FloatArray:
+        """Input -> excitatory weights [inputs, neurons] [S]."""

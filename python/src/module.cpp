@@ -40,7 +40,8 @@ void register_errors(py::module_& m) {
   });
 }
 
-void register_spiking(py::module_& m);  // spiking.cpp
+void register_spiking(py::module_& m);     // spiking.cpp
+void register_diehl_cook(py::module_& m);  // diehl_cook.cpp
 
 }  // namespace spinaptic::python
 
@@ -56,4 +57,5 @@ PYBIND11_MODULE(_core, m) {
   sp::register_dynamics(m);
   sp::register_sweep(m);
   sp::register_spiking(m);
+  sp::register_diehl_cook(m);
 }
