@@ -87,9 +87,6 @@ class Crossbar(ClassifierMixin, BaseEstimator):
     coefficient_factors_, stuck_ : the realised chip (per-device spread factors and stuck map).
     """
 
-    #: I_max [A], P_max [W], V_max [V] of the hybrid_mgo_800nm junction (Fig. 4d)
-    _junction = None
-
     def __init__(self, epochs=300, learning_rate=0.05, batch_size=32, output_scale=200.0, optimizer="sgd",
                  learning_rate_decay=1.0, weight_decay=0.0, current_range="bipolar", max_pixel=None, threads=1,
                  random_state=1, spread=0.0, stuck=0.0, stuck_mode="parallel", read_noise_uV=0.0, bandwidth_Hz=0.0,

@@ -44,3 +44,19 @@ def test_bad_sweeps_are_file_errors(tmp_path):
         spinaptic.run_sweep({"base": {"learning_rate": -1.0}})
     with pytest.raises(ValueError, match="threads"):
         spinaptic.run_sweep(SWEEP, threads=0)
+
+
+def test_ctrl_c_stops_a_sweep():
+    import os
+    import signal
+    import threading
+    import time
+
+    many = {"base": {"epochs": 40}, "seeds": {"first": 1, "count": 200}}  # minutes of work if not stopped
+    timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+    start = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        spinaptic.run_sweep(many, threads=2)
+    timer.join()
+    assert time.perf_counter() - start < 30.0  # the running points finish, no new one starts
