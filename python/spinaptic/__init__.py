@@ -26,6 +26,7 @@ from ._core import (
     version_info,
 )
 from .crossbar import Crossbar
+from .opto_electronic import OptoElectronicNetwork
 from .sweep import run_sweep
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "__version__",
     "load_checkpoint",
     "load_digits",
+    "OptoElectronicNetwork",
     "run_sweep",
     "run_vogels_abbott",
     "neel_brown_parameters",

@@ -42,6 +42,7 @@ void register_errors(py::module_& m) {
 
 void register_spiking(py::module_& m);     // spiking.cpp
 void register_diehl_cook(py::module_& m);  // diehl_cook.cpp
+void register_opto_electronic(py::module_& m);  // opto_electronic.cpp
 
 }  // namespace spinaptic::python
 
@@ -58,4 +59,5 @@ PYBIND11_MODULE(_core, m) {
   sp::register_sweep(m);
   sp::register_spiking(m);
   sp::register_diehl_cook(m);
+  sp::register_opto_electronic(m);
 }
