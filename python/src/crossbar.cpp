@@ -28,6 +28,7 @@
 #include <spinaptic/nonideal/hardware.hpp>
 
 #include "common.hpp"
+#include "pixels.hpp"
 
 namespace spinaptic::python {
 
@@ -35,12 +36,6 @@ namespace {
 
 using preset = device::presets::hybrid_mgo_800nm;
 using response_type = preset::response_type;
-
-network::current_range parse_range(const std::string& r) {
-  if (r == "bipolar") return network::current_range::bipolar;
-  if (r == "non_negative") return network::current_range::non_negative;
-  throw error("spinaptic: parameter 'current_range' = '" + r + "' is invalid; allowed: bipolar, non_negative");
-}
 
 /// Calls f(layer) with a zeroed crossbar of inputs x outputs junctions: the compile-time
 /// crossbars of examples/digits for 64 x 10 and 784 x 10, the run-time extent otherwise.
@@ -57,30 +52,6 @@ decltype(auto) with_crossbar(std::size_t inputs, std::size_t outputs, network::c
   network::crossbar<network::dynamic_extent, network::dynamic_extent, response_type> layer(
       preset::response(), inputs, outputs, device::antiparallel, range);
   return f(layer);
-}
-
-/// Pixels [sample, input] as C-contiguous float64, each finite and in [0, max_pixel].
-py::array_t<double, py::array::c_style> checked_pixels(const py::object& x, double max_pixel) {
-  const auto a = as_float_array(x, "X");
-  detail::require_positive("max_pixel", max_pixel);
-  if (a.ndim() != 2)
-    throw invalid_parameter("X.ndim", double(a.ndim()), "2 (an array [samples, inputs])");
-  auto c = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
-  const double* p = c.data();
-  for (py::ssize_t k = 0; k < c.size(); ++k)
-    if (!(p[k] >= 0.0 && p[k] <= max_pixel))
-      throw invalid_parameter("X[" + std::to_string(k / c.shape(1)) + ", " + std::to_string(k % c.shape(1)) + "] (pixel)",
-                              p[k], "[0, max_pixel = " + std::to_string(max_pixel) + "]");
-  return c;
-}
-
-/// The row drives p = x / x_max of the crossbar's encoding (encoding/optical_intensity.hpp).
-xt::xtensor<double, 2> drives_of(const py::array_t<double, py::array::c_style>& x, double max_pixel) {
-  io::image_set images{1, static_cast<std::size_t>(x.shape(1)), max_pixel, 256,
-                       xt::xtensor<double, 2>::from_shape({static_cast<std::size_t>(x.shape(0)), static_cast<std::size_t>(x.shape(1))}),
-                       {}};
-  std::copy(x.data(), x.data() + x.size(), images.pixels.data());
-  return encoding::encode<encoding::optical_intensity>(images);
 }
 
 /// The chip's non-idealities in the units their names carry (the sweep files' keys).

@@ -26,6 +26,7 @@
 #include <spinaptic/nonideal/hardware.hpp>
 
 #include "common.hpp"
+#include "pixels.hpp"
 
 namespace spinaptic::python {
 
@@ -54,31 +55,6 @@ decltype(auto) with_network(std::size_t n, std::size_t h, std::size_t l, double 
   }
   auto net = build.template operator()<dyn, dyn>();
   return f(net);
-}
-
-network::current_range parse_range(const std::string& r) {
-  if (r == "bipolar") return network::current_range::bipolar;
-  if (r == "non_negative") return network::current_range::non_negative;
-  throw error("spinaptic: parameter 'current_range' = '" + r + "' is invalid; allowed: bipolar, non_negative");
-}
-
-/// C-contiguous float64 pixels [samples, inputs], each in [0, max_pixel].
-py::array_t<double, py::array::c_style> pixels_of(const py::object& x, double max_pixel) {
-  const auto a = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(as_float_array(x, "X"));
-  detail::require_positive("max_pixel", max_pixel);
-  if (a.ndim() != 2) throw invalid_parameter("X.ndim", double(a.ndim()), "2 (an array [samples, inputs])");
-  for (py::ssize_t k = 0; k < a.size(); ++k)
-    if (!(a.data()[k] >= 0.0 && a.data()[k] <= max_pixel))
-      throw invalid_parameter("X (pixel value)", a.data()[k], "[0, max_pixel = " + std::to_string(max_pixel) + "]");
-  return a;
-}
-
-xt::xtensor<double, 2> drives_of(const py::array_t<double, py::array::c_style>& x, double max_pixel) {
-  io::image_set images{1, static_cast<std::size_t>(x.shape(1)), max_pixel, 256,
-                       xt::xtensor<double, 2>::from_shape({static_cast<std::size_t>(x.shape(0)), static_cast<std::size_t>(x.shape(1))}),
-                       {}};
-  std::copy(x.data(), x.data() + x.size(), images.pixels.data());
-  return encoding::encode<encoding::optical_intensity>(images);
 }
 
 py::array_t<double> copy_of(const xt::xtensor<double, 2>& a) {
@@ -115,7 +91,7 @@ void register_opto_electronic(py::module_& m) {
           throw error("spinaptic: parameter 'optimizer' = '" + optimizer + "' is invalid; allowed: sgd, adam");
         detail::require_positive("output_scale", output_scale);
         const learning::exponential_schedule schedule(learning_rate, learning_rate_decay);
-        const auto pixels = pixels_of(x, max_pixel);
+        const auto pixels = checked_pixels(x, max_pixel);
         const auto labels_in = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(y);
         if (!labels_in || labels_in.ndim() != 1 || labels_in.shape(0) != pixels.shape(0)) {
           PyErr_Clear();
@@ -189,7 +165,7 @@ void register_opto_electronic(py::module_& m) {
       [](const py::object& first_currents, const py::object& second_currents, const py::object& x, double max_pixel,
          double gain_W_per_V, double offset_V, const std::string& range_name) {
         const auto range = parse_range(range_name);
-        const auto pixels = pixels_of(x, max_pixel);
+        const auto pixels = checked_pixels(x, max_pixel);
         const auto a1 = py::array::ensure(first_currents), a2 = py::array::ensure(second_currents);
         if (!a1 || !a2 || a1.ndim() != 2 || a2.ndim() != 2) {
           PyErr_Clear();
