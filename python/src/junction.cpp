@@ -3,6 +3,9 @@
 // surface V_s(P, I), dV/dI, dV/dP and R(I) over broadcast numpy arrays and simulate() of a
 // hybrid drive. SI floats at the boundary, the unit in every parameter name.
 #include <array>
+#include <cmath>
+#include <limits>
+#include <type_traits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -95,6 +98,49 @@ py::array_t<double> surface(const junction_handle& h, const py::object& power, c
       h.junction);
 }
 
+/// V_s over the broadcast of P and I. A junction whose response is a calibrated surface offering
+/// `thermovoltage_unchecked` (the same arithmetic as mtj::thermovoltage without the per-point
+/// range check) is computed in two passes: one that checks every drive point, then a loop the
+/// compiler vectorises. Any drive point out of range (or any other junction) takes the checked
+/// per-point path, which reports the first bad point with the library's message.
+py::array_t<double> thermovoltage(const junction_handle& h, const py::object& power, const py::object& current) {
+  const auto p = as_float_array(power, "laser_power_W");
+  const auto i = as_float_array(current, "current_A");
+  return std::visit(
+      [&](const auto& j) {
+        using J = std::decay_t<decltype(j)>;
+        constexpr bool calibrated_surface =
+            !composed_response<typename J::response_type, typename J::resistance_type, typename J::heating_type> &&
+            requires(const typename J::response_type& r) {
+              r.thermovoltage_unchecked(device::magnetic_state::antiparallel, units::power{}, units::current{});
+            };
+        return broadcast_apply(p, i, "laser_power_W and current_A",
+                               [&](const double* pp, const double* ii, double* out, std::size_t n, py::ssize_t sp,
+                                   py::ssize_t si) {
+                                 if constexpr (calibrated_surface) {
+                                   bool in_range = true;
+                                   for (std::size_t k = 0; k < n; ++k) {
+                                     const double pw = pp[py::ssize_t(k) * sp], c = ii[py::ssize_t(k) * si];
+                                     in_range &= pw >= 0.0 && pw <= std::numeric_limits<double>::max() &&
+                                                 std::abs(c) <= std::numeric_limits<double>::max();
+                                   }
+                                   if (in_range) {
+                                     const auto s = j.state();
+                                     for (std::size_t k = 0; k < n; ++k)
+                                       out[k] = units::in_si(j.response.thermovoltage_unchecked(
+                                           s, units::as<units::power>(pp[py::ssize_t(k) * sp]),
+                                           units::as<units::current>(ii[py::ssize_t(k) * si])));
+                                     return;
+                                   }
+                                 }
+                                 for (std::size_t k = 0; k < n; ++k)
+                                   out[k] = units::in_si(j.thermovoltage(units::as<units::power>(pp[py::ssize_t(k) * sp]),
+                                                                         units::as<units::current>(ii[py::ssize_t(k) * si])));
+                               });
+      },
+      h.junction);
+}
+
 py::dict simulate(const junction_handle& h, double current_A, double laser_peak_power_W, double pulse_width_s,
                   double repetition_rate_Hz, double dt_s, py::ssize_t steps, double delay_s) {
   if (steps < 1) throw invalid_parameter("steps", double(steps), ">= 1");
@@ -158,9 +204,7 @@ void register_junction(py::module_& m) {
       .def_property_readonly("max_voltage_V", [](const junction_handle& h) {
         return std::visit([](const auto& j) { return units::in_si(j.response.max_voltage()); }, h.junction);
       }, "V_max [V], the readout scale (the response at P_max, I_max in the AP state)")
-      .def("thermovoltage", [](const junction_handle& h, const py::object& p, const py::object& i) {
-        return surface(h, p, i, [](const auto& j, units::power pw, units::current c) { return units::in_si(j.thermovoltage(pw, c)); });
-      }, py::arg("laser_power_W"), py::arg("current_A"),
+      .def("thermovoltage", &thermovoltage, py::arg("laser_power_W"), py::arg("current_A"),
          "V_s(P, I) [V], the thermovoltage a lock-in reads as V_AC, over numpy arrays of laser power P [W] "
          "(>= 0) and bias current I [A] broadcast together.")
       .def("dV_dI", [](const junction_handle& h, const py::object& p, const py::object& i) {
