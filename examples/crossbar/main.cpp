@@ -9,10 +9,9 @@
 // Data: the 8x8 digits CSV from scripts/fetch-data (cache: $SPINAPTIC_DATA or ~/.cache/spinaptic).
 // The last line printed is test_accuracy=0.xxxx.
 #include <cstdio>
-#include <exception>
 #include <random>
 
-#include <CLI/CLI.hpp>
+#include "../common/cli.hpp"
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
@@ -26,41 +25,40 @@
 
 namespace sp = spinaptic;
 
-int main(int argc, char** argv) try {
-  std::size_t epochs = 300;
-  std::uint64_t seed = 1;
-  CLI::App app{"Train the paper's 64 x 10 MTJ crossbar on the 8x8 digits; the last line is test_accuracy=0.xxxx"};
-  app.set_help_flag("-h,--help", "print this help and exit");
-  app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
-      ->capture_default_str();
-  app.add_option("--seed", seed, "seed of the one random engine (split, initial currents, batches)")
-      ->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+int main(int argc, char** argv) {
+  return example::guarded_main("crossbar", [&] {
+    std::size_t epochs = 300;
+    std::uint64_t seed = 1;
+    CLI::App app{"Train the paper's 64 x 10 MTJ crossbar on the 8x8 digits; the last line is test_accuracy=0.xxxx"};
+    app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+        ->capture_default_str();
+    app.add_option("--seed", seed, "seed of the one random engine (split, initial currents, batches)")
+        ->capture_default_str();
+    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
 
-  // The 1797 digits, split 70/30 with every class in proportion; pixels 0..16 -> p = P / P_max.
-  const auto digits = sp::io::read_digits_csv(sp::io::data_directory() + "/digits/digits.csv");
-  std::mt19937_64 engine(seed);
-  const auto [train_index, test_index] = sp::learning::stratified_split(digits.labels, 10, 0.3, engine);
-  const auto train_images = digits.subset(train_index), test_images = digits.subset(test_index);
-  const sp::learning::data_set train(sp::encoding::encode(train_images), train_images.labels);
-  const sp::learning::data_set test(sp::encoding::encode(test_images), test_images.labels);
+    // The 1797 digits, split 70/30 with every class in proportion; pixels 0..16 -> p = P / P_max.
+    const auto digits = sp::io::read_digits_csv(sp::io::data_directory() + "/digits/digits.csv");
+    std::mt19937_64 engine(seed);
+    const auto [train_index, test_index] = sp::learning::stratified_split(digits.labels, 10, 0.3, engine);
+    const auto train_images = digits.subset(train_index), test_images = digits.subset(test_index);
+    const sp::learning::data_set train(sp::encoding::encode(train_images), train_images.labels);
+    const sp::learning::data_set test(sp::encoding::encode(test_images), test_images.labels);
 
-  // The chip: 64 rows x 10 columns of the calibrated junction, currents in [-I_max, I_max].
-  using junction = sp::device::presets::hybrid_mgo_800nm;
-  sp::network::crossbar<64, 10, junction::response_type> chip(junction::response(), sp::device::antiparallel,
-                                                              sp::network::current_range::bipolar);
-  sp::learning::initialize_currents(chip, engine);
+    // The chip: 64 rows x 10 columns of the paper's junction (calibrated surface, AP state), built
+    // from the junction itself, so it trains on what junction.thermovoltage reports; currents in
+    // [-I_max, I_max].
+    const auto junction = sp::device::presets::hybrid_mgo_800nm::junction();
+    sp::network::junction_crossbar<64, 10, decltype(junction)> chip(junction, sp::network::current_range::bipolar);
+    sp::learning::initialize_currents(chip, engine);
 
-  // Logits beta U_l / (N V_max) with beta = 200; SGD with step 0.05 on x = I / I_max; batches of 32.
-  sp::learning::trainer trainer(chip, sp::learning::sgd{.learning_rate = 0.05}, {.output_scale = 200.0, .batch_size = 32});
-  for (std::size_t epoch = 1; epoch <= epochs; ++epoch) {
-    const auto pass = trainer.train_epoch(train, engine);
-    if (epoch % 50 == 0 || epoch == epochs) std::printf("epoch %zu: loss %.4f\n", epoch, pass.mean_loss);
-  }
-  const auto result = trainer.evaluate(test, engine);
-  std::printf("test_accuracy=%.4f\n", result.accuracy);
-  return 0;
-} catch (const std::exception& e) {
-  std::fprintf(stderr, "crossbar: %s\n", e.what());
-  return 1;
+    // Logits beta U_l / (N V_max) with beta = 200; SGD with step 0.05 on x = I / I_max; batches of 32.
+    sp::learning::trainer trainer(chip, sp::learning::sgd{.learning_rate = 0.05}, {.output_scale = 200.0, .batch_size = 32});
+    for (std::size_t epoch = 1; epoch <= epochs; ++epoch) {
+      const auto pass = trainer.train_epoch(train, engine);
+      if (epoch % 50 == 0 || epoch == epochs) std::printf("epoch %zu: loss %.4f\n", epoch, pass.mean_loss);
+    }
+    const auto result = trainer.evaluate(test, engine);
+    std::printf("test_accuracy=%.4f\n", result.accuracy);
+    return 0;
+  });
 }
