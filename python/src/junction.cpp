@@ -109,15 +109,15 @@ py::array_t<double> thermovoltage(const junction_handle& h, const py::object& po
   return std::visit(
       [&](const auto& j) {
         using J = std::decay_t<decltype(j)>;
-        constexpr bool calibrated_surface =
-            !composed_response<typename J::response_type, typename J::resistance_type, typename J::heating_type> &&
+        constexpr bool unchecked_surface =
+            spinaptic::calibrated_surface<typename J::response_type> &&
             requires(const typename J::response_type& r) {
               r.thermovoltage_unchecked(device::magnetic_state::antiparallel, units::power{}, units::current{});
             };
         return broadcast_apply(p, i, "laser_power_W and current_A",
                                [&](const double* pp, const double* ii, double* out, std::size_t n, py::ssize_t sp,
                                    py::ssize_t si) {
-                                 if constexpr (calibrated_surface) {
+                                 if constexpr (unchecked_surface) {
                                    bool in_range = true;
                                    for (std::size_t k = 0; k < n; ++k) {
                                      const double pw = pp[py::ssize_t(k) * sp], c = ii[py::ssize_t(k) * si];

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <random>
+#include <type_traits>
 #include <vector>
 
 #include <spinaptic/device/presets.hpp>
@@ -206,4 +207,41 @@ TEST_CASE("read noise on the hidden columns: N(0, sigma_U / V_max), the same for
     return std::vector<double>(x.begin(), x.end());
   };
   CHECK(train(1) == train(3));
+}
+
+TEST_CASE("run-time extents: an N x H x L network of dynamic_extent in every place has those sizes and the "
+          "fixed network's outputs", "[network][extent]") {
+  constexpr auto D = network::dynamic_extent;
+  const auto gain = unit_slope_gain();
+  const auto offset = units::as<units::voltage>(0.002);
+  auto dynamic_net = network::make_opto_electronic_network<D, D, D>(preset::response(), N, H, L, gain, offset);
+  auto fixed_net = network::make_opto_electronic_network<N, H, L>(preset::response(), H, gain, offset);
+  CHECK(dynamic_net.inputs() == N);  // was SIZE_MAX rows: Inputs itself was passed as the row count
+  CHECK(dynamic_net.template layer<0>().outputs() == H);
+  CHECK(dynamic_net.template layer<2>().inputs() == H);
+  CHECK(dynamic_net.outputs() == L);  // was SIZE_MAX columns
+  std::mt19937_64 e1(5), e2(5);
+  learning::initialize_currents(dynamic_net.template layer<0>(), e1);
+  learning::initialize_currents(dynamic_net.template layer<2>(), e1);
+  learning::initialize_currents(fixed_net.template layer<0>(), e2);
+  learning::initialize_currents(fixed_net.template layer<2>(), e2);
+  auto column_voltages = [](const auto& net, const std::vector<double>& p) {
+    typename std::decay_t<decltype(net)>::kernels_type k;
+    k.prepare(net);
+    std::vector<double> ws(k.workspace_size()), u(L);
+    k.forward(network::dense_drives{p.data(), N}, u.data(), ws.data());
+    return u;
+  };
+  const auto drives = random_drives(1, N, 6);
+  const auto u_dynamic = column_voltages(dynamic_net, drives);
+  const auto u_fixed = column_voltages(fixed_net, drives);
+  for (std::size_t l = 0; l < L; ++l) CHECK(u_dynamic[l] == Approx(u_fixed[l]).epsilon(1e-12));
+
+  // a run-time extent that contradicts a compile-time one is refused by name
+  CHECK_THROWS_AS((network::make_opto_electronic_network<N, H, L>(preset::response(), H + 1, gain, offset)),
+                  invalid_parameter);
+  CHECK_THROWS_AS((network::make_opto_electronic_network<N, D, D>(preset::response(), N + 1, H, L, gain, offset)),
+                  invalid_parameter);
+  CHECK_THROWS_AS((network::make_opto_electronic_network<D, D, D>(preset::response(), N, H, 1, gain, offset)),
+                  invalid_parameter);  // a crossbar needs >= 2 columns
 }
