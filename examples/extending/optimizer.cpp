@@ -23,7 +23,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
@@ -75,7 +75,7 @@ int main() try {
   using junction = sp::device::presets::hybrid_mgo_800nm;
   sp::network::crossbar<64, 10, junction::response_type> chip(junction::response(), sp::device::antiparallel,
                                                               sp::network::current_range::bipolar);
-  sp::learning::initialise_currents(chip, engine);
+  sp::learning::initialize_currents(chip, engine);
   sp::learning::trainer trainer(chip, momentum{}, {.output_scale = 200.0, .batch_size = 32});
   for (int epoch = 0; epoch < 300; ++epoch) (void)trainer.train_epoch(train, engine);
   const double accuracy = trainer.evaluate(test, engine).accuracy;
