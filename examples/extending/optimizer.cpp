@@ -1,11 +1,11 @@
 // examples/extending/optimizer.cpp: one's own update rule for the trainer (docs/extending.md).
 //
 // The concepts (spinaptic/concepts/learning.hpp):
-//   optimizer<O>:             o.reset(n)          check the hyper-parameters (spinaptic::error), size the state
-//                             o.step(x, g, n)     update the n parameters x in place from their gradient g
-//   elementwise_optimizer<O>: also o.begin_step() once per step and o.update(x_k, g_k, k) -> new x_k,
-//                             which the trainer fuses into its gradient pass (step must equal them)
-//   rated_optimizer<O>:       also a public `double learning_rate` that a schedule may set
+//   elementwise_optimizer<O>: o.reset(n)             check the hyper-parameters (spinaptic::error), size the state
+//                             o.begin_step()         once per step
+//                             o.update(x_k, g_k, k)  -> new x_k, which the trainer fuses into its gradient pass
+//   whole_vector_optimizer<O>: o.reset(n), o.step(x, g, n) and static constexpr bool whole_vector_update = true
+//   optimizer<O>:             either form;  rated_optimizer<O>: also a public `double learning_rate`
 // The rule here: heavy-ball momentum (Polyak, USSR Comput. Math. Math. Phys. 4, 1 (1964)),
 //   v_k <- mu v_k + g_k,   x_k <- x_k - eta v_k.
 // With a constant gradient g the n-th step leaves, from v = 0,
