@@ -119,7 +119,7 @@ struct fit_settings {
 };
 
 /// Trains a crossbar as tools/digits does (run_single, hardware-aware): engine(seed) ->
-/// initialize_currents -> realise the chip (spread and stuck maps, DACs) -> drives through its
+/// initialize_currents -> realize the chip (spread and stuck maps, DACs) -> drives through its
 /// crosstalk and laser DAC -> `epochs` epochs of the trainer with its read noise, the exponential
 /// learning-rate schedule and decoupled weight decay. Between epochs: Ctrl-C
 /// (PyErr_CheckSignals) and the optional callback(epoch, epochs, mean_loss, accuracy).
@@ -161,7 +161,7 @@ py::dict fit(const py::object& x, const py::object& y, std::size_t classes, doub
   with_crossbar(inputs, classes, range, [&](auto& layer) {
     std::mt19937_64 engine(s.seed);  // the one engine of this training
     learning::initialize_currents(layer, engine);
-    chip.realise(layer, engine);
+    chip.realize(layer, engine);
     auto drives = drives_of(pixels, max_pixel);
     chip.apply_to_drives(drives);
     const learning::data_set data(std::move(drives), labels);

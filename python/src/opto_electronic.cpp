@@ -116,8 +116,8 @@ void register_opto_electronic(py::module_& m) {
           learning::initialize_currents(second, engine);
           const nonideal::hardware chip{};
           const double r_ap = units::in_si(preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)));
-          chip.realise(first, engine);
-          chip.realise(second, engine);
+          chip.realize(first, engine);
+          chip.realize(second, engine);
           stage.dac().power_bits = chip.dac.power_bits;
           stage.crosstalk() = chip.crosstalk;
           stage.noise() = chip.noise;
