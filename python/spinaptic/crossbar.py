@@ -4,7 +4,7 @@ Oberbauer et al., Commun. Phys. 2025, Fig. 4: each input pixel x_j sets the lase
 crossbar row j, P_j = P_max x_j / x_max; each junction's bias current I_jl is a trainable weight;
 column l sums the junction thermovoltages, U_l = sum_j V_s(P_j, I_jl); the class is argmax_l U_l.
 Training (softmax cross-entropy on logits beta U_l / (N_in V_max), SGD or Adam, mini-batches) runs
-in the C++ trainer, bit for bit as ``tools/digits`` for the same seed and data.
+in the C++ trainer, bit for bit as ``examples/digits`` for the same seed and data.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class Crossbar(ClassifierMixin, BaseEstimator):
     Parameters
     ----------
     epochs : int
-        Passes over the training set (tools/digits: 300 for the 8x8 digits).
+        Passes over the training set (examples/digits: 300 for the 8x8 digits).
     learning_rate : float
         eta on the normalised currents x = I / I_max (SGD 0.05, Adam 1e-3).
     batch_size : int
@@ -68,7 +68,7 @@ class Crossbar(ClassifierMixin, BaseEstimator):
         Threads per batch (the result does not depend on it).
     random_state : int
         Seed of the one std::mt19937_64 (initial currents, chip, batch order, read noise), as --seed of
-        tools/digits.
+        examples/digits.
     spread, stuck, stuck_mode, read_noise_uV, bandwidth_Hz, current_bits, power_bits, crosstalk
         The chip's non-idealities (nonideal/hardware.hpp; the keys of the sweep files; all off by
         default): device-to-device relative sigma of the response coefficients; fraction of stuck

@@ -2,7 +2,7 @@
 N x H crossbar -> transfer stage -> H x L crossbar. The first crossbar's column voltages u^(1)
 drive, through an amplifier and laser driver p^(2)_k = s(G (U^(1)_k - U_0)), the lasers of the
 second crossbar's rows; the class is argmax_l of its column voltages. Trained by the C++ trainer,
-bit for bit as ``tools/digits --hidden H`` for the same seed and data (ideal chip).
+bit for bit as ``examples/digits --hidden H`` for the same seed and data (ideal chip).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class OptoElectronicNetwork(ClassifierMixin, BaseEstimator):
         H, the hidden width (columns of the first crossbar, rows of the second).
     epochs, learning_rate, batch_size, output_scale, optimizer, learning_rate_decay, weight_decay,
     current_range, max_pixel, threads, random_state
-        As for :class:`spinaptic.Crossbar`; defaults are tools/digits' for two layers on the
+        As for :class:`spinaptic.Crossbar`; defaults are examples/digits' for two layers on the
         8x8 digits (Adam 1e-2, beta 60 with logits beta U / (H V_max), 100 epochs).
     transfer_gain_W_per_V : float or None
         G = dP/dU of the laser drivers [W/V]; None: 4 P_max / (V_max sqrt(N)), the example's default.

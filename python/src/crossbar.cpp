@@ -2,7 +2,7 @@
 // learning/trainer.hpp) from numpy arrays. Stateless functions: the trained currents live in
 // the Python estimator (spinaptic.Crossbar), so it clones and pickles as plain Python.
 // Sizes: 64 x 10 (8x8 digits) and 784 x 10 (MNIST) take the compile-time crossbars of
-// tools/digits, every other size the run-time extent crossbar<dynamic_extent, dynamic_extent>.
+// examples/digits, every other size the run-time extent crossbar<dynamic_extent, dynamic_extent>.
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -18,7 +18,7 @@
 #include <spinaptic/energy/ledger.hpp>
 #include <spinaptic/io/image_set.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialization.hpp>
+#include <spinaptic/learning/initialisation.hpp>
 #include <spinaptic/learning/learning_rate_schedule.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
@@ -38,7 +38,7 @@ using preset = device::presets::hybrid_mgo_800nm;
 using response_type = preset::response_type;
 
 /// Calls f(layer) with a zeroed crossbar of inputs x outputs junctions: the compile-time
-/// crossbars of tools/digits for 64 x 10 and 784 x 10, the run-time extent otherwise.
+/// crossbars of examples/digits for 64 x 10 and 784 x 10, the run-time extent otherwise.
 template <class F>
 decltype(auto) with_crossbar(std::size_t inputs, std::size_t outputs, network::current_range range, F&& f) {
   if (inputs == 64 && outputs == 10) {
@@ -65,7 +65,7 @@ struct chip_settings {
   unsigned power_bits = 0;              ///< laser DAC bits (0: ideal)
   double crosstalk = 0.0;               ///< laser neighbour crosstalk alpha
 
-  /// nonideal::hardware from the numbers (validated), as tools/digits builds it.
+  /// nonideal::hardware from the numbers (validated), as examples/digits builds it.
   [[nodiscard]] nonideal::hardware hardware() const {
     nonideal::hardware h;
     h.spread.relative_sigma = spread;
@@ -118,8 +118,8 @@ struct fit_settings {
   std::uint64_t seed;
 };
 
-/// Trains a crossbar as tools/digits does (run_single, hardware-aware): engine(seed) ->
-/// initialize_currents -> realize the chip (spread and stuck maps, DACs) -> drives through its
+/// Trains a crossbar as examples/digits does (run_single, hardware-aware): engine(seed) ->
+/// initialise_currents -> realise the chip (spread and stuck maps, DACs) -> drives through its
 /// crosstalk and laser DAC -> `epochs` epochs of the trainer with its read noise, the exponential
 /// learning-rate schedule and decoupled weight decay. Between epochs: Ctrl-C
 /// (PyErr_CheckSignals) and the optional callback(epoch, epochs, mean_loss, accuracy).
@@ -160,8 +160,8 @@ py::dict fit(const py::object& x, const py::object& y, std::size_t classes, doub
   py::dict d;
   with_crossbar(inputs, classes, range, [&](auto& layer) {
     std::mt19937_64 engine(s.seed);  // the one engine of this training
-    learning::initialize_currents(layer, engine);
-    chip.realize(layer, engine);
+    learning::initialise_currents(layer, engine);
+    chip.realise(layer, engine);
     auto drives = drives_of(pixels, max_pixel);
     chip.apply_to_drives(drives);
     const learning::data_set data(std::move(drives), labels);
@@ -296,7 +296,7 @@ void register_crossbar(py::module_& m) {
       py::arg("learning_rate_decay"), py::arg("weight_decay"), py::arg("threads"), py::arg("seed"),
       py::arg("current_range"), py::arg("chip") = py::dict(), py::arg("callback") = py::none(),
       "Trains the paper's crossbar (hybrid_mgo_800nm junctions, AP state, optical intensity encoding) as "
-      "tools/digits does; returns {'normalized_currents': x = I/I_max [inputs, classes], 'history': "
+      "examples/digits does; returns {'normalized_currents': x = I/I_max [inputs, classes], 'history': "
       "[(mean_loss, accuracy) per epoch]}. Releases the GIL during each epoch and stops on Ctrl-C.");
   m.def(
       "crossbar_column_voltages",

@@ -1,6 +1,6 @@
 // python/src/opto_electronic.cpp: the two-layer opto-electronic network (network/opto_electronic.hpp:
 // N x H crossbar -> transfer stage -> H x L crossbar) trained and read from numpy arrays, as
-// tools/digits --hidden H does on the ideal chip. Stateless: the estimator holds the currents.
+// examples/digits --hidden H does on the ideal chip. Stateless: the estimator holds the currents.
 // Sizes: 64 x H x 10 takes the example's network<64, dynamic_extent, 10>; any other size the
 // all-run-time network<dynamic_extent, dynamic_extent, dynamic_extent>.
 #include <cmath>
@@ -16,7 +16,7 @@
 #include <spinaptic/encoding/optical_intensity.hpp>
 #include <spinaptic/io/image_set.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialization.hpp>
+#include <spinaptic/learning/initialisation.hpp>
 #include <spinaptic/learning/learning_rate_schedule.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/softmax_cross_entropy.hpp>
@@ -111,13 +111,13 @@ void register_opto_electronic(py::module_& m) {
           auto& first = net.template layer<0>();
           auto& stage = net.template layer<1>();
           auto& second = net.template layer<2>();
-          std::mt19937_64 engine(seed);  // as tools/digits run_two_layer, ideal chip
-          learning::initialize_currents(first, engine);
-          learning::initialize_currents(second, engine);
+          std::mt19937_64 engine(seed);  // as examples/digits run_two_layer, ideal chip
+          learning::initialise_currents(first, engine);
+          learning::initialise_currents(second, engine);
           const nonideal::hardware chip{};
           const double r_ap = units::in_si(preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)));
-          chip.realize(first, engine);
-          chip.realize(second, engine);
+          chip.realise(first, engine);
+          chip.realise(second, engine);
           stage.dac().power_bits = chip.dac.power_bits;
           stage.crosstalk() = chip.crosstalk;
           stage.noise() = chip.noise;
@@ -159,7 +159,7 @@ void register_opto_electronic(py::module_& m) {
       py::arg("learning_rate_decay"), py::arg("weight_decay"), py::arg("gain_W_per_V"), py::arg("offset_V"),
       py::arg("threads"), py::arg("seed"), py::arg("current_range"), py::arg("callback") = py::none(),
       "Trains the two-layer opto-electronic network N x H -> transfer stage (gain G [W/V], offset U_0 [V]) -> H x L "
-      "as tools/digits --hidden H does (ideal chip); returns {'first_currents', 'second_currents', 'history'}.");
+      "as examples/digits --hidden H does (ideal chip); returns {'first_currents', 'second_currents', 'history'}.");
   m.def(
       "opto_electronic_outputs",
       [](const py::object& first_currents, const py::object& second_currents, const py::object& x, double max_pixel,

@@ -1,4 +1,4 @@
-"""The crossbar estimator: bit-identical to tools/digits for the same seed and data, the
+"""The crossbar estimator: bit-identical to examples/digits for the same seed and data, the
 scikit-learn conventions that apply (clone, get_params, cross_val_score, pickle), Ctrl-C and bad input."""
 import os
 import pickle
@@ -23,7 +23,7 @@ def digits():
 
 
 def digits_example(repository_root):
-    exe = os.environ.get("SPINAPTIC_DIGITS_EXE", str(repository_root / "build" / "release" / "tools" / "digits"))
+    exe = os.environ.get("SPINAPTIC_DIGITS_EXE", str(repository_root / "build" / "release" / "examples" / "digits"))
     if not os.path.exists(exe):
         pytest.fail(f"the C++ example {exe} is not built (cmake --build --preset release --target digits), "
                     "or set SPINAPTIC_DIGITS_EXE")

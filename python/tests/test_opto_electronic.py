@@ -1,4 +1,4 @@
-"""The two-layer opto-electronic network: bit-identical currents to tools/digits --hidden H for
+"""The two-layer opto-electronic network: bit-identical currents to examples/digits --hidden H for
 the same seed and data, scikit-learn conventions, and a closed form of the forward pass."""
 import os
 import pickle
@@ -19,7 +19,7 @@ def digits():
 
 
 def test_currents_are_bit_identical_to_the_cpp_example(repository_root, tmp_path, digits):
-    exe = os.environ.get("SPINAPTIC_DIGITS_EXE", str(repository_root / "build" / "release" / "tools" / "digits"))
+    exe = os.environ.get("SPINAPTIC_DIGITS_EXE", str(repository_root / "build" / "release" / "examples" / "digits"))
     assert os.path.exists(exe), f"build the example first: {exe}"
     subprocess.run([exe, "--data", "digits", "--hidden", "12", "--epochs", "3", "--seed", "2", "--no-plots",
                     "--eval-every", "0", "--out", str(tmp_path)], check=True, capture_output=True)
