@@ -1,11 +1,11 @@
 // examples/extending/optimizer.cpp: one's own update rule for the trainer (docs/extending.md).
 //
 // The concepts (spinaptic/concepts/learning.hpp):
-//   optimizer<O>:             o.reset(n)          check the hyper-parameters (spinaptic::error), size the state
-//                             o.step(x, g, n)     update the n parameters x in place from their gradient g
-//   elementwise_optimizer<O>: also o.begin_step() once per step and o.update(x_k, g_k, k) -> new x_k,
-//                             which the trainer fuses into its gradient pass (step must equal them)
-//   rated_optimizer<O>:       also a public `double learning_rate` that a schedule may set
+//   elementwise_optimizer<O>: o.reset(n)             check the hyper-parameters (spinaptic::error), size the state
+//                             o.begin_step()         once per step
+//                             o.update(x_k, g_k, k)  -> new x_k, which the trainer fuses into its gradient pass
+//   whole_vector_optimizer<O>: o.reset(n), o.step(x, g, n) and static constexpr bool whole_vector_update = true
+//   optimizer<O>:             either form;  rated_optimizer<O>: also a public `double learning_rate`
 // The rule here: heavy-ball momentum (Polyak, USSR Comput. Math. Math. Phys. 4, 1 (1964)),
 //   v_k <- mu v_k + g_k,   x_k <- x_k - eta v_k.
 // With a constant gradient g the n-th step leaves, from v = 0,
@@ -23,7 +23,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
@@ -75,7 +75,7 @@ int main() try {
   using junction = sp::device::presets::hybrid_mgo_800nm;
   sp::network::crossbar<64, 10, junction::response_type> chip(junction::response(), sp::device::antiparallel,
                                                               sp::network::current_range::bipolar);
-  sp::learning::initialise_currents(chip, engine);
+  sp::learning::initialize_currents(chip, engine);
   sp::learning::trainer trainer(chip, momentum{}, {.output_scale = 200.0, .batch_size = 32});
   for (int epoch = 0; epoch < 300; ++epoch) (void)trainer.train_epoch(train, engine);
   const double accuracy = trainer.evaluate(test, engine).accuracy;

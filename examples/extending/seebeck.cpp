@@ -38,15 +38,15 @@ static_assert(sp::seebeck_model<lorentzian_seebeck>);
 
 int main() {
   using physics = sp::device::presets::physics_mgo_800nm;  // the stack, its resistance and thermal network
-  using response = sp::device::derived_bias_enhanced_tms<sp::device::thermal_tmr_resistance, sp::device::thermal_stack,
-                                                         lorentzian_seebeck, sp::device::kelvin_peltier>;
-  using junction_type =
-      sp::device::mtj<response, sp::device::thermal_tmr_resistance, sp::device::thermal_stack, sp::device::fixed_state>;
+  using response = sp::device::derived_bias_enhanced_tms<lorentzian_seebeck, sp::device::kelvin_peltier>;
+  // The response holds only its Seebeck and Peltier parts; the junction evaluates it through its own
+  // resistance, heating and thermal dynamics (docs/physics.md section 5.2).
+  using junction_type = sp::device::mtj<response, sp::device::thermal_tmr_resistance, sp::device::thermal_stack,
+                                        sp::device::fixed_state, sp::device::pillar_half_space_response>;
   const lorentzian_seebeck seebeck{};
   const response r(sp::device::response_scale(physics::max_voltage(), physics::max_current(), physics::max_power()),
-                   physics::resistance(), physics::heating(), seebeck, sp::device::kelvin_peltier{},
-                   physics::ambient_temperature());
-  const junction_type junction{r, physics::resistance(), physics::heating(), sp::device::presets::hybrid_mgo_800nm::thermal(),
+                   seebeck, sp::device::kelvin_peltier{}, physics::ambient_temperature());
+  const junction_type junction{r, physics::resistance(), physics::heating(), physics::thermal_dynamics(),
                                sp::device::fixed_state{sp::device::antiparallel}};
 
   // Zero bias: V_AC = -S_AP dT_B.

@@ -29,7 +29,7 @@
 #include <spinaptic/io/data_directory.hpp>
 #include <spinaptic/io/digits_csv.hpp>
 #include <spinaptic/learning/data_set.hpp>
-#include <spinaptic/learning/initialisation.hpp>
+#include <spinaptic/learning/initialization.hpp>
 #include <spinaptic/learning/optimizers.hpp>
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
@@ -85,12 +85,12 @@ int run(const std::filesystem::path& dir, std::size_t seeds, std::size_t epochs,
     network::crossbar<64, 10, hybrid::response_type> thermo(hybrid::response(), device::antiparallel,
                                                             network::current_range::bipolar);
     std::mt19937_64 e1(seed);
-    learning::initialise_currents(thermo, e1);
+    learning::initialize_currents(thermo, e1);
     const auto t = train(thermo, train_data, test_data, epochs, beta, lr, e1, false);
 
     network::spin_diode_crossbar diode(64, 10, sd);
     std::mt19937_64 e2(seed);
-    diode.initialise(e2);
+    diode.initialize(e2);
     const auto d = train(diode, train_data, test_data, epochs, beta, lr, e2, seed == 1);
     if (seed == 1) {
       curve = d.curve;

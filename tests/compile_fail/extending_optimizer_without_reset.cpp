@@ -7,6 +7,7 @@
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 struct sign_descent {
+  static constexpr bool whole_vector_update = true;  // a whole-vector rule, said so (concepts/learning.hpp)
   double learning_rate = 1e-3;
 #ifdef SPINAPTIC_CORRECT_LINE
   void reset(std::size_t) {}

@@ -16,10 +16,8 @@ struct constant_seebeck {
 };
 int main() {
   using physics = sp::device::presets::physics_mgo_800nm;
-  using response = sp::device::derived_bias_enhanced_tms<sp::device::thermal_tmr_resistance, sp::device::thermal_stack,
-                                                         constant_seebeck, sp::device::kelvin_peltier>;
+  using response = sp::device::derived_bias_enhanced_tms<constant_seebeck, sp::device::kelvin_peltier>;
   const response r(sp::device::response_scale(physics::max_voltage(), physics::max_current(), physics::max_power()),
-                   physics::resistance(), physics::heating(), constant_seebeck{}, sp::device::kelvin_peltier{},
-                   physics::ambient_temperature());
+                   constant_seebeck{}, sp::device::kelvin_peltier{}, physics::ambient_temperature());
   (void)r;
 }

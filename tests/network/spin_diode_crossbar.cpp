@@ -49,7 +49,7 @@ TEST_CASE("the weight is the junction's spin-diode voltage at the shifted resona
 TEST_CASE("forward is the series sum, backward its transpose, the gradient its derivative", "[spin_diode][crossbar]") {
   network::spin_diode_crossbar c(3, 2, params());
   std::mt19937_64 e(4);
-  c.initialise(e);
+  c.initialize(e);
   network::spin_diode_kernels k;
   k.prepare(c);
   const std::vector<double> p{0.2, 0.0, 0.9};
@@ -96,7 +96,7 @@ TEST_CASE("the unchanged trainer learns a separable two-class problem with it", 
   }
   const learning::data_set data(drives, labels);
   network::spin_diode_crossbar c(8, 2, params());
-  c.initialise(e);
+  c.initialize(e);
   learning::trainer trainer(c, learning::sgd{.learning_rate = 0.05}, {.output_scale = 50.0, .batch_size = 16});
   for (int epoch = 0; epoch < 30; ++epoch) (void)trainer.train_epoch(data, e);
   CHECK(trainer.evaluate(data, e).accuracy == 1.0);

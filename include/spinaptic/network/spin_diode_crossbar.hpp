@@ -148,7 +148,7 @@ class spin_diode_crossbar {
   /// one block: the normalised resonance shifts
   static constexpr std::size_t parameter_blocks = 1;
 
-  /// `inputs` x `outputs` junctions, every shift at 0 (use initialise()).
+  /// `inputs` x `outputs` junctions, every shift at 0 (use initialize()).
   spin_diode_crossbar(std::size_t inputs, std::size_t outputs, const spin_diode_crossbar_parameters& p)
       : rows_(inputs), cols_(outputs), weight_(p), x_(inputs * outputs, 0.0) {
     if (inputs == 0) throw invalid_parameter("crossbar inputs", 0.0, ">= 1");
@@ -178,7 +178,7 @@ class spin_diode_crossbar {
   }
   /// Draws every x_jl uniformly from [-1, 1] with `engine`.
   template <std::uniform_random_bit_generator Engine>
-  void initialise(Engine& engine) {
+  void initialize(Engine& engine) {
     std::uniform_real_distribution<double> u(-1.0, 1.0);
     for (auto& x : x_) x = u(engine);
   }
