@@ -1,6 +1,6 @@
 // Mistake (docs/extending.md): a neuron model without its synaptic input array (input(c)) as the
 // target of a projection; the simulation refuses it, naming the `neuron_model` concept.
-// expect-error: must satisfy spinaptic::network::spiking::neuron_model
+// expect-error: must satisfy spinaptic::neuron_model
 #include <array>
 #include <cstdint>
 #include <string_view>
