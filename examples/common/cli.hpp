@@ -74,6 +74,14 @@ inline int parse(CLI::App& app, int argc, char** argv) {
   return -1;
 }
 
+/// The command line of a program without options of its own: `--help` prints `description` and
+/// exits 0; anything else is refused as parse() refuses it. Returns -1 when the program should
+/// go on, else the exit code.
+inline int parse_without_options(int argc, char** argv, const char* description) {
+  CLI::App app{description};
+  return parse(app, argc, argv);
+}
+
 /// Creates the output folder (after the command line was accepted) and returns its path; a
 /// failure throws std::runtime_error naming the folder and the cause.
 inline std::filesystem::path make_output_folder(const std::string& dir) {

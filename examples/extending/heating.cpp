@@ -21,6 +21,8 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/error.hpp>
 
+#include "../common/cli.hpp"
+
 namespace sp = spinaptic;
 using namespace spinaptic::literals;
 
@@ -45,7 +47,8 @@ struct saturating_heating {
 };
 static_assert(sp::heating_model<saturating_heating>);
 
-int main() {
+int main(int argc, char** argv) {
+  if (const int code = example::parse_without_options(argc, argv, "one's own heating model in a junction (docs/extending.md)."); code >= 0) return code;
   using paper = sp::device::presets::hybrid_mgo_800nm;
   const saturating_heating heating{paper::laser_heating_coefficient(), paper::joule_heating_coefficient(), 1.0_W};
   const sp::device::mtj<paper::response_type, sp::device::tmr_resistance, saturating_heating> junction{

@@ -33,6 +33,8 @@
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 
+#include "../common/cli.hpp"
+
 namespace sp = spinaptic;
 namespace net = spinaptic::network;
 
@@ -90,7 +92,8 @@ class resistive_crossbar {
 };
 static_assert(sp::layer<resistive_crossbar<64, 10>>);
 
-int main() try {
+int main(int argc, char** argv) try {
+  if (const int code = example::parse_without_options(argc, argv, "one's own layer, trained by the library's trainer (docs/extending.md)."); code >= 0) return code;
   std::mt19937_64 engine(1);
   resistive_crossbar<64, 10> layer(engine, 0.1);
 

@@ -25,6 +25,8 @@
 #include <spinaptic/network/spiking/poisson_group.hpp>
 #include <spinaptic/network/spiking/simulation.hpp>
 
+#include "../common/cli.hpp"
+
 namespace sp = spinaptic;
 namespace ss = spinaptic::network::spiking;
 using namespace spinaptic::literals;
@@ -69,7 +71,8 @@ class perfect_integrator {
 };
 static_assert(ss::neuron_model<perfect_integrator>);
 
-int main() {
+int main(int argc, char** argv) {
+  if (const int code = example::parse_without_options(argc, argv, "one's own neuron model in a spiking network (docs/extending.md)."); code >= 0) return code;
   constexpr std::size_t sources = 100, neurons = 10;
   const double c = 200e-12, v_th = 20e-3, tau_s = 5e-3, w = 40e-12, seconds = 2.0;  // C V_th = 4 pC; w tau_s = 0.2 pC
   std::vector<double> bias(neurons);

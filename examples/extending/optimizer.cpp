@@ -28,6 +28,8 @@
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
+#include "../common/cli.hpp"
+
 namespace sp = spinaptic;
 
 /// Heavy-ball momentum on a flat parameter array.
@@ -54,7 +56,8 @@ struct momentum {
 };
 static_assert(sp::learning::elementwise_optimizer<momentum> && sp::learning::rated_optimizer<momentum>);
 
-int main() try {
+int main(int argc, char** argv) try {
+  if (const int code = example::parse_without_options(argc, argv, "one's own update rule for the trainer (docs/extending.md)."); code >= 0) return code;
   // The closed form under a constant gradient.
   momentum rule;
   rule.reset(1);

@@ -23,6 +23,8 @@
 
 #include <spinaptic/network/spiking/dense_projection.hpp>
 
+#include "../common/cli.hpp"
+
 namespace ss = spinaptic::network::spiking;
 
 /// Soft-bound pair STDP on raw SI weights (siemens or amperes, as the projection's channel).
@@ -57,7 +59,8 @@ class soft_bound_stdp {
 static_assert(ss::plasticity_rule<soft_bound_stdp>);
 static_assert(ss::plastic_projection<ss::plastic_dense_projection<soft_bound_stdp>>);
 
-int main() {
+int main(int argc, char** argv) {
+  if (const int code = example::parse_without_options(argc, argv, "one's own plasticity rule on a projection (docs/extending.md)."); code >= 0) return code;
   const double dt = 1e-4, a_plus = 0.01, a_minus = 0.012, tau_plus = 16.8e-3, tau_minus = 33.7e-3;  // Bi & Poo, Annu. Rev. Neurosci. 24, 139 (2001)
   const double w0 = 0.5e-9, w_max = 1e-9;  // siemens
   double worst = 0.0;

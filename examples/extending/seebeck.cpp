@@ -19,6 +19,8 @@
 
 #include <spinaptic/device/presets.hpp>
 
+#include "../common/cli.hpp"
+
 namespace sp = spinaptic;
 using namespace spinaptic::literals;
 
@@ -36,7 +38,8 @@ struct lorentzian_seebeck {
 };
 static_assert(sp::seebeck_model<lorentzian_seebeck>);
 
-int main() {
+int main(int argc, char** argv) {
+  if (const int code = example::parse_without_options(argc, argv, "one's own Seebeck model in the paper's junction (docs/extending.md)."); code >= 0) return code;
   using physics = sp::device::presets::physics_mgo_800nm;  // the stack, its resistance and thermal network
   using response = sp::device::derived_bias_enhanced_tms<lorentzian_seebeck, sp::device::kelvin_peltier>;
   // The response holds only its Seebeck and Peltier parts; the junction evaluates it through its own
