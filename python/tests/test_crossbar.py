@@ -115,7 +115,7 @@ def test_predict_pickle_and_probabilities(digits):
     assert set(named.predict(X[600:700])) <= set("abcdefghij")
 
 
-def test_progress_callback_and_ctrl_c(digits):
+def test_progress_callback_and_ctrl_c(digits, sigint_raises):
     X, y, _ = digits
     seen = []
     est = spinaptic.Crossbar(epochs=3, max_pixel=16.0)

@@ -46,7 +46,7 @@ def test_bad_sweeps_are_file_errors(tmp_path):
         spinaptic.run_sweep(SWEEP, threads=0)
 
 
-def test_ctrl_c_stops_a_sweep():
+def test_ctrl_c_stops_a_sweep(sigint_raises):
     import os
     import signal
     import threading
