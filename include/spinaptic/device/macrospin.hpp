@@ -1,5 +1,8 @@
 // spinaptic/device/macrospin.hpp: stochastic Landau-Lifshitz-Gilbert-Slonczewski dynamics of
 // many independent macrospin free layers, in structure-of-arrays form (float or double).
+// Longer than most headers because the parameters, their validation, the Heun step and the
+// ensemble that drives it (threads, counter-based noise, switching records) are one model; the
+// shared pieces already live elsewhere (saturation_magnetization.hpp, detail/block_partition.hpp).
 //
 // Gilbert form (docs/magnetization.md; Slonczewski, JMMM 159, L1 (1996)):
 //   dm/dt = -g m x (H_eff + b_J p) + alpha m x dm/dt - g a_J m x (m x p),   g = gamma mu0

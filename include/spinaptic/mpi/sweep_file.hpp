@@ -1,5 +1,9 @@
 // spinaptic/mpi/sweep_file.hpp: a design-space sweep described in a JSON file, expanded into
 // numbered points (grid and/or list, times seeds). Format: docs/scaling.md, "Sweep files".
+// Longer than most headers: the reader validates the whole document (size, depth, numbers, seed
+// ranges, point count) before it builds anything, and its error messages name the line and column of
+// the offending value through json_locations; both serve this one format. The location index is a
+// candidate for a header of its own if a second JSON format needs it.
 #pragma once
 
 #include <cstddef>
