@@ -119,7 +119,11 @@ class DiehlCook:
 def opto_electronic_fit(X: ArrayLike, y: ArrayLike, classes: int, hidden: int, max_pixel: float, epochs: int,
                         learning_rate: float, batch_size: int, output_scale: float, optimizer: str,
                         learning_rate_decay: float, weight_decay: float, gain_W_per_V: float, offset_V: float,
-                        threads: int, seed: int, current_range: str,
+                        threads: int, seed: int, current_range: str, chip: dict[str, Any] = ...,
                         callback: Optional[Callable[[int, int, float, float], Any]] = None) -> dict[str, Any]: ...
 def opto_electronic_outputs(first_currents: ArrayLike, second_currents: ArrayLike, X: ArrayLike, max_pixel: float,
-                            gain_W_per_V: float, offset_V: float, current_range: str) -> FloatArray: ...
+                            gain_W_per_V: float, offset_V: float, current_range: str, chip: dict[str, Any] = ...,
+                            realised: dict[str, Any] = ...) -> FloatArray: ...
+def opto_electronic_energy(first_currents: ArrayLike, second_currents: ArrayLike, X: ArrayLike, max_pixel: float,
+                           gain_W_per_V: float, offset_V: float, current_range: str, chip: dict[str, Any] = ...,
+                           realised: dict[str, Any] = ..., laser_pulse_s: float = 5e-6) -> dict[str, float]: ...

@@ -22,25 +22,12 @@ def digits():
     return X, y, max_pixel
 
 
-def digits_example(repository_root):
-    exe = os.environ.get("SPINAPTIC_DIGITS_EXE", str(repository_root / "build" / "release" / "tools" / "digits"))
-    if not os.path.exists(exe):
-        pytest.fail(f"the C++ example {exe} is not built (cmake --build --preset release --target digits), "
-                    "or set SPINAPTIC_DIGITS_EXE")
-    return exe
-
-
-CHIP = {"spread": 0.05, "stuck": 0.02, "stuck_mode": "zero", "read_noise_uV": 200.0, "bandwidth_Hz": 1e6,
-        "current_bits": 6, "power_bits": 5, "crosstalk": 0.01}
-CHIP_FLAGS = ["--spread", "0.05", "--stuck", "0.02", "--stuck-mode", "zero", "--noise-uV", "200", "--bandwidth-Hz",
-              "1e6", "--current-bits", "6", "--power-bits", "5", "--crosstalk", "0.01"]
-
-
 @pytest.mark.parametrize("seed, optimizer, range_, chip", [(7, "sgd", "bipolar", False), (3, "adam", "non_negative", False),
                                                            (5, "sgd", "bipolar", True)])
-def test_trained_currents_are_bit_identical_to_the_cpp_example(repository_root, tmp_path, digits, seed, optimizer,
-                                                               range_, chip):
-    exe = digits_example(repository_root)
+def test_trained_currents_are_bit_identical_to_the_cpp_example(digits_exe, non_ideal_chip, tmp_path, digits, seed,
+                                                               optimizer, range_, chip):
+    exe = digits_exe
+    CHIP, CHIP_FLAGS = non_ideal_chip
     epochs = 4
     lr = 0.05 if optimizer == "sgd" else 1e-3
     subprocess.run([exe, "--data", "digits", "--epochs", str(epochs), "--seed", str(seed), "--optimizer", optimizer,
