@@ -13,6 +13,7 @@ import inspect
 import numpy as np
 
 from . import _core
+from ._estimator import CROSSBAR_XFAIL_CHECKS, binary_scores, check_fitted, more_tags, validate_fit, validate_predict
 
 try:  # scikit-learn is optional: with it, clone(), pipelines and cross_val_score work
     from sklearn.base import BaseEstimator, ClassifierMixin
@@ -136,14 +137,7 @@ class Crossbar(ClassifierMixin, BaseEstimator):
         callback(epoch, epochs, mean_loss, accuracy), if given, runs after every epoch (e.g. a
         tqdm update). Ctrl-C stops the training between epochs (KeyboardInterrupt).
         """
-        X = np.asarray(X)
-        y = np.asarray(y)
-        if y.ndim != 1:
-            raise _core.InvalidValueError(f"spinaptic: parameter 'y' has shape {y.shape}; allowed: 1-d labels")
-        classes, y_index = np.unique(y, return_inverse=True)
-        if len(classes) < 2:
-            raise _core.InvalidValueError(
-                f"spinaptic: parameter 'y' has {len(classes)} class; allowed: at least 2 classes")
+        X, classes, y_index = validate_fit(self, X, y)
         seed = self.random_state
         if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) or seed < 0:
             raise _core.InvalidValueError(
@@ -168,29 +162,31 @@ class Crossbar(ClassifierMixin, BaseEstimator):
         self.n_features_in_ = X.shape[1]
         return self
 
-    def _check_fitted(self):
-        if not hasattr(self, "normalized_currents_"):
-            try:
-                from sklearn.exceptions import NotFittedError
-            except ImportError:  # pragma: no cover
-                NotFittedError = AttributeError
-            raise NotFittedError(f"this {type(self).__name__} is not fitted yet; call fit() first")
+    def _more_tags(self):
+        return more_tags(CROSSBAR_XFAIL_CHECKS)
 
-    def decision_function(self, X):
-        """Column voltages U_l [V], [samples, classes]."""
-        self._check_fitted()
+    def column_voltages(self, X):
+        """Column voltages U_l [V], [samples, classes], on the realised chip (no read noise)."""
+        check_fitted(self, "normalized_currents_")
+        X = validate_predict(self, X)
         return _core.crossbar_column_voltages(self.normalized_currents_, X, self.max_pixel_, str(self.current_range),
                                               self._chip(), self.coefficient_factors_, self.factors_per_device_,
                                               self.stuck_)
 
+    def decision_function(self, X):
+        """Column voltages U_l [V], [samples, classes]; for two classes U_1 - U_0 [V], [samples]
+        (scikit-learn's convention: positive for classes_[1])."""
+        return binary_scores(self.column_voltages(X))
+
     def predict(self, X):
         """The class of argmax_l U_l for each row of X."""
-        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+        u = self.column_voltages(X)
+        return self.classes_[np.argmax(u, axis=1)]
 
     def predict_proba(self, X):
         """softmax of the training logits beta U_l / (N_in V_max), [samples, classes]."""
         v_max = _core.Junction.preset().max_voltage_V
-        z = self.output_scale * self.decision_function(X) / (self.n_features_in_ * v_max)
+        z = self.output_scale * self.column_voltages(X) / (self.n_features_in_ * v_max)
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -198,5 +194,6 @@ class Crossbar(ClassifierMixin, BaseEstimator):
     def energy_per_classification(self, X, laser_pulse_s=5e-6):
         """Mean energy [J] and latency [s] of one classification over the images X (energy/ledger.hpp):
         laser_J = t_pulse sum_j P_j, joule_J = t_pulse R_AP sum_jl I_jl^2, total_J, latency_s."""
-        self._check_fitted()
+        check_fitted(self, "normalized_currents_")
+        X = validate_predict(self, X)
         return _core.crossbar_energy(self.normalized_currents_, X, self.max_pixel_, float(laser_pulse_s))

@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from . import _core
+from ._estimator import binary_scores, check_fitted, more_tags, validate_fit, validate_predict
 from .crossbar import BaseEstimator, ClassifierMixin, Crossbar
 
 
@@ -85,12 +86,7 @@ class OptoElectronicNetwork(ClassifierMixin, BaseEstimator):
     def fit(self, X, y, callback=None):
         """Trains both crossbars on pixels X [samples, inputs] and labels y; callback(epoch, epochs,
         mean_loss, accuracy) after every epoch; Ctrl-C stops between epochs."""
-        X = np.asarray(X)
-        y = np.asarray(y)
-        if y.ndim != 1 or X.ndim != 2:
-            raise _core.InvalidValueError(
-                f"spinaptic: X has shape {X.shape} and y {y.shape}; allowed: X [samples, inputs], y [samples]")
-        classes, y_index = np.unique(y, return_inverse=True)
+        X, classes, y_index = validate_fit(self, X, y)
         seed = self.random_state
         if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) or seed < 0:
             raise _core.InvalidValueError(
@@ -120,9 +116,7 @@ class OptoElectronicNetwork(ClassifierMixin, BaseEstimator):
 
     def _deployed(self):
         """The arguments after X of _core's readers: the fitted network on its realised chip."""
-        if not hasattr(self, "first_currents_"):
-            from sklearn.exceptions import NotFittedError
-            raise NotFittedError(f"this {type(self).__name__} is not fitted yet; call fit() first")
+        check_fitted(self, "first_currents_")
         realised = {"first_coefficient_factors": self.first_coefficient_factors_, "first_stuck": self.first_stuck_,
                     "first_factors_per_device": self.factors_per_device_,
                     "second_coefficient_factors": self.second_coefficient_factors_, "second_stuck": self.second_stuck_,
@@ -130,14 +124,24 @@ class OptoElectronicNetwork(ClassifierMixin, BaseEstimator):
         return (self.max_pixel_, self._gain(self.n_features_in_), float(self.transfer_offset_V),
                 str(self.current_range), self._chip(), realised)
 
-    def decision_function(self, X):
+    def _more_tags(self):
+        return more_tags()
+
+    def column_voltages(self, X):
         """Output column voltages U_l [V], [samples, classes], on the realised chip (no read noise)."""
         deployed = self._deployed()
+        X = validate_predict(self, X)
         return _core.opto_electronic_outputs(self.first_currents_, self.second_currents_, X, *deployed)
+
+    def decision_function(self, X):
+        """Output column voltages U_l [V], [samples, classes]; for two classes U_1 - U_0 [V], [samples]
+        (scikit-learn's convention: positive for classes_[1])."""
+        return binary_scores(self.column_voltages(X))
 
     def predict(self, X):
         """The class of argmax_l U_l for each row of X."""
-        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+        u = self.column_voltages(X)
+        return self.classes_[np.argmax(u, axis=1)]
 
     def energy_per_classification(self, X, laser_pulse_s=5e-6):
         """Mean energy [J] and latency [s] of one classification over the images X (energy/ledger.hpp,
@@ -145,5 +149,6 @@ class OptoElectronicNetwork(ClassifierMixin, BaseEstimator):
         p2_k the transfer stage's laser drives, joule_J = t_pulse R_AP (sum I1^2 + sum I2^2) [J],
         total_J, latency_s (t_pulse + t_conv per layer) [s], first_layer_J, second_layer_J."""
         deployed = self._deployed()
+        X = validate_predict(self, X)
         return _core.opto_electronic_energy(self.first_currents_, self.second_currents_, X, *deployed,
                                             laser_pulse_s=float(laser_pulse_s))

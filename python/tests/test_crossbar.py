@@ -127,17 +127,22 @@ class TestBadInput:
             spinaptic.Crossbar(epochs=1).fit(-X[:50], y[:50])
         bad = X[:50].copy()
         bad[3, 5] = np.nan
-        with pytest.raises(ValueError, match=r"X\[3, 5\]"):
+        # the estimator validates as scikit-learn does (its messages), the core names the pixel
+        with pytest.raises(spinaptic.InvalidValueError, match="NaN"):
             spinaptic.Crossbar(epochs=1, max_pixel=16.0).fit(bad, y[:50])
-        with pytest.raises(ValueError, match="size mismatch"):
+        with pytest.raises(spinaptic.InvalidValueError, match=r"X\[3, 5\]"):
+            spinaptic._core.crossbar_fit(bad, y[:50], 10, 16.0, 1, 0.05, 32, 200.0, "sgd", 1.0, 0.0, 1, 1, "bipolar")
+        with pytest.raises(ValueError, match="inconsistent numbers of samples"):
             spinaptic.Crossbar(epochs=1).fit(X[:50], y[:40])
-        with pytest.raises(ValueError, match="X.ndim"):
+        with pytest.raises(ValueError, match="2D array"):
             spinaptic.Crossbar(epochs=1).fit(X[0], y[:64])
-        with pytest.raises(ValueError, match="dtype"):
+        with pytest.raises(ValueError, match="Complex data"):
             spinaptic.Crossbar(epochs=1).fit(X[:50].astype(complex), y[:50])
         est = spinaptic.Crossbar(epochs=1, max_pixel=16.0).fit(X[:100], y[:100])
-        with pytest.raises(ValueError, match="crossbar inputs"):
+        with pytest.raises(spinaptic.InvalidValueError, match="X has 32 features, but Crossbar is expecting 64"):
             est.predict(X[:5, :32])
+        with pytest.raises(spinaptic.InvalidValueError, match="crossbar inputs"):
+            spinaptic._core.crossbar_column_voltages(est.normalized_currents_, X[:5, :32], 16.0, "bipolar")
 
     def test_bad_hyper_parameters(self, digits):
         X, y, _ = digits
