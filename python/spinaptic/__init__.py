@@ -17,6 +17,7 @@ from ._core import (
     InvalidValueError,
     Junction,
     __version__,
+    field_sweep,
     load_checkpoint,
     load_digits,
     neel_brown_parameters,
@@ -24,6 +25,7 @@ from ._core import (
     stratified_split,
     switching_probability,
     version_info,
+    vortex_field_sweep,
 )
 from .crossbar import Crossbar
 from .opto_electronic import OptoElectronicNetwork
@@ -37,6 +39,7 @@ __all__ = [
     "InvalidValueError",
     "Junction",
     "__version__",
+    "field_sweep",
     "load_checkpoint",
     "load_digits",
     "OptoElectronicNetwork",
@@ -46,4 +49,5 @@ __all__ = [
     "stratified_split",
     "switching_probability",
     "version_info",
+    "vortex_field_sweep",
 ]

@@ -74,6 +74,28 @@ def switching_probability(current_A: ArrayLike, pulse_width_s: ArrayLike, *, jun
                           temperature_K: float = 300.0, attempt_time_s: float = 1e-9, seed: int = 1,
                           name: str = "cofeb_ellipse_100x50x2nm") -> FloatArray:
     """Fraction of junctions switched AP -> P by a pulse of I [A] and width w [s] (Neel-Brown)."""
+def field_sweep(laser_power_W: float = 0.150, bias_A: float = 3e-3, *, max_field_A_per_m: float = ...,
+                rate_A_per_m_per_s: float = ..., sample_interval_s: float = 5e-4, cycles: int = 1, trial: int = 0,
+                seed: int = 2025, junction: Literal["hybrid_mgo_800nm", "physics_mgo_800nm"] = "hybrid_mgo_800nm",
+                free_switching_field_A_per_m: float = ..., barkhausen_onset_field_A_per_m: float = ...,
+                reference_depinning_field_A_per_m: float = ..., reference_repinning_field_A_per_m: float = ...,
+                switching_field_spread: float = 0.03, barkhausen_density_m_per_A: float = ...,
+                min_jump: float = 0.005, max_jump: float = 0.05, spike_gain: float = 10.0,
+                spike_decay_time_s: float = 1e-3) -> dict[str, np.ndarray]:
+    """Hysteresis field sweep +H_max -> -H_max -> +H_max [A/m] with double switching and Barkhausen spikes:
+    time_s, field_A_per_m, free_layer, reference_layer, v_ac_V, v_dc_V, spike_V, state (0 = P, 1 = AP),
+    jump_times_s, jump_indices, free_switch_fields_A_per_m, reference_switch_fields_A_per_m, jumps_per_branch."""
+def vortex_field_sweep(laser_power_W: float = 0.150, bias_A: float = 3e-3, *, junctions: int = 16,
+                       max_field_A_per_m: float = ..., rate_A_per_m_per_s: float = ..., sample_interval_s: float = 5e-4,
+                       settle_s: float = 1.0, seed: int = 100, site_spacing_m: float = 10e-9,
+                       pinning_energy_J: float = 8e-20, attempt_frequency_Hz: float = 1e9,
+                       exchange_bias_A_per_m: float = 8e4, blocking_temperature_K: float = 500.0,
+                       coercive_field_A_per_m: float = 4e3) -> dict[str, Any]:
+    """Vortex junctions in a field sweep -H_max -> +H_max -> -H_max [A/m]: core hops between pinning sites
+    (the spikes), annihilation and reference-layer depinning at the laser-heated temperature; arrays
+    time_s, field_A_per_m [n], free_layer, reference_layer, relative_magnetization, hops, v_ac_V, v_dc_V
+    [junctions, n], spike_junction, spike_index, spike_time_s, spike_field_A_per_m, spike_hops; floats
+    temperature_K, annihilation_field_A_per_m, nucleation_field_A_per_m, exchange_bias_A_per_m."""
 def run_sweep_csv(text: str, source: str = "<sweep>", threads: int = 1) -> Tuple[str, list[str]]:
     """Runs a sweep (JSON text, tools/sweep schema) on threads: (CSV header, CSV row per point)."""
 def run_vogels_abbott(kind: Literal["coba", "cuba"] = "coba", duration_s: float = 1.0, *, neurons: int = 4000,
@@ -97,7 +119,11 @@ class DiehlCook:
 def opto_electronic_fit(X: ArrayLike, y: ArrayLike, classes: int, hidden: int, max_pixel: float, epochs: int,
                         learning_rate: float, batch_size: int, output_scale: float, optimizer: str,
                         learning_rate_decay: float, weight_decay: float, gain_W_per_V: float, offset_V: float,
-                        threads: int, seed: int, current_range: str,
+                        threads: int, seed: int, current_range: str, chip: dict[str, Any] = ...,
                         callback: Optional[Callable[[int, int, float, float], Any]] = None) -> dict[str, Any]: ...
 def opto_electronic_outputs(first_currents: ArrayLike, second_currents: ArrayLike, X: ArrayLike, max_pixel: float,
-                            gain_W_per_V: float, offset_V: float, current_range: str) -> FloatArray: ...
+                            gain_W_per_V: float, offset_V: float, current_range: str, chip: dict[str, Any] = ...,
+                            realised: dict[str, Any] = ...) -> FloatArray: ...
+def opto_electronic_energy(first_currents: ArrayLike, second_currents: ArrayLike, X: ArrayLike, max_pixel: float,
+                           gain_W_per_V: float, offset_V: float, current_range: str, chip: dict[str, Any] = ...,
+                           realised: dict[str, Any] = ..., laser_pulse_s: float = 5e-6) -> dict[str, float]: ...

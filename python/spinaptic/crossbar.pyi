@@ -1,18 +1,15 @@
 """Type stubs of spinaptic.crossbar."""
-from typing import Any, Callable, Optional
+from typing import Optional
 
 import numpy as np
 import numpy.typing as npt
 
-class Crossbar:
-    classes_: np.ndarray
+from ._estimator import PixelClassifier
+
+class Crossbar(PixelClassifier):
     normalized_currents_: npt.NDArray[np.float64]
     currents_A_: npt.NDArray[np.float64]
-    history_: list[tuple[float, float]]
-    max_pixel_: float
-    n_features_in_: int
     coefficient_factors_: npt.NDArray[np.float64]
-    factors_per_device_: int
     stuck_: npt.NDArray[np.uint8]
     def __init__(self, epochs: int = 300, learning_rate: float = 0.05, batch_size: int = 32,
                  output_scale: float = 200.0, optimizer: str = "sgd", learning_rate_decay: float = 1.0,
@@ -20,12 +17,4 @@ class Crossbar:
                  threads: int = 1, random_state: int = 1, spread: float = 0.0, stuck: float = 0.0,
                  stuck_mode: str = "parallel", read_noise_uV: float = 0.0, bandwidth_Hz: float = 0.0,
                  current_bits: int = 0, power_bits: int = 0, crosstalk: float = 0.0) -> None: ...
-    def get_params(self, deep: bool = True) -> dict[str, Any]: ...
-    def set_params(self, **params: Any) -> "Crossbar": ...
-    def fit(self, X: npt.ArrayLike, y: npt.ArrayLike,
-            callback: Optional[Callable[[int, int, float, float], Any]] = None) -> "Crossbar": ...
-    def decision_function(self, X: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
-    def predict(self, X: npt.ArrayLike) -> np.ndarray: ...
     def predict_proba(self, X: npt.ArrayLike) -> npt.NDArray[np.float64]: ...
-    def score(self, X: npt.ArrayLike, y: npt.ArrayLike, sample_weight: Optional[npt.ArrayLike] = None) -> float: ...
-    def energy_per_classification(self, X: npt.ArrayLike, laser_pulse_s: float = 5e-6) -> dict[str, float]: ...

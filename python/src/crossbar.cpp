@@ -28,6 +28,7 @@
 #include <spinaptic/nonideal/hardware.hpp>
 
 #include "common.hpp"
+#include "chip.hpp"
 #include "pixels.hpp"
 
 namespace spinaptic::python {
@@ -56,58 +57,6 @@ decltype(auto) with_crossbar(std::size_t inputs, std::size_t outputs, network::c
   return f(layer);
 }
 
-/// The chip's non-idealities in the units their names carry (the sweep files' keys).
-struct chip_settings {
-  double spread = 0.0;                  ///< device-to-device relative sigma of c_mk
-  double stuck = 0.0;                   ///< stuck-device fraction
-  std::string stuck_mode = "parallel";  ///< "parallel" or "zero"
-  double read_noise_uV = 0.0;           ///< amplifier floor [uV rms]
-  double bandwidth_Hz = 0.0;            ///< read bandwidth for Johnson noise [Hz]
-  unsigned current_bits = 0;            ///< current DAC bits (0: ideal)
-  unsigned power_bits = 0;              ///< laser DAC bits (0: ideal)
-  double crosstalk = 0.0;               ///< laser neighbour crosstalk alpha
-
-  /// nonideal::hardware from the numbers (validated), as tools/digits builds it.
-  [[nodiscard]] nonideal::hardware hardware() const {
-    nonideal::hardware h;
-    h.spread.relative_sigma = spread;
-    h.stuck.fraction = stuck;
-    if (stuck_mode != "parallel" && stuck_mode != "zero")
-      throw error("spinaptic: parameter 'stuck_mode' = '" + stuck_mode + "' is invalid; allowed: parallel, zero");
-    h.stuck.mode = stuck_mode == "zero" ? nonideal::stuck_mode::zero_current : nonideal::stuck_mode::parallel;
-    h.noise.amplifier_floor = units::as<units::voltage>(detail::require_non_negative("read_noise_uV", read_noise_uV) * 1e-6);
-    h.noise.bandwidth = units::as<units::frequency>(detail::require_non_negative("bandwidth_Hz", bandwidth_Hz));
-    h.dac.current_bits = current_bits;
-    h.dac.power_bits = power_bits;
-    h.crosstalk.neighbour_fraction = crosstalk;
-    h.validate();
-    return h;
-  }
-};
-
-chip_settings chip_of(const py::dict& d) {
-  chip_settings c;
-  for (const auto& [key, value] : d) {
-    const std::string k = py::str(key);
-    if (k == "spread") c.spread = value.cast<double>();
-    else if (k == "stuck") c.stuck = value.cast<double>();
-    else if (k == "stuck_mode") c.stuck_mode = value.cast<std::string>();
-    else if (k == "read_noise_uV") c.read_noise_uV = value.cast<double>();
-    else if (k == "bandwidth_Hz") c.bandwidth_Hz = value.cast<double>();
-    else if (k == "current_bits") c.current_bits = value.cast<unsigned>();
-    else if (k == "power_bits") c.power_bits = value.cast<unsigned>();
-    else if (k == "crosstalk") c.crosstalk = value.cast<double>();
-    else throw error("spinaptic: unknown chip setting '" + k + "'; allowed: spread, stuck, stuck_mode, read_noise_uV, "
-                     "bandwidth_Hz, current_bits, power_bits, crosstalk");
-  }
-  return c;
-}
-
-/// R_AP at zero bias of the preset junction [ohm]; a column of N junctions in series has N R_AP.
-double antiparallel_resistance() {
-  return units::in_si(preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)));
-}
-
 struct fit_settings {
   std::size_t epochs;
   double learning_rate;
@@ -132,29 +81,13 @@ py::dict fit(const py::object& x, const py::object& y, std::size_t classes, doub
   if (s.epochs < 1) throw invalid_parameter("epochs", double(s.epochs), ">= 1");
   if (s.batch_size < 1) throw invalid_parameter("batch_size", double(s.batch_size), ">= 1");
   if (s.threads < 1) throw invalid_parameter("threads", double(s.threads), ">= 1");
-  if (classes < 2 || classes > 256) throw invalid_parameter("number of classes", double(classes), "[2, 256]");
   detail::require_positive("output_scale", s.output_scale);
   detail::require_non_negative("weight_decay", s.weight_decay);
   if (s.optimizer != "sgd" && s.optimizer != "adam")
     throw error("spinaptic: parameter 'optimizer' = '" + s.optimizer + "' is invalid; allowed: sgd, adam");
   const learning::exponential_schedule schedule(s.learning_rate, s.learning_rate_decay);
   const auto pixels = checked_pixels(x, max_pixel);
-  const auto labels_in = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(y);
-  if (!labels_in || labels_in.ndim() != 1) {
-    PyErr_Clear();
-    throw error("spinaptic: parameter 'y' must be a 1-d array of class indices");
-  }
-  if (labels_in.shape(0) != pixels.shape(0))
-    throw size_mismatch("y (one label per row of X)", static_cast<std::size_t>(pixels.shape(0)),
-                        static_cast<std::size_t>(labels_in.shape(0)));
-  if (pixels.shape(0) < 1) throw invalid_parameter("number of samples", 0.0, ">= 1");
-  std::vector<std::uint8_t> labels(static_cast<std::size_t>(labels_in.shape(0)));
-  for (std::size_t k = 0; k < labels.size(); ++k) {
-    const std::int64_t v = labels_in.data()[k];
-    if (v < 0 || static_cast<std::size_t>(v) >= classes)
-      throw invalid_parameter("y[" + std::to_string(k) + "]", double(v), "a class index in [0, classes - 1]");
-    labels[k] = static_cast<std::uint8_t>(v);
-  }
+  const auto labels = labels_of(y, classes, static_cast<std::size_t>(pixels.shape(0)));
   const std::size_t inputs = static_cast<std::size_t>(pixels.shape(1));
   if (inputs < 1) throw invalid_parameter("number of inputs (X.shape[1])", 0.0, ">= 1");
 
@@ -190,15 +123,8 @@ py::dict fit(const py::object& x, const py::object& y, std::size_t classes, doub
       train(learning::decoupled_weight_decay<learning::sgd>{.rule = {.learning_rate = s.learning_rate}, .lambda = s.weight_decay});
     py::array_t<double> out({static_cast<py::ssize_t>(inputs), static_cast<py::ssize_t>(classes)});
     std::copy(layer.normalized_currents().begin(), layer.normalized_currents().end(), out.mutable_data());
-    const auto& dev = layer.deviations();  // the realised chip, kept for predict()
-    py::array_t<double> factors(static_cast<py::ssize_t>(dev.coefficient_factors.size()));
-    std::copy(dev.coefficient_factors.begin(), dev.coefficient_factors.end(), factors.mutable_data());
-    py::array_t<std::uint8_t> stuck(static_cast<py::ssize_t>(dev.stuck.size()));
-    for (std::size_t k = 0; k < dev.stuck.size(); ++k) stuck.mutable_data()[k] = static_cast<std::uint8_t>(dev.stuck[k]);
     d["normalized_currents"] = out;
-    d["coefficient_factors"] = factors;
-    d["factors_per_device"] = dev.factors_per_device;
-    d["stuck"] = stuck;
+    export_deviations(layer, d, "");  // the realised chip, kept for predict()
     return 0;
   });
   d["history"] = history;
@@ -213,12 +139,6 @@ py::array_t<double> column_voltages(const py::object& currents, const py::object
                                     const py::object& stuck) {
   const auto range = parse_range(range_name);
   const nonideal::hardware chip = chip_numbers.hardware();
-  const auto factors = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(coefficient_factors);
-  const auto stuck_map = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>::ensure(stuck);
-  if (!factors || !stuck_map) {
-    PyErr_Clear();
-    throw error("spinaptic: the realised chip (coefficient_factors, stuck) must be numeric arrays");
-  }
   const auto c = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(as_float_array(currents, "normalized_currents"));
   if (c.ndim() != 2) throw invalid_parameter("normalized_currents.ndim", double(c.ndim()), "2 ([inputs, outputs])");
   const auto pixels = checked_pixels(x, max_pixel);
@@ -232,16 +152,7 @@ py::array_t<double> column_voltages(const py::object& currents, const py::object
     for (py::ssize_t k = 0; k < c.size(); ++k)
       detail::require_in_range("normalized_currents (I / I_max)", c.data()[k], lo, 1.0);
     std::copy(c.data(), c.data() + c.size(), layer.normalized_currents().begin());
-    auto& dev = layer.deviations();
-    dev.factors_per_device = factors.size() ? factors_per_device : 0;
-    dev.coefficient_factors.assign(factors.data(), factors.data() + factors.size());
-    dev.stuck.clear();
-    for (py::ssize_t k = 0; k < stuck_map.size(); ++k) {
-      if (stuck_map.data()[k] > 2) throw invalid_parameter("stuck map entry", double(stuck_map.data()[k]), "0, 1 or 2");
-      dev.stuck.push_back(static_cast<nonideal::stuck_mode>(stuck_map.data()[k]));
-    }
-    layer.dac() = chip.dac;
-    layer.check_non_idealities();
+    import_deviations(layer, chip, coefficient_factors, factors_per_device, stuck);
     auto drives = drives_of(pixels, max_pixel);
     chip.apply_to_drives(drives);
     py::gil_scoped_release unlocked;

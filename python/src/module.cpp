@@ -43,6 +43,7 @@ void register_errors(py::module_& m) {
 void register_spiking(py::module_& m);     // spiking.cpp
 void register_diehl_cook(py::module_& m);  // diehl_cook.cpp
 void register_opto_electronic(py::module_& m);  // opto_electronic.cpp
+void register_field_sweep(py::module_& m);  // field_sweep.cpp
 
 }  // namespace spinaptic::python
 
@@ -60,4 +61,5 @@ PYBIND11_MODULE(_core, m) {
   sp::register_spiking(m);
   sp::register_diehl_cook(m);
   sp::register_opto_electronic(m);
+  sp::register_field_sweep(m);
 }

@@ -1,6 +1,8 @@
 // python/src/opto_electronic.cpp: the two-layer opto-electronic network (network/opto_electronic.hpp:
 // N x H crossbar -> transfer stage -> H x L crossbar) trained and read from numpy arrays, as
-// tools/digits --hidden H does on the ideal chip. Stateless: the estimator holds the currents.
+// tools/digits --hidden H does, on the ideal chip or hardware-aware on a non-ideal one (the
+// crossbar's non-idealities on both layers and the transfer stage), with the energy ledger of
+// both layers. Stateless: the estimator holds the currents and the realised chip.
 // Sizes: 64 x H x 10 takes the example's network<64, dynamic_extent, 10>; any other size the
 // all-run-time network<dynamic_extent, dynamic_extent, dynamic_extent>.
 #include <cmath>
@@ -14,6 +16,7 @@
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
+#include <spinaptic/energy/ledger.hpp>
 #include <spinaptic/io/image_set.hpp>
 #include <spinaptic/learning/data_set.hpp>
 #include <spinaptic/learning/initialization.hpp>
@@ -25,6 +28,7 @@
 #include <spinaptic/network/opto_electronic.hpp>
 #include <spinaptic/nonideal/hardware.hpp>
 
+#include "chip.hpp"
 #include "common.hpp"
 #include "pixels.hpp"
 
@@ -70,6 +74,51 @@ void load(xt::xtensor<double, 2>& into, const py::object& from, const char* name
   std::copy(a.data(), a.data() + a.size(), into.begin());
 }
 
+
+/// Calls f(net, drives) with the trained network on its realised chip: the currents of both
+/// layers, their spread and stuck maps (`realised`: the first_/second_ arrays of the fit), the
+/// current DACs, the transfer stage's laser DAC and crosstalk (no read noise: a deterministic
+/// read, as the crossbar's predict), and the pixels' drives through the chip's crosstalk and DAC.
+template <class F>
+decltype(auto) with_deployed(const py::object& first_currents, const py::object& second_currents, const py::object& x,
+                             double max_pixel, double gain_W_per_V, double offset_V, const std::string& range_name,
+                             const py::dict& chip_numbers, const py::dict& realised, F&& f) {
+  const auto range = parse_range(range_name);
+  const nonideal::hardware chip = chip_of(chip_numbers).hardware();
+  const auto pixels = checked_pixels(x, max_pixel);
+  const auto a1 = py::array::ensure(first_currents), a2 = py::array::ensure(second_currents);
+  if (!a1 || !a2 || a1.ndim() != 2 || a2.ndim() != 2) {
+    PyErr_Clear();
+    throw error("spinaptic: the currents must be 2-d arrays [inputs, hidden] and [hidden, classes]");
+  }
+  const std::size_t n = static_cast<std::size_t>(a1.shape(0)), h = static_cast<std::size_t>(a1.shape(1)),
+                    l = static_cast<std::size_t>(a2.shape(1));
+  if (static_cast<std::size_t>(pixels.shape(1)) != n)
+    throw size_mismatch("X.shape[1] (network inputs)", n, static_cast<std::size_t>(pixels.shape(1)));
+  auto realised_of = [&](const char* key, py::object fallback) {
+    return realised.contains(key) ? py::object(realised[key]) : fallback;
+  };
+  const py::object none_f = py::array_t<double>(0), none_s = py::array_t<std::uint8_t>(0), zero = py::int_(0);
+  const auto first_per_device = py::cast<std::size_t>(realised_of("first_factors_per_device", zero));
+  const auto second_per_device = py::cast<std::size_t>(realised_of("second_factors_per_device", zero));
+  return with_network(n, h, l, gain_W_per_V, offset_V, range, [&](auto& net) {
+    const double lo = network::lower_bound(range);
+    load(net.template layer<0>().normalized_currents(), first_currents, "first_currents", lo);
+    load(net.template layer<2>().normalized_currents(), second_currents, "second_currents", lo);
+    import_deviations(net.template layer<0>(), chip, realised_of("first_coefficient_factors", none_f),
+                      first_per_device,
+                      realised_of("first_stuck", none_s));
+    import_deviations(net.template layer<2>(), chip, realised_of("second_coefficient_factors", none_f),
+                      second_per_device,
+                      realised_of("second_stuck", none_s));
+    net.template layer<1>().dac().power_bits = chip.dac.power_bits;
+    net.template layer<1>().crosstalk() = chip.crosstalk;
+    auto drives = drives_of(pixels, max_pixel);
+    chip.apply_to_drives(drives);
+    return f(net, drives);
+  });
+}
+
 }  // namespace
 
 void register_opto_electronic(py::module_& m) {
@@ -78,30 +127,20 @@ void register_opto_electronic(py::module_& m) {
       [](const py::object& x, const py::object& y, std::size_t classes, std::size_t hidden, double max_pixel,
          std::size_t epochs, double learning_rate, std::size_t batch_size, double output_scale, const std::string& optimizer,
          double learning_rate_decay, double weight_decay, double gain_W_per_V, double offset_V, std::size_t threads,
-         std::uint64_t seed, const std::string& range_name, const py::object& callback) {
+         std::uint64_t seed, const std::string& range_name, const py::dict& chip_numbers, const py::object& callback) {
         const auto range = parse_range(range_name);
+        const nonideal::hardware chip = chip_of(chip_numbers).hardware();
         if (epochs < 1) throw invalid_parameter("epochs", double(epochs), ">= 1");
         if (batch_size < 1) throw invalid_parameter("batch_size", double(batch_size), ">= 1");
         if (threads < 1) throw invalid_parameter("threads", double(threads), ">= 1");
         if (hidden < 1) throw invalid_parameter("hidden", double(hidden), ">= 1");
-        if (classes < 2 || classes > 256) throw invalid_parameter("number of classes", double(classes), "[2, 256]");
         if (optimizer != "sgd" && optimizer != "adam")
           throw error("spinaptic: parameter 'optimizer' = '" + optimizer + "' is invalid; allowed: sgd, adam");
         detail::require_positive("output_scale", output_scale);
         const learning::exponential_schedule schedule(learning_rate, learning_rate_decay);
         const auto pixels = checked_pixels(x, max_pixel);
-        const auto labels_in = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(y);
-        if (!labels_in || labels_in.ndim() != 1 || labels_in.shape(0) != pixels.shape(0)) {
-          PyErr_Clear();
-          throw error("spinaptic: parameter 'y' must be a 1-d array of class indices, one per row of X");
-        }
-        std::vector<std::uint8_t> labels(static_cast<std::size_t>(labels_in.shape(0)));
-        for (std::size_t k = 0; k < labels.size(); ++k) {
-          const std::int64_t v = labels_in.data()[k];
-          if (v < 0 || static_cast<std::size_t>(v) >= classes)
-            throw invalid_parameter("y[" + std::to_string(k) + "]", double(v), "a class index in [0, classes - 1]");
-          labels[k] = static_cast<std::uint8_t>(v);
-        }
+        detail::require_non_negative("weight_decay", weight_decay);
+        const auto labels = labels_of(y, classes, static_cast<std::size_t>(pixels.shape(0)));
         const std::size_t inputs = static_cast<std::size_t>(pixels.shape(1));
         py::list history;
         py::dict d;
@@ -109,11 +148,10 @@ void register_opto_electronic(py::module_& m) {
           auto& first = net.template layer<0>();
           auto& stage = net.template layer<1>();
           auto& second = net.template layer<2>();
-          std::mt19937_64 engine(seed);  // as tools/digits run_two_layer, ideal chip
+          std::mt19937_64 engine(seed);  // as tools/digits run_two_layer, hardware-aware
           learning::initialize_currents(first, engine);
           learning::initialize_currents(second, engine);
-          const nonideal::hardware chip{};
-          const double r_ap = units::in_si(preset::resistance().resistance(device::antiparallel, units::as<units::voltage>(0.0)));
+          const double r_ap = antiparallel_resistance();
           chip.realize(first, engine);
           chip.realize(second, engine);
           stage.dac().power_bits = chip.dac.power_bits;
@@ -147,6 +185,8 @@ void register_opto_electronic(py::module_& m) {
             train(learning::decoupled_weight_decay<learning::sgd>{.rule = {.learning_rate = learning_rate}, .lambda = weight_decay});
           d["first_currents"] = copy_of(first.normalized_currents());
           d["second_currents"] = copy_of(second.normalized_currents());
+          export_deviations(first, d, "first_");  // the realised chip, kept for predict()
+          export_deviations(second, d, "second_");
           return 0;
         });
         d["history"] = history;
@@ -155,31 +195,23 @@ void register_opto_electronic(py::module_& m) {
       py::arg("X"), py::arg("y"), py::arg("classes"), py::arg("hidden"), py::arg("max_pixel"), py::arg("epochs"),
       py::arg("learning_rate"), py::arg("batch_size"), py::arg("output_scale"), py::arg("optimizer"),
       py::arg("learning_rate_decay"), py::arg("weight_decay"), py::arg("gain_W_per_V"), py::arg("offset_V"),
-      py::arg("threads"), py::arg("seed"), py::arg("current_range"), py::arg("callback") = py::none(),
+      py::arg("threads"), py::arg("seed"), py::arg("current_range"), py::arg("chip") = py::dict(),
+      py::arg("callback") = py::none(),
       "Trains the two-layer opto-electronic network N x H -> transfer stage (gain G [W/V], offset U_0 [V]) -> H x L "
-      "as tools/digits --hidden H does (ideal chip); returns {'first_currents', 'second_currents', 'history'}.");
+      "as tools/digits --hidden H does, hardware-aware on the chip (crossbar.cpp's keys: spread, stuck, "
+      "stuck_mode, read_noise_uV, bandwidth_Hz, current_bits, power_bits, crosstalk; empty: ideal); returns "
+      "{'first_currents', 'second_currents', 'history', and the realised chip 'first_coefficient_factors', "
+      "'first_factors_per_device', 'first_stuck', 'second_...'}.");
   m.def(
       "opto_electronic_outputs",
       [](const py::object& first_currents, const py::object& second_currents, const py::object& x, double max_pixel,
-         double gain_W_per_V, double offset_V, const std::string& range_name) {
-        const auto range = parse_range(range_name);
-        const auto pixels = checked_pixels(x, max_pixel);
-        const auto a1 = py::array::ensure(first_currents), a2 = py::array::ensure(second_currents);
-        if (!a1 || !a2 || a1.ndim() != 2 || a2.ndim() != 2) {
-          PyErr_Clear();
-          throw error("spinaptic: the currents must be 2-d arrays [inputs, hidden] and [hidden, classes]");
-        }
-        const std::size_t n = static_cast<std::size_t>(a1.shape(0)), h = static_cast<std::size_t>(a1.shape(1)),
-                          l = static_cast<std::size_t>(a2.shape(1));
-        if (static_cast<std::size_t>(pixels.shape(1)) != n)
-          throw size_mismatch("X.shape[1] (network inputs)", n, static_cast<std::size_t>(pixels.shape(1)));
-        const std::size_t samples = static_cast<std::size_t>(pixels.shape(0));
-        py::array_t<double> u({static_cast<py::ssize_t>(samples), static_cast<py::ssize_t>(l)});
-        with_network(n, h, l, gain_W_per_V, offset_V, range, [&](auto& net) {
-          const double lo = network::lower_bound(range);
-          load(net.template layer<0>().normalized_currents(), first_currents, "first_currents", lo);
-          load(net.template layer<2>().normalized_currents(), second_currents, "second_currents", lo);
-          const auto drives = drives_of(pixels, max_pixel);
+         double gain_W_per_V, double offset_V, const std::string& range_name, const py::dict& chip,
+         const py::dict& realised) {
+        return with_deployed(first_currents, second_currents, x, max_pixel, gain_W_per_V, offset_V, range_name, chip,
+                             realised, [&](auto& net, const xt::xtensor<double, 2>& drives) {
+          const std::size_t samples = drives.shape()[0], n = drives.shape()[1];
+          const std::size_t l = net.template layer<2>().normalized_currents().shape()[1];
+          py::array_t<double> u({static_cast<py::ssize_t>(samples), static_cast<py::ssize_t>(l)});
           typename std::remove_cvref_t<decltype(net)>::kernels_type k;
           k.prepare(net);
           std::vector<double> ws(k.workspace_size());
@@ -190,13 +222,62 @@ void register_opto_electronic(py::module_& m) {
             k.forward(network::dense_drives{drives.data() + i * n, n}, out + i * l, ws.data());
             for (std::size_t c = 0; c < l; ++c) out[i * l + c] *= v_max;
           }
-          return 0;
+          return u;
         });
-        return u;
       },
       py::arg("first_currents"), py::arg("second_currents"), py::arg("X"), py::arg("max_pixel"),
-      py::arg("gain_W_per_V"), py::arg("offset_V"), py::arg("current_range"),
-      "Output column voltages U_l [V], [samples, classes], of the two-layer network for pixels X.");
+      py::arg("gain_W_per_V"), py::arg("offset_V"), py::arg("current_range"), py::arg("chip") = py::dict(),
+      py::arg("realised") = py::dict(),
+      "Output column voltages U_l [V], [samples, classes], of the two-layer network for pixels X on the "
+      "realised chip (deviations, DACs, crosstalk; no read noise).");
+  m.def(
+      "opto_electronic_energy",
+      [](const py::object& first_currents, const py::object& second_currents, const py::object& x, double max_pixel,
+         double gain_W_per_V, double offset_V, const std::string& range_name, const py::dict& chip,
+         const py::dict& realised, double laser_pulse_s) {
+        const energy::read_timing timing{
+            .laser_pulse = units::as<units::time>(detail::require_positive("laser_pulse_s", laser_pulse_s))};
+        return with_deployed(first_currents, second_currents, x, max_pixel, gain_W_per_V, offset_V, range_name, chip,
+                             realised, [&](auto& net, const xt::xtensor<double, 2>& drives) {
+          // as tools/digits: layer 1's lasers are the pixels, layer 2's the transfer stage's outputs
+          const auto& first = net.template layer<0>();
+          const auto& second = net.template layer<2>();
+          const auto r_ap = units::as<units::resistance>(antiparallel_resistance());
+          energy::ledger first_ledger(preset::max_power(), r_ap, energy::ledger::sum_squared_current(first), timing),
+              second_ledger(preset::max_power(), r_ap, energy::ledger::sum_squared_current(second), timing);
+          typename std::remove_cvref_t<decltype(first)>::kernels_type k1;
+          network::transfer_stage::kernels_type k2;
+          k1.prepare(first);
+          k2.prepare(net.template layer<1>());
+          const std::size_t n = drives.shape()[1], h = first.normalized_currents().shape()[1];
+          std::vector<double> u(h), p(h), ws(h);
+          {
+            py::gil_scoped_release unlocked;
+            for (std::size_t i = 0; i < drives.shape()[0]; ++i) {
+              first_ledger.add(drives.data() + i * n, n);
+              k1.forward(network::dense_drives{drives.data() + i * n, n}, u.data());
+              k2.forward(network::dense_drives{u.data(), h}, p.data(), ws.data());
+              second_ledger.add(p.data(), h);
+            }
+          }
+          const auto one = first_ledger.mean(), two = second_ledger.mean(), cost = one + two;
+          py::dict d;
+          d["laser_J"] = units::in_si(cost.laser);
+          d["joule_J"] = units::in_si(cost.joule);
+          d["total_J"] = units::in_si(cost.total());
+          d["latency_s"] = units::in_si(cost.latency);
+          d["first_layer_J"] = units::in_si(one.total());
+          d["second_layer_J"] = units::in_si(two.total());
+          return d;
+        });
+      },
+      py::arg("first_currents"), py::arg("second_currents"), py::arg("X"), py::arg("max_pixel"),
+      py::arg("gain_W_per_V"), py::arg("offset_V"), py::arg("current_range"), py::arg("chip") = py::dict(),
+      py::arg("realised") = py::dict(), py::arg("laser_pulse_s") = 5e-6,
+      "Mean energy [J] and latency [s] of one classification of the two-layer network over the images X "
+      "(energy/ledger.hpp, as tools/digits --hidden H): laser_J = t_pulse P_max (sum_j p_j + sum_k p2_k) with "
+      "p2 the transfer stage's laser drives, joule_J = t_pulse R_AP (sum I1^2 + sum I2^2), total_J, latency_s "
+      "(both layers), first_layer_J, second_layer_J.");
 }
 
 }  // namespace spinaptic::python
