@@ -3,6 +3,7 @@
 
 #include <sstream>
 #include <spinaptic/units.hpp>
+#include <spinaptic/units_io.hpp>
 #include <type_traits>
 
 using namespace spinaptic;

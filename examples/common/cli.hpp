@@ -7,8 +7,11 @@
 //   * the output folder is `--out DIR` (also accepted as the first positional argument); it is
 //     created only once the whole command line is accepted, and any name works (one starting with
 //     '-' is given as `--out=-name` or after `--`);
-//   * no exception reaches main's caller: example::guarded_main prints "program: message" for a
-//     spinaptic::error or any std::exception and returns 1.
+//   * no exception reaches main's caller: example::guarded_main (guarded_main.hpp) prints
+//     "program: message" for a spinaptic::error or any std::exception and returns 1.
+// CLI11 costs seconds of compile time in every unit that includes it (about 9 s of CPU at -O3 for
+// two options): a program may instead declare its options through command_line.hpp, whose one
+// unit (command_line.cpp, the library example_command_line) is compiled once for all of them.
 #pragma once
 
 #include <cmath>
@@ -20,6 +23,8 @@
 #include <system_error>
 
 #include <CLI/CLI.hpp>
+
+#include "guarded_main.hpp"
 
 namespace example {
 
@@ -91,21 +96,6 @@ inline std::filesystem::path make_output_folder(const std::string& dir) {
     throw std::runtime_error("cannot create the output folder '" + dir + "': " +
                              (ec ? ec.message() : std::string("exists and is not a folder")));
   return std::filesystem::absolute(dir);
-}
-
-/// Runs `body()` (the program; returns its exit code) so that no exception escapes: a
-/// spinaptic::error (a std::exception) or any other std::exception prints "program: message" on
-/// stderr and gives exit code 1; anything else prints "program: unknown error".
-template <class Body>
-int guarded_main(const char* program, Body&& body) noexcept {
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    std::cerr << program << ": " << e.what() << '\n';
-  } catch (...) {
-    std::cerr << program << ": unknown error\n";
-  }
-  return 1;
 }
 
 /// main() of a program whose only option is its output folder: `--help`, `--out DIR` (default

@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <random>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
@@ -29,12 +29,10 @@ int main(int argc, char** argv) {
   return example::guarded_main("crossbar", [&] {
     std::size_t epochs = 300;
     std::uint64_t seed = 1;
-    CLI::App app{"Train the paper's 64 x 10 MTJ crossbar on the 8x8 digits; the last line is test_accuracy=0.xxxx"};
-    app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
-        ->capture_default_str();
-    app.add_option("--seed", seed, "seed of the one random engine (split, initial currents, batches)")
-        ->capture_default_str();
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    example::command_line cli{"Train the paper's 64 x 10 MTJ crossbar on the 8x8 digits; the last line is test_accuracy=0.xxxx"};
+    cli.add("--epochs", epochs, "training epochs").range(std::size_t{1}, std::size_t{100000}).show_default();
+    cli.add("--seed", seed, "seed of the one random engine (split, initial currents, batches)").show_default();
+    if (const int code = cli.parse(argc, argv); code >= 0) return code;
 
     // The 1797 digits, split 70/30 with every class in proportion; pixels 0..16 -> p = P / P_max.
     const auto digits = sp::io::read_digits_csv(sp::io::data_directory() + "/digits/digits.csv");

@@ -1,4 +1,5 @@
-// spinaptic/spinaptic.hpp: umbrella header; includes the public headers, nothing else.
+// spinaptic/spinaptic.hpp: umbrella header; includes the public headers, nothing else. Not
+// included: units_io.hpp (printing quantities with <<; include it where you print one).
 #pragma once
 
 #include "spinaptic/concepts.hpp"

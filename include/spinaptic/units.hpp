@@ -5,8 +5,7 @@
 // a double is `in_si(q)` and the one place a double becomes a quantity is `as<Q>(x)`.
 #pragma once
 
-#include <boost/units/cmath.hpp>
-#include <boost/units/io.hpp>
+#include <boost/units/pow.hpp>
 #include <boost/units/quantity.hpp>
 #include <boost/units/systems/si.hpp>
 #include <boost/units/systems/si/prefixes.hpp>

@@ -47,6 +47,6 @@ TEST_CASE("area averaging: exact block means and conserved intensity for 28 -> 8
         corner += (i == 3 ? 0.5 : 1.0) * (k == 3 ? 0.5 : 1.0) * set.pixels(1, i * 28 + k);
     CHECK(small.pixels(1, 0) == Approx(corner / 12.25).epsilon(1e-12));
   }
-  CHECK_THROWS_AS(encoding::area_average(io::image_set{2, 2, 1.0, 10, xt::zeros<double>({1, 4}), {0}}, 3, 3),
+  CHECK_THROWS_AS(encoding::area_average(io::image_set{2, 2, 1.0, 10, xt::xtensor<double, 2>({1, 4}, 0.0), {0}}, 3, 3),
                   invalid_parameter);
 }

@@ -26,7 +26,7 @@
 #include <system_error>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
+#include "../../examples/common/command_line.hpp"
 
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/encoding/optical_intensity.hpp>
@@ -69,101 +69,81 @@ struct settings {
   [[nodiscard]] bool user_data() const { return user_idx() || !csv.empty(); }
 };
 
-/// The command line (CLI11): typed, range-checked values; unknown flags are refused.
+/// The command line (CLI11 through examples/common/command_line.hpp): typed, range-checked
+/// values; unknown flags are refused.
 int parse(int argc, char** argv, settings& s) {
-  CLI::App app{"Train the optically driven MTJ crossbar of Oberbauer et al. 2025 (one layer, or two with --hidden) "
-               "on handwritten digits. The last line printed is test_accuracy=0.xxxx"};
-  app.set_help_flag("-h,--help", "print this help and exit");
-  app.add_option("--data", s.data, "built-in data set (fetched by scripts/fetch-data)")
-      ->check(CLI::IsMember({"digits", "mnist8", "mnist28"}))->capture_default_str();
-  auto* ti = app.add_option("--train-images", s.train_images, "your training images (IDX, e.g. MNIST layout)")->check(CLI::ExistingFile);
-  auto* tl = app.add_option("--train-labels", s.train_labels, "your training labels (IDX)")->check(CLI::ExistingFile);
-  auto* vi = app.add_option("--test-images", s.test_images, "your test images (IDX)")->check(CLI::ExistingFile);
-  auto* vl = app.add_option("--test-labels", s.test_labels, "your test labels (IDX)")->check(CLI::ExistingFile);
-  ti->needs(tl)->needs(vi)->needs(vl);
-  tl->needs(ti);
-  vi->needs(ti);
-  vl->needs(ti);
-  auto* csv = app.add_option("--csv", s.csv,
-                             "your data as CSV: one image per line, its pixels (row-major) then its label in [0, 9]; "
-                             "split by --test-fraction")
-                  ->check(CLI::ExistingFile)->excludes(ti);
-  app.add_option("--max-pixel", s.max_pixel, "full-scale pixel value of --csv (default: the largest pixel in the file)")
-      ->check(CLI::PositiveNumber)->needs(csv);
-  app.add_option("--hidden", s.hidden, "hidden width H: two layers N x H -> transfer stage -> H x 10 (0: the paper's one layer)")
-      ->check(CLI::Range(std::size_t{0}, std::size_t{4096}))->capture_default_str();
-  app.add_option("--epochs", s.epochs, "training epochs (default: 300 for digits, 10 for MNIST; with --hidden 100 for digits, 30 for MNIST)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
-  app.add_option("--batch", s.batch, "mini-batch size")->check(CLI::Range(std::size_t{1}, std::size_t{65536}))->capture_default_str();
-  app.add_option("--threads", s.threads, "threads per batch (results do not depend on it)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{256}))->capture_default_str();
-  app.add_option("--eval-every", s.eval_every, "evaluate every N epochs (0: only at the end)")
-      ->check(CLI::Range(std::size_t{0}, std::size_t{100000}))->capture_default_str();
-  app.add_option("--beta", s.beta, "output scale beta: logits beta U / (N_in V_max) (default: 200 digits, 400 mnist8, 1500 mnist28; with --hidden, N_in = H: 60 digits, 200 MNIST)")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--lr", s.lr, "learning rate on x = I/I_max (default: 0.05 sgd, 1e-3 adam; with --hidden adam 1e-2 digits, 3e-3 MNIST)")->check(CLI::NonNegativeNumber);
-  app.add_option("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch, --lr-schedule exponential (default: 1)")
-      ->check(CLI::Range(0.0, 1.0).description("in (0, 1]"))
-      ->check([](const std::string& v) { return std::stod(v) > 0.0 ? std::string{} : std::string("must be > 0"); });
-  app.add_option("--lr-schedule", s.lr_schedule,
-                 "learning rate per epoch: exponential (--lr times --lr-decay^epoch) or cosine (from --lr down to "
-                 "--lr-final over the epochs) (default: cosine with --hidden on MNIST unless --lr-decay is given, "
-                 "else exponential)")
-      ->check(CLI::IsMember({"exponential", "cosine"}));
-  app.add_option("--lr-final", s.lr_final, "final learning rate of --lr-schedule cosine (default: 0)")->check(CLI::NonNegativeNumber);
-  app.add_option("--weight-decay", s.weight_decay,
-                 "decoupled weight decay lambda: every step shrinks each current toward 0 by the fraction lr lambda "
-                 "(default: 0.01 with --hidden on MNIST, else 0)")
-      ->check(CLI::NonNegativeNumber);
-  app.add_option("--optimizer", s.optimizer, "update rule (default: sgd for one layer, adam for two)")
-      ->check(CLI::IsMember({"sgd", "adam"}));
-  app.add_option("--range", s.range, "bias current range")->check(CLI::IsMember({"bipolar", "non_negative"}))->capture_default_str();
-  app.add_option("--seed", s.seed, "seed of the one random engine")->capture_default_str();
-  app.add_option("--test-fraction", s.test_fraction, "test share of the stratified split (digits, --csv)")
-      ->check(CLI::Range(0.0, 1.0).description("in (0, 1)"))
-      ->check([](const std::string& v) { return std::stod(v) > 0.0 && std::stod(v) < 1.0 ? std::string{} : std::string("must lie in (0, 1): a split needs test and training images"); })
-      ->capture_default_str();
-  app.add_option("--transfer-gain", s.transfer_gain, "laser driver gain G = dP/dU at U_0 [W/V] (--hidden; default 4 P_max / (V_max sqrt(N)))")
-      ->check(CLI::PositiveNumber);
+  example::command_line cli{"Train the optically driven MTJ crossbar of Oberbauer et al. 2025 (one layer, or two with --hidden) "
+                            "on handwritten digits. The last line printed is test_accuracy=0.xxxx"};
+  cli.add("--data", s.data, "built-in data set (fetched by scripts/fetch-data)").one_of({"digits", "mnist8", "mnist28"}).show_default();
+  auto ti = cli.add("--train-images", s.train_images, "your training images (IDX, e.g. MNIST layout)").existing_file();
+  auto tl = cli.add("--train-labels", s.train_labels, "your training labels (IDX)").existing_file();
+  auto vi = cli.add("--test-images", s.test_images, "your test images (IDX)").existing_file();
+  auto vl = cli.add("--test-labels", s.test_labels, "your test labels (IDX)").existing_file();
+  ti.needs(tl).needs(vi).needs(vl);
+  tl.needs(ti);
+  vi.needs(ti);
+  vl.needs(ti);
+  auto csv = cli.add("--csv", s.csv,
+                     "your data as CSV: one image per line, its pixels (row-major) then its label in [0, 9]; "
+                     "split by --test-fraction")
+                 .existing_file().excludes(ti);
+  cli.add("--max-pixel", s.max_pixel, "full-scale pixel value of --csv (default: the largest pixel in the file)")
+      .positive().needs(csv);
+  cli.add("--hidden", s.hidden, "hidden width H: two layers N x H -> transfer stage -> H x 10 (0: the paper's one layer)")
+      .range(std::size_t{0}, std::size_t{4096}).show_default();
+  cli.add("--epochs", s.epochs, "training epochs (default: 300 for digits, 10 for MNIST; with --hidden 100 for digits, 30 for MNIST)")
+      .range(std::size_t{1}, std::size_t{100000});
+  cli.add("--batch", s.batch, "mini-batch size").range(std::size_t{1}, std::size_t{65536}).show_default();
+  cli.add("--threads", s.threads, "threads per batch (results do not depend on it)")
+      .range(std::size_t{1}, std::size_t{256}).show_default();
+  cli.add("--eval-every", s.eval_every, "evaluate every N epochs (0: only at the end)")
+      .range(std::size_t{0}, std::size_t{100000}).show_default();
+  cli.add("--beta", s.beta, "output scale beta: logits beta U / (N_in V_max) (default: 200 digits, 400 mnist8, 1500 mnist28; with --hidden, N_in = H: 60 digits, 200 MNIST)")
+      .positive();
+  cli.add("--lr", s.lr, "learning rate on x = I/I_max (default: 0.05 sgd, 1e-3 adam; with --hidden adam 1e-2 digits, 3e-3 MNIST)").non_negative();
+  cli.add("--lr-decay", s.lr_decay, "factor on the learning rate after every epoch, --lr-schedule exponential (default: 1)")
+      .range(0.0, 1.0, "in (0, 1]")
+      .check([](const std::string& v) { return std::stod(v) > 0.0 ? std::string{} : std::string("must be > 0"); });
+  cli.add("--lr-schedule", s.lr_schedule,
+          "learning rate per epoch: exponential (--lr times --lr-decay^epoch) or cosine (from --lr down to "
+          "--lr-final over the epochs) (default: cosine with --hidden on MNIST unless --lr-decay is given, "
+          "else exponential)")
+      .one_of({"exponential", "cosine"});
+  cli.add("--lr-final", s.lr_final, "final learning rate of --lr-schedule cosine (default: 0)").non_negative();
+  cli.add("--weight-decay", s.weight_decay,
+          "decoupled weight decay lambda: every step shrinks each current toward 0 by the fraction lr lambda "
+          "(default: 0.01 with --hidden on MNIST, else 0)")
+      .non_negative();
+  cli.add("--optimizer", s.optimizer, "update rule (default: sgd for one layer, adam for two)").one_of({"sgd", "adam"});
+  cli.add("--range", s.range, "bias current range").one_of({"bipolar", "non_negative"}).show_default();
+  cli.add("--seed", s.seed, "seed of the one random engine").show_default();
+  cli.add("--test-fraction", s.test_fraction, "test share of the stratified split (digits, --csv)")
+      .range(0.0, 1.0, "in (0, 1)")
+      .check([](const std::string& v) { return std::stod(v) > 0.0 && std::stod(v) < 1.0 ? std::string{} : std::string("must lie in (0, 1): a split needs test and training images"); })
+      .show_default();
+  cli.add("--transfer-gain", s.transfer_gain, "laser driver gain G = dP/dU at U_0 [W/V] (--hidden; default 4 P_max / (V_max sqrt(N)))")
+      .positive();
   std::optional<double> transfer_offset_mV;  // not given: the default below (NaN is refused, not "not given")
-  app.add_option("--transfer-offset-mV", transfer_offset_mV, "laser driver offset U_0 [mV] (--hidden; default 0 for digits, 2 V_max = 46.7 mV for MNIST)")
-      ->check(CLI::Range(-1e6, 1e6));
-  app.add_option("--out", s.out, "output folder (default: out/<data>); a file of that name is refused")
-      ->check([](const std::string& v) {
-        std::error_code ec;
-        const auto status = std::filesystem::status(v, ec);
-        if (v.empty()) return std::string("the output folder name is empty");
-        return std::filesystem::exists(status) && !std::filesystem::is_directory(status)
-                   ? "'" + v + "' exists and is not a folder" : std::string{};
-      });
-  app.add_option("--export", s.export_dir, "also write the data, initial currents and batch order for scripts/compare_torch.py");
-  app.add_flag("!--no-plots", s.plots, "write CSV files only");
-  app.add_flag("!--deploy-only", s.hardware_aware, "train the ideal chip, evaluate on the non-ideal one");
+  cli.add("--transfer-offset-mV", transfer_offset_mV, "laser driver offset U_0 [mV] (--hidden; default 0 for digits, 2 V_max = 46.7 mV for MNIST)")
+      .range(-1e6, 1e6);
+  cli.add("--out", s.out, "output folder (default: out/<data>); a file of that name is refused").output_folder();
+  cli.add("--export", s.export_dir, "also write the data, initial currents and batch order for scripts/compare_torch.py");
+  cli.flag("!--no-plots", s.plots, "write CSV files only");
+  cli.flag("!--deploy-only", s.hardware_aware, "train the ideal chip, evaluate on the non-ideal one");
   double spread = 0.0, stuck = 0.0, noise_uV = 0.0, bandwidth = 0.0, crosstalk = 0.0;
   unsigned current_bits = 0, power_bits = 0;
   std::string stuck_mode = "parallel";
-  app.add_option("--spread", spread, "device-to-device spread sigma of the response coefficients")->check(CLI::Range(0.0, 1.0));
-  app.add_option("--stuck", stuck, "fraction of stuck junctions")->check(CLI::Range(0.0, 1.0));
-  app.add_option("--stuck-mode", stuck_mode, "how stuck junctions fail")->check(CLI::IsMember({"parallel", "zero"}))->capture_default_str();
-  app.add_option("--noise-uV", noise_uV, "amplifier read-noise floor [uV rms]")->check(CLI::NonNegativeNumber);
-  app.add_option("--bandwidth-Hz", bandwidth, "read bandwidth for the column's Johnson noise [Hz]")->check(CLI::NonNegativeNumber);
-  app.add_option("--current-bits", current_bits, "current DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantization::max_bits));
-  app.add_option("--power-bits", power_bits, "laser DAC bits (0: ideal)")->check(CLI::Range(0u, nonideal::dac_quantization::max_bits));
-  app.add_option("--crosstalk", crosstalk, "laser crosstalk fraction alpha to each neighbouring row")->check(CLI::Range(0.0, 1.0));
-  // every floating-point option must be finite (CLI11 reads "nan" and "inf", and its range
-  // checks let NaN through): the convention of examples/common/cli.hpp
-  for (CLI::Option* option : app.get_options())
-    if (option->get_type_name().rfind("FLOAT", 0) == 0)
-      option->check([](const std::string& v) {
-        char* end = nullptr;
-        const double x = std::strtod(v.c_str(), &end);
-        return end != v.c_str() && *end == '\0' && std::isfinite(x) ? std::string{} : "'" + v + "' is not a finite number";
-      });
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
+  cli.add("--spread", spread, "device-to-device spread sigma of the response coefficients").range(0.0, 1.0);
+  cli.add("--stuck", stuck, "fraction of stuck junctions").range(0.0, 1.0);
+  cli.add("--stuck-mode", stuck_mode, "how stuck junctions fail").one_of({"parallel", "zero"}).show_default();
+  cli.add("--noise-uV", noise_uV, "amplifier read-noise floor [uV rms]").non_negative();
+  cli.add("--bandwidth-Hz", bandwidth, "read bandwidth for the column's Johnson noise [Hz]").non_negative();
+  cli.add("--current-bits", current_bits, "current DAC bits (0: ideal)").range(0u, nonideal::dac_quantization::max_bits);
+  cli.add("--power-bits", power_bits, "laser DAC bits (0: ideal)").range(0u, nonideal::dac_quantization::max_bits);
+  cli.add("--crosstalk", crosstalk, "laser crosstalk fraction alpha to each neighbouring row").range(0.0, 1.0);
+  // every floating-point option must be finite (CLI11 reads "nan" and "inf", and its range checks
+  // let NaN through): command_line::parse adds the check of examples/common/cli.hpp
+  if (const int code = cli.parse(argc, argv); code >= 0) return code;
   if (s.user_idx()) s.data = "user-idx";
   if (!s.csv.empty()) s.data = "user-csv";
   const bool two = s.hidden > 0;

@@ -58,7 +58,7 @@ template <input_encoding Encoding = optical_intensity>
   const std::size_t H = images.height, W = images.width, n = images.size();
   // overlap weights a[r][i] of source line i with target line r (one axis at a time)
   auto weights = [](std::size_t source, std::size_t target) {
-    xt::xtensor<double, 2> a = xt::zeros<double>({target, source});
+    xt::xtensor<double, 2> a({target, source}, 0.0);
     const double box = double(source) / double(target);
     for (std::size_t r = 0; r < target; ++r)
       for (std::size_t i = 0; i < source; ++i) {
@@ -69,7 +69,7 @@ template <input_encoding Encoding = optical_intensity>
   };
   const auto a = weights(H, height), b = weights(W, width);
   io::image_set out{height, width, images.max_pixel, images.classes,
-                    xt::zeros<double>({n, height * width}), images.labels};
+                    xt::xtensor<double, 2>({n, height * width}, 0.0), images.labels};
   for (std::size_t s = 0; s < n; ++s) {
     const double* x = images.pixels.data() + s * H * W;
     double* y = out.pixels.data() + s * height * width;

@@ -9,7 +9,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -33,6 +32,13 @@ inline std::string temporary_name(const std::string& path) {
   std::snprintf(tail, sizeof tail, ".tmp-%lld-%zx-%llu", static_cast<long long>(::getpid()), thread,
                 static_cast<unsigned long long>(counter.fetch_add(1)));
   return path + tail;
+}
+/// The folder that holds `path`: what precedes its last '/' ("/" for a file in the root, "." for
+/// a bare file name).
+inline std::string parent_directory(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? std::string("/") : path.substr(0, slash);
 }
 /// The operating system's text for errno value `e`.
 inline std::string os_message(int e) { return std::system_category().message(e); }
@@ -110,8 +116,7 @@ inline void write_file_durably(const std::string& path, std::string_view text) {
   if (::rename(name.c_str(), path.c_str()) != 0)
     throw file_error(path, "", "cannot rename the temporary file into place: " + detail_durable_write::os_message(errno));
   temporary.keep();
-  std::string directory = std::filesystem::path(path).parent_path().string();
-  if (directory.empty()) directory = ".";
+  const std::string directory = detail_durable_write::parent_directory(path);
   detail_durable_write::descriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0)
     throw file_error(path, "", "saved, but its directory cannot be opened to fsync it: " + detail_durable_write::os_message(errno));

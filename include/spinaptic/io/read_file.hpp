@@ -5,14 +5,14 @@
 // refused up front, before it is opened.
 #pragma once
 
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
+
+#include <sys/stat.h>
 
 #include "spinaptic/error.hpp"
 
@@ -22,11 +22,14 @@ namespace detail_read_file {
 /// Opens `path` for binary reading; a missing file, a directory, anything else that is not a
 /// regular file (device, FIFO, socket) or an unreadable file throws file_error naming it.
 inline std::ifstream open(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);  // follows links
-  if (std::filesystem::is_directory(status)) throw file_error(path, "", "is a directory, not a file");
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-    throw file_error(path, "", "is not a regular file (a device, FIFO or socket): refused before reading");
+  // stat(2) follows links, as std::filesystem::status does (<filesystem> costs about 0.1 s of CPU
+  // in every unit); a path that cannot be stat'ed is left to the open below to report.
+  struct ::stat status {};
+  if (::stat(path.c_str(), &status) == 0) {
+    if (S_ISDIR(status.st_mode)) throw file_error(path, "", "is a directory, not a file");
+    if (!S_ISREG(status.st_mode))
+      throw file_error(path, "", "is not a regular file (a device, FIFO or socket): refused before reading");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw file_error(path, "", "cannot open file for reading");
   return in;

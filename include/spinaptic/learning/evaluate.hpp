@@ -28,7 +28,7 @@ template <layer Network, loss Loss, std::uniform_random_bit_generator Engine>
   const std::size_t L = net.outputs(), n = data.size(), block = 256;
   std::vector<double> u(block * L), delta(L), workspace(kernels.workspace_size());
   evaluation e;
-  e.confusion = xt::zeros<std::size_t>({L, L});
+  e.confusion = xt::xtensor<std::size_t, 2>({L, L}, 0);
   typename Loss::sum_type sum{};
   const bool noisy = noise.enabled();
   for (std::size_t start = 0; start < n; start += block) {

@@ -1,0 +1,79 @@
+// examples/common/command_line.hpp: the command-line convention of examples/common/cli.hpp
+// (--help, unknown or malformed values refused before any work, every floating-point value
+// finite) behind a small interface, so a program's unit does not include CLI11. The one unit that
+// does, command_line.cpp, is the static library example_command_line, compiled once for every
+// program that links it (scripts/compile-times reports it as a shared unit). Not part of the
+// library.
+//
+//   example::command_line cli{"what the program does"};
+//   cli.add("--epochs", epochs, "training epochs").range(std::size_t{1}, std::size_t{100000}).show_default();
+//   if (const int code = cli.parse(argc, argv); code >= 0) return code;   // --help or a refusal
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guarded_main.hpp"
+
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
+
+namespace example {
+
+/// A program's command line: options bound to variables, checked by CLI11 in parse().
+class command_line {
+ public:
+  /// One declared option; its checks are CLI11's (the messages a refused value prints are CLI11's).
+  class option {
+   public:
+    explicit option(CLI::Option* o) noexcept : option_(o) {}
+    /// --help shows the variable's value at declaration as the default.
+    option& show_default();
+    /// The value must lie in [lo, hi] (CLI::Range); `description` replaces "in [lo - hi]" in --help.
+    option& range(unsigned lo, unsigned hi);
+    option& range(unsigned long lo, unsigned long hi);
+    option& range(unsigned long long lo, unsigned long long hi);
+    option& range(double lo, double hi, const char* description = nullptr);
+    option& positive();      ///< > 0 (CLI::PositiveNumber)
+    option& non_negative();  ///< >= 0 (CLI::NonNegativeNumber)
+    option& one_of(const std::vector<std::string>& choices);  ///< CLI::IsMember
+    option& existing_file();                                  ///< CLI::ExistingFile
+    option& output_folder();  ///< a folder or not yet there (example::output_folder of cli.hpp)
+    /// A check of the text: returns the empty string to accept it, else why it is refused.
+    option& check(std::string (*rule)(const std::string& text));
+    option& needs(const option& other);     ///< this option requires `other`
+    option& excludes(const option& other);  ///< this option and `other` exclude each other
+
+   private:
+    CLI::Option* option_;
+  };
+
+  explicit command_line(const std::string& description);
+  ~command_line();
+  command_line(const command_line&) = delete;
+  command_line& operator=(const command_line&) = delete;
+
+  option add(const std::string& name, std::string& value, const std::string& help);
+  option add(const std::string& name, double& value, const std::string& help);
+  option add(const std::string& name, unsigned& value, const std::string& help);
+  option add(const std::string& name, unsigned long& value, const std::string& help);
+  option add(const std::string& name, unsigned long long& value, const std::string& help);
+  /// Left empty when the option is not given.
+  option add(const std::string& name, std::optional<double>& value, const std::string& help);
+  /// A flag; `name` as CLI11 spells it ("!--no-plots" sets `value` to false).
+  option flag(const std::string& name, bool& value, const std::string& help);
+
+  /// Parses as example::parse of cli.hpp: returns -1 when the program should go on, else the exit
+  /// code (0 after --help; nonzero, with the message printed, for a refused argument).
+  int parse(int argc, char** argv);
+
+ private:
+  std::unique_ptr<CLI::App> app_;
+};
+
+}  // namespace example
