@@ -10,8 +10,9 @@
 //   * no exception reaches main's caller: example::guarded_main (guarded_main.hpp) prints
 //     "program: message" for a spinaptic::error or any std::exception and returns 1.
 // CLI11 costs seconds of compile time in every unit that includes it (about 9 s of CPU at -O3 for
-// two options): a program may instead declare its options through command_line.hpp, whose one
-// unit (command_line.cpp, the library example_command_line) is compiled once for all of them.
+// two options), so no program includes this header: every program declares its options through
+// command_line.hpp, whose one unit (command_line.cpp, the library example_command_line, the only
+// includer of this header) is compiled once for all of them.
 #pragma once
 
 #include <cmath>
@@ -77,38 +78,6 @@ inline int parse(CLI::App& app, int argc, char** argv) {
     return app.exit(e);
   }
   return -1;
-}
-
-/// The command line of a program without options of its own: `--help` prints `description` and
-/// exits 0; anything else is refused as parse() refuses it. Returns -1 when the program should
-/// go on, else the exit code.
-inline int parse_without_options(int argc, char** argv, const char* description) {
-  CLI::App app{description};
-  return parse(app, argc, argv);
-}
-
-/// Creates the output folder (after the command line was accepted) and returns its path; a
-/// failure throws std::runtime_error naming the folder and the cause.
-inline std::filesystem::path make_output_folder(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throw std::runtime_error("cannot create the output folder '" + dir + "': " +
-                             (ec ? ec.message() : std::string("exists and is not a folder")));
-  return std::filesystem::absolute(dir);
-}
-
-/// main() of a program whose only option is its output folder: `--help`, `--out DIR` (default
-/// `out`), then run(folder) once the folder is made; guarded as guarded_main.
-template <class Run>
-int main_with_output_folder(int argc, char** argv, const char* program, const char* description, std::string out,
-                            Run&& run) noexcept {
-  return guarded_main(program, [&] {
-    CLI::App app{description};
-    add_output_folder(app, out);
-    if (const int code = parse(app, argc, argv); code >= 0) return code;
-    return run(make_output_folder(out));
-  });
 }
 
 }  // namespace example

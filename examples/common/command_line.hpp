@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,10 @@ class command_line {
   option add(const std::string& name, std::optional<double>& value, const std::string& help);
   /// A flag; `name` as CLI11 spells it ("!--no-plots" sets `value` to false).
   option flag(const std::string& name, bool& value, const std::string& help);
+  /// The output folder as `--out DIR` and as the optional first positional argument, with the
+  /// default `dir` holds (shown by --help); a file of that name is refused (add_output_folder of
+  /// cli.hpp).
+  option add_output_folder(std::string& dir);
 
   /// Parses as example::parse of cli.hpp: returns -1 when the program should go on, else the exit
   /// code (0 after --help; nonzero, with the message printed, for a refused argument).
@@ -75,5 +80,27 @@ class command_line {
  private:
   std::unique_ptr<CLI::App> app_;
 };
+
+/// The command line of a program without options of its own: `--help` prints `description` and
+/// exits 0; anything else is refused as command_line::parse refuses it. Returns -1 when the
+/// program should go on, else the exit code.
+int parse_without_options(int argc, char** argv, const char* description);
+
+/// Creates the output folder (after the command line was accepted) and returns its path; a
+/// failure throws std::runtime_error naming the folder and the cause.
+std::filesystem::path make_output_folder(const std::string& dir);
+
+/// main() of a program whose only option is its output folder: `--help`, `--out DIR` (default
+/// `out`), then run(folder) once the folder is made; guarded as guarded_main.
+template <class Run>
+int main_with_output_folder(int argc, char** argv, const char* program, const char* description, std::string out,
+                            Run&& run) noexcept {
+  return guarded_main(program, [&] {
+    command_line cli{description};
+    cli.add_output_folder(out);
+    if (const int code = cli.parse(argc, argv); code >= 0) return code;
+    return run(make_output_folder(out));
+  });
+}
 
 }  // namespace example
