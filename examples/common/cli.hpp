@@ -1,18 +1,8 @@
-// examples/common/cli.hpp: the one command-line convention of every example program (CLI11).
-// Not part of the library.
-//   * `--help` (or `-h`) prints the usage and exits 0, before anything is read or created;
-//   * an unknown option, a missing value, or a malformed or out-of-range value (abc or 1e12 for a
-//     count, -1 where >= 0 is needed, NaN or inf for any number, an output path that is a file) is
-//     refused with a message on stderr and a nonzero exit code, before any work;
-//   * the output folder is `--out DIR` (also accepted as the first positional argument); it is
-//     created only once the whole command line is accepted, and any name works (one starting with
-//     '-' is given as `--out=-name` or after `--`);
-//   * no exception reaches main's caller: example::guarded_main (guarded_main.hpp) prints
-//     "program: message" for a spinaptic::error or any std::exception and returns 1.
-// CLI11 costs seconds of compile time in every unit that includes it (about 9 s of CPU at -O3 for
-// two options), so no program includes this header: every program declares its options through
-// command_line.hpp, whose one unit (command_line.cpp, the library example_command_line, the only
-// includer of this header) is compiled once for all of them.
+// examples/common/cli.hpp: the CLI11 side of the examples' command-line convention (described in
+// command_line.hpp): the finite-number and output-folder checks, the output folder option and the
+// parse. Not part of the library. CLI11 costs seconds of compile time in every unit that includes
+// it (about 9 s of CPU at -O3 for two options), so no program includes this header: its one
+// includer is command_line.cpp (the library example_command_line), compiled once for all.
 #pragma once
 
 #include <cmath>

@@ -6,7 +6,7 @@
 //   derived_vs_calibrated.csv/.png  V_AC(I) at 150 mW: the physics-derived response of
 //                             physics_mgo_800nm beside the calibrated surface of hybrid_mgo_800nm
 // Usage: device_curves [--out DIR]   (default folder: device_curves; --help for the convention of
-//        examples/common/cli.hpp, through examples/common/command_line.hpp)
+//        examples/common/command_line.hpp)
 #include <cstdio>
 #include <sstream>
 #include <string>
