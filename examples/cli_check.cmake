@@ -1,5 +1,5 @@
 # examples/cli_check.cmake: one command-line check of an example program (run by ctest with
-# cmake -P; see examples/CMakeLists.txt). The convention it checks is examples/common/cli.hpp.
+# cmake -P; see examples/CMakeLists.txt). The convention it checks is examples/common/command_line.hpp.
 #   -DPROGRAM=<path> -DARGS=<arguments joined by |> -DFOLDER=<output folder> -DMODE=help|refuse|write
 #   [-DEXPECT=<regex>] [-DFILES=<names joined by |>] [-DWORKING_DIRECTORY=<dir>]
 # help:   exit code 0, "Usage:" and "--help" on stdout, FOLDER not created.

@@ -23,7 +23,7 @@
 #include <spinaptic/calibration.hpp>
 #include <spinaptic/device/presets.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -31,19 +31,17 @@ using device::magnetic_state;
 using physics = device::presets::physics_mgo_800nm;
 
 int main(int argc, char** argv) try {
-  CLI::App app{"Fit the response models to a measured lock-in sweep V_AC(P, I) (synthetic without --sweep)"};
+  example::command_line cli{"Fit the response models to a measured lock-in sweep V_AC(P, I) (synthetic without --sweep)"};
   std::string out_arg = "out/calibration", sweep_file;
   double noise_uV = 20.0;
   std::uint64_t seed = 5;
   bool plots = true;
-  example::add_output_folder(app, out_arg);
-  app.add_option("--sweep", sweep_file, "your measured sweep (CSV: state,power_W,current_A,voltage_V)")
-      ->check(CLI::ExistingFile);
-  app.add_option("--noise-uV", noise_uV, "noise of the synthetic sweep [uV rms]")
-      ->check(CLI::Range(0.0, 1e6))->capture_default_str();
-  app.add_option("--seed", seed, "seed of the synthetic sweep's noise")->capture_default_str();
-  app.add_flag("!--no-plots", plots, "write CSV files only");
-  if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+  cli.add_output_folder(out_arg);
+  cli.add("--sweep", sweep_file, "your measured sweep (CSV: state,power_W,current_A,voltage_V)").existing_file();
+  cli.add("--noise-uV", noise_uV, "noise of the synthetic sweep [uV rms]").range(0.0, 1e6).show_default();
+  cli.add("--seed", seed, "seed of the synthetic sweep's noise").show_default();
+  cli.flag("!--no-plots", plots, "write CSV files only");
+  if (const int code = cli.parse(argc, argv); code >= 0) return code;
   const double sigma = noise_uV * 1e-6;
   const std::string out = example::make_output_folder(out_arg).string();
 
@@ -115,7 +113,7 @@ int main(int argc, char** argv) try {
   std::printf("\noutputs in %s (sweep.csv, residuals.csv%s)\n", out.c_str(), plots ? ", residuals.png/.svg" : "");
   std::printf("fit_rms_residual=%.6g\n", phys.fit.rms_residual);
   return 0;
-} catch (const std::exception& e) {  // spinaptic::error included (examples/common/cli.hpp)
+} catch (const std::exception& e) {  // spinaptic::error included (examples/common/guarded_main.hpp)
   std::cerr << "calibration: " << e.what() << '\n';
   return 1;
 } catch (...) {

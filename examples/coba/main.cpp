@@ -13,7 +13,7 @@
 
 #include <spinaptic/network/spiking/vogels_abbott.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -57,12 +57,12 @@ int run(Network net, const std::filesystem::path& dir, const std::string& name) 
 
 int main(int argc, char** argv) {
   return example::guarded_main("coba", [&] {
-    CLI::App app{"The Vogels-Abbott COBA network (Brette et al. 2007, benchmark 1): 4000 LIF neurons for 1 s"};
+    example::command_line cli{"The Vogels-Abbott COBA network (Brette et al. 2007, benchmark 1): 4000 LIF neurons for 1 s"};
     std::string out = "out/coba";
     bool cuba = false;
-    example::add_output_folder(app, out);
-    app.add_flag("--cuba", cuba, "the current-based variant (CUBA) instead of COBA");
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    cli.add_output_folder(out);
+    cli.flag("--cuba", cuba, "the current-based variant (CUBA) instead of COBA");
+    if (const int code = cli.parse(argc, argv); code >= 0) return code;
     const auto dir = example::make_output_folder(out);
     ss::vogels_abbott_settings s;
     s.run.block = s.neurons;

@@ -1,17 +1,8 @@
-// examples/common/cli.hpp: the one command-line convention of every example program (CLI11).
-// Not part of the library.
-//   * `--help` (or `-h`) prints the usage and exits 0, before anything is read or created;
-//   * an unknown option, a missing value, or a malformed or out-of-range value (abc or 1e12 for a
-//     count, -1 where >= 0 is needed, NaN or inf for any number, an output path that is a file) is
-//     refused with a message on stderr and a nonzero exit code, before any work;
-//   * the output folder is `--out DIR` (also accepted as the first positional argument); it is
-//     created only once the whole command line is accepted, and any name works (one starting with
-//     '-' is given as `--out=-name` or after `--`);
-//   * no exception reaches main's caller: example::guarded_main (guarded_main.hpp) prints
-//     "program: message" for a spinaptic::error or any std::exception and returns 1.
-// CLI11 costs seconds of compile time in every unit that includes it (about 9 s of CPU at -O3 for
-// two options): a program may instead declare its options through command_line.hpp, whose one
-// unit (command_line.cpp, the library example_command_line) is compiled once for all of them.
+// examples/common/cli.hpp: the CLI11 side of the examples' command-line convention (described in
+// command_line.hpp): the finite-number and output-folder checks, the output folder option and the
+// parse. Not part of the library. CLI11 costs seconds of compile time in every unit that includes
+// it (about 9 s of CPU at -O3 for two options), so no program includes this header: its one
+// includer is command_line.cpp (the library example_command_line), compiled once for all.
 #pragma once
 
 #include <cmath>
@@ -77,38 +68,6 @@ inline int parse(CLI::App& app, int argc, char** argv) {
     return app.exit(e);
   }
   return -1;
-}
-
-/// The command line of a program without options of its own: `--help` prints `description` and
-/// exits 0; anything else is refused as parse() refuses it. Returns -1 when the program should
-/// go on, else the exit code.
-inline int parse_without_options(int argc, char** argv, const char* description) {
-  CLI::App app{description};
-  return parse(app, argc, argv);
-}
-
-/// Creates the output folder (after the command line was accepted) and returns its path; a
-/// failure throws std::runtime_error naming the folder and the cause.
-inline std::filesystem::path make_output_folder(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throw std::runtime_error("cannot create the output folder '" + dir + "': " +
-                             (ec ? ec.message() : std::string("exists and is not a folder")));
-  return std::filesystem::absolute(dir);
-}
-
-/// main() of a program whose only option is its output folder: `--help`, `--out DIR` (default
-/// `out`), then run(folder) once the folder is made; guarded as guarded_main.
-template <class Run>
-int main_with_output_folder(int argc, char** argv, const char* program, const char* description, std::string out,
-                            Run&& run) noexcept {
-  return guarded_main(program, [&] {
-    CLI::App app{description};
-    add_output_folder(app, out);
-    if (const int code = parse(app, argc, argv); code >= 0) return code;
-    return run(make_output_folder(out));
-  });
 }
 
 }  // namespace example

@@ -2,6 +2,9 @@
 // example_command_line; the checks and messages are those of cli.hpp and CLI11).
 #include "command_line.hpp"
 
+#include <stdexcept>
+#include <system_error>
+
 #include "cli.hpp"
 
 namespace example {
@@ -87,6 +90,22 @@ option command_line::flag(const std::string& name, bool& value, const std::strin
   return option(app_->add_flag(name, value, help));
 }
 
+option command_line::add_output_folder(std::string& dir) { return option(example::add_output_folder(*app_, dir)); }
+
 int command_line::parse(int argc, char** argv) { return example::parse(*app_, argc, argv); }
+
+int parse_without_options(int argc, char** argv, const char* description) {
+  command_line cli{description};
+  return cli.parse(argc, argv);
+}
+
+std::filesystem::path make_output_folder(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir))
+    throw std::runtime_error("cannot create the output folder '" + dir + "': " +
+                             (ec ? ec.message() : std::string("exists and is not a folder")));
+  return std::filesystem::absolute(dir);
+}
 
 }  // namespace example

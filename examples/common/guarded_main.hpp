@@ -1,7 +1,7 @@
 // examples/common/guarded_main.hpp: no exception reaches main's caller (the convention of
-// examples/common/cli.hpp). Not part of the library; light on purpose (no <iostream>, no CLI11),
-// so a program that parses its command line through examples/common/command_line.hpp includes
-// nothing heavy for it.
+// examples/common/command_line.hpp). Not part of the library; light on purpose (no <iostream>,
+// no CLI11), so a program that parses its command line through command_line.hpp includes nothing
+// heavy for it.
 #pragma once
 
 #include <cstdio>

@@ -1,6 +1,6 @@
 // examples/common/output.hpp: what the examples share: files written to a temporary name and
 // renamed into place, and gnuplot runs that draw each figure as PNG and as SVG beside it. Not part
-// of the library. The output folder comes from the command line (examples/common/cli.hpp).
+// of the library. The output folder comes from the command line (examples/common/command_line.hpp).
 #pragma once
 
 #include <sys/types.h>

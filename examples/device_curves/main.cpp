@@ -6,14 +6,14 @@
 //   derived_vs_calibrated.csv/.png  V_AC(I) at 150 mW: the physics-derived response of
 //                             physics_mgo_800nm beside the calibrated surface of hybrid_mgo_800nm
 // Usage: device_curves [--out DIR]   (default folder: device_curves; --help for the convention of
-//        examples/common/cli.hpp)
+//        examples/common/command_line.hpp)
 #include <cstdio>
 #include <sstream>
 #include <string>
 
 #include <spinaptic/spinaptic.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;

@@ -37,7 +37,7 @@
 #include <spinaptic/io/idx.hpp>
 #include <spinaptic/network/spiking/diehl_cook.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -72,7 +72,7 @@ learning::plasticity::mtj_synapse paper_mtj_synapse() {
   return learning::plasticity::mtj_synapse(p);
 }
 
-/// The command line (examples/common/cli.hpp).
+/// The command line (examples/common/command_line.hpp).
 struct options {
   std::string out = "out/diehl_cook";
   std::size_t neurons = 400, train = 60000, test = 10000, block = 1000;
@@ -88,26 +88,23 @@ int run(Network& net, const options& o);
 int main(int argc, char** argv) {
   return example::guarded_main("diehl_cook", [&] {
     options o;
-    CLI::App app{"Diehl & Cook (2015) unsupervised STDP network on MNIST with the original protocol"};
-    example::add_output_folder(app, o.out);
-    app.add_option("--neurons", o.neurons, "excitatory neurons")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
-    app.add_option("--train", o.train, "training examples (at most the 60000 of MNIST are used)")
-        ->check(CLI::Range(std::size_t{0}, std::size_t{10000000}))->capture_default_str();
-    app.add_option("--test", o.test, "test examples (at most the 10000 of MNIST are used)")
-        ->check(CLI::Range(std::size_t{0}, std::size_t{10000000}))->capture_default_str();
-    app.add_option("--block", o.block, "examples per block of the running label assignment")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))->capture_default_str();
-    app.add_option("--synapse", o.synapse, "input synapses: Diehl & Cook's STDP (dc) or MTJ synapses (mtj)")
-        ->check(CLI::IsMember({"dc", "mtj"}))->capture_default_str();
-    app.add_option("--delay-ms", o.delay_ms, "input delays uniform in [0, T] ms (0: none)")
-        ->check(CLI::Range(0.0, 1000.0))->capture_default_str();
-    app.add_option("--hold", o.hold, "conductance held over a step: start-of-step value or step mean")
-        ->check(CLI::IsMember({"start", "mean"}))->capture_default_str();
-    app.add_option("--seed", o.seed, "seed of the initial weights and Poisson streams")->capture_default_str();
-    app.add_option("--lockout-ms", o.lockout_ms, "lock-out after a spike [ms] (default: the settings' default)")
-        ->check(CLI::Range(0.0, 1000.0));
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    example::command_line cli{"Diehl & Cook (2015) unsupervised STDP network on MNIST with the original protocol"};
+    cli.add_output_folder(o.out);
+    cli.add("--neurons", o.neurons, "excitatory neurons").range(std::size_t{1}, std::size_t{100000}).show_default();
+    cli.add("--train", o.train, "training examples (at most the 60000 of MNIST are used)")
+        .range(std::size_t{0}, std::size_t{10000000}).show_default();
+    cli.add("--test", o.test, "test examples (at most the 10000 of MNIST are used)")
+        .range(std::size_t{0}, std::size_t{10000000}).show_default();
+    cli.add("--block", o.block, "examples per block of the running label assignment")
+        .range(std::size_t{1}, std::size_t{10000000}).show_default();
+    cli.add("--synapse", o.synapse, "input synapses: Diehl & Cook's STDP (dc) or MTJ synapses (mtj)")
+        .one_of({"dc", "mtj"}).show_default();
+    cli.add("--delay-ms", o.delay_ms, "input delays uniform in [0, T] ms (0: none)").range(0.0, 1000.0).show_default();
+    cli.add("--hold", o.hold, "conductance held over a step: start-of-step value or step mean")
+        .one_of({"start", "mean"}).show_default();
+    cli.add("--seed", o.seed, "seed of the initial weights and Poisson streams").show_default();
+    cli.add("--lockout-ms", o.lockout_ms, "lock-out after a spike [ms] (default: the settings' default)").range(0.0, 1000.0);
+    if (const int code = cli.parse(argc, argv); code >= 0) return code;
     ss::diehl_cook_settings s;
     s.excitatory = o.neurons;
     if (o.hold == "mean") s.conductance_hold = neuron::conductance_hold::step_mean;

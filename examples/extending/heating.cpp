@@ -21,7 +21,7 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/error.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 
 namespace sp = spinaptic;
 using namespace spinaptic::literals;

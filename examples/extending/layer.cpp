@@ -33,7 +33,7 @@
 #include <spinaptic/learning/split.hpp>
 #include <spinaptic/learning/trainer.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 
 namespace sp = spinaptic;
 namespace net = spinaptic::network;

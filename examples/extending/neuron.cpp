@@ -25,7 +25,7 @@
 #include <spinaptic/network/spiking/poisson_group.hpp>
 #include <spinaptic/network/spiking/simulation.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 
 namespace sp = spinaptic;
 namespace ss = spinaptic::network::spiking;

@@ -28,7 +28,7 @@
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 
 namespace sp = spinaptic;
 

@@ -23,7 +23,7 @@
 
 #include <spinaptic/network/spiking/dense_projection.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 
 namespace ss = spinaptic::network::spiking;
 

@@ -19,7 +19,7 @@
 
 #include <spinaptic/device/presets.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 
 namespace sp = spinaptic;
 using namespace spinaptic::literals;

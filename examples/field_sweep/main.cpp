@@ -10,7 +10,7 @@
 #include <spinaptic/device/presets.hpp>
 #include <spinaptic/neuron/spikes.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;

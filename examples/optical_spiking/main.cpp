@@ -26,7 +26,7 @@
 #include <spinaptic/neuron/lif_current.hpp>
 #include <spinaptic/neuron/literals.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -162,13 +162,12 @@ static int run(const std::filesystem::path& dir, std::size_t epochs) {
 
 int main(int argc, char** argv) {
   return example::guarded_main("optical_spiking", [&] {
-    CLI::App app{"The optically spiking MTJ crossbar on the 8x8 digits: gradient training, then rate-coded spiking inference"};
+    example::command_line cli{"The optically spiking MTJ crossbar on the 8x8 digits: gradient training, then rate-coded spiking inference"};
     std::string out = "out/optical_spiking";
     std::size_t epochs = 30;
-    example::add_output_folder(app, out);
-    app.add_option("--epochs", epochs, "training epochs of the analog crossbar")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    cli.add_output_folder(out);
+    cli.add("--epochs", epochs, "training epochs of the analog crossbar").range(std::size_t{1}, std::size_t{100000}).show_default();
+    if (const int code = cli.parse(argc, argv); code >= 0) return code;
     return run(example::make_output_folder(out), epochs);
   });
 }

@@ -32,7 +32,7 @@
 #include <spinaptic/learning/trainer.hpp>
 #include <spinaptic/network/crossbar.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -73,20 +73,20 @@ result train(const Response& response, const io::image_set& train_set, const io:
 }  // namespace
 
 int main(int argc, char** argv) try {
-  CLI::App app{"The 64 x 10 digits network trained on the physics-derived and on the calibrated response"};
+  example::command_line cli{"The 64 x 10 digits network trained on the physics-derived and on the calibrated response"};
   bool plots = true;
   std::size_t epochs = 300;
   std::uint64_t seed = 1;
   double beta = 200.0;  // as tools/digits
   double lr = 0.05;     // as tools/digits
   std::string out_arg = "out/physics_digits";
-  example::add_output_folder(app, out_arg);
-  app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
-  app.add_option("--seed", seed, "seed of the split, the initial currents and the batch order")->capture_default_str();
-  app.add_option("--beta", beta, "output scale beta (logits beta U / (N_in V_max))")->check(CLI::PositiveNumber)->capture_default_str();
-  app.add_option("--lr", lr, "SGD learning rate on x = I/I_max")->check(CLI::PositiveNumber)->capture_default_str();
-  app.add_flag("!--no-plots", plots, "write CSV files only");
-  if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+  cli.add_output_folder(out_arg);
+  cli.add("--epochs", epochs, "training epochs").range(std::size_t{1}, std::size_t{100000}).show_default();
+  cli.add("--seed", seed, "seed of the split, the initial currents and the batch order").show_default();
+  cli.add("--beta", beta, "output scale beta (logits beta U / (N_in V_max))").positive().show_default();
+  cli.add("--lr", lr, "SGD learning rate on x = I/I_max").positive().show_default();
+  cli.flag("!--no-plots", plots, "write CSV files only");
+  if (const int code = cli.parse(argc, argv); code >= 0) return code;
 
   const auto all = io::read_digits_csv(io::data_directory() + "/digits/digits.csv");
   std::mt19937_64 split_engine(seed);
@@ -155,7 +155,7 @@ int main(int argc, char** argv) try {
   std::printf("derived_test_accuracy=%.4f\n", derived.test_accuracy);
   std::printf("polynomial_test_accuracy=%.4f\n", poly.test_accuracy);
   return 0;
-} catch (const std::exception& e) {  // spinaptic::error included (examples/common/cli.hpp)
+} catch (const std::exception& e) {  // spinaptic::error included (examples/common/guarded_main.hpp)
   std::cerr << "physics_digits: " << e.what() << '\n';
   return 1;
 } catch (...) {

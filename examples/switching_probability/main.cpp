@@ -13,7 +13,7 @@
 #include <spinaptic/device/macrospin.hpp>
 #include <spinaptic/device/presets.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;

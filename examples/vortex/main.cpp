@@ -29,7 +29,7 @@
 #include <spinaptic/device/vortex_spin_diode.hpp>
 #include <spinaptic/device/vortex_statics.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -241,12 +241,12 @@ plot 'spike_rate.csv' using 1:3:4 with yerrorlines pt 7 lw 2 lc rgb '#1f77b4' no
 
 int main(int argc, char** argv) {
   return example::guarded_main("vortex", [&] {
-    CLI::App app{"The 800 nm junction with a vortex free layer: loop, gyrotropic frequency, spin-diode spectrum, field sweep with spikes"};
+    example::command_line cli{"The 800 nm junction with a vortex free layer: loop, gyrotropic frequency, spin-diode spectrum, field sweep with spikes"};
     std::string out = "out/vortex";
     bool quick = false;
-    example::add_output_folder(app, out);
-    app.add_flag("--quick", quick, "short run (fewer points, junctions and trials) for the CTest");
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    cli.add_output_folder(out);
+    cli.flag("--quick", quick, "short run (fewer points, junctions and trials) for the CTest");
+    if (const int code = cli.parse(argc, argv); code >= 0) return code;
     return run(example::make_output_folder(out), quick);
   });
 }

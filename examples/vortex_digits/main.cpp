@@ -36,7 +36,7 @@
 #include <spinaptic/network/crossbar.hpp>
 #include <spinaptic/network/spin_diode_crossbar.hpp>
 
-#include "../common/cli.hpp"
+#include "../common/command_line.hpp"
 #include "../common/output.hpp"
 
 using namespace spinaptic;
@@ -152,7 +152,7 @@ plot 'accuracy.csv' using 1:2 with lines lw 2 lc rgb '#1f77b4' notitle
 
 int main(int argc, char** argv) {
   return example::guarded_main("vortex_digits", [&] {
-    CLI::App app{"The vortex-junction crossbar's two modes (thermovoltage, spin-diode) on the 8x8 digits"};
+    example::command_line cli{"The vortex-junction crossbar's two modes (thermovoltage, spin-diode) on the 8x8 digits"};
     std::string out = "out/vortex_digits";
     std::size_t seeds = 5, epochs = 300;
     double beta = 200.0, lr = 0.05;
@@ -160,14 +160,14 @@ int main(int argc, char** argv) {
     // resonance shifts within +-3 MHz of the drive: inside the half-width, where v(delta) is monotonic
     // (the storage layer offers ~15 MHz in all; docs/vortex.md)
     double max_shift = 3e6;
-    example::add_output_folder(app, out);
-    app.add_option("--seeds", seeds, "seeds (splits and initial weights)")->check(CLI::Range(std::size_t{1}, std::size_t{100}))->capture_default_str();
-    app.add_option("--epochs", epochs, "training epochs")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
-    app.add_option("--beta", beta, "softmax output scale")->check(CLI::PositiveNumber)->capture_default_str();
-    app.add_option("--lr", lr, "SGD learning rate")->check(CLI::PositiveNumber)->capture_default_str();
-    app.add_option("--rf-power", rf_power, "largest RF power per junction [W]")->check(CLI::PositiveNumber)->capture_default_str();
-    app.add_option("--max-shift", max_shift, "largest resonance shift of a weight [Hz]")->check(CLI::PositiveNumber)->capture_default_str();
-    if (const int code = example::parse(app, argc, argv); code >= 0) return code;
+    cli.add_output_folder(out);
+    cli.add("--seeds", seeds, "seeds (splits and initial weights)").range(std::size_t{1}, std::size_t{100}).show_default();
+    cli.add("--epochs", epochs, "training epochs").range(std::size_t{1}, std::size_t{100000}).show_default();
+    cli.add("--beta", beta, "softmax output scale").positive().show_default();
+    cli.add("--lr", lr, "SGD learning rate").positive().show_default();
+    cli.add("--rf-power", rf_power, "largest RF power per junction [W]").positive().show_default();
+    cli.add("--max-shift", max_shift, "largest resonance shift of a weight [Hz]").positive().show_default();
+    if (const int code = cli.parse(argc, argv); code >= 0) return code;
     return run(example::make_output_folder(out), seeds, epochs, beta, lr, rf_power, max_shift);
   });
 }

@@ -142,7 +142,7 @@ int parse(int argc, char** argv, settings& s) {
   cli.add("--power-bits", power_bits, "laser DAC bits (0: ideal)").range(0u, nonideal::dac_quantization::max_bits);
   cli.add("--crosstalk", crosstalk, "laser crosstalk fraction alpha to each neighbouring row").range(0.0, 1.0);
   // every floating-point option must be finite (CLI11 reads "nan" and "inf", and its range checks
-  // let NaN through): command_line::parse adds the check of examples/common/cli.hpp
+  // let NaN through): command_line::parse adds the finite-number check
   if (const int code = cli.parse(argc, argv); code >= 0) return code;
   if (s.user_idx()) s.data = "user-idx";
   if (!s.csv.empty()) s.data = "user-csv";
